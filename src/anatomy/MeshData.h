@@ -1,0 +1,33 @@
+#pragma once
+// CPU mesh data. The solver writes new vertex positions here and bumps `version`;
+// the renderer re-uploads a mesh whose version changed (one upload function).
+#include "core/Math.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace psoas::anatomy {
+
+struct MeshData {
+    std::string name;
+    std::vector<Vec3> positions;
+    std::vector<Vec3> normals;
+    std::vector<std::uint32_t> indices; // triangle list
+    // Optional extra attributes (glTF TEXCOORD_1 / TEXCOORD_2). Muscles store their
+    // path coordinates here (see README "Muscle binding").
+    std::vector<Vec2> uv1;
+    std::vector<Vec2> uv2;
+    // Optional skin (glTF JOINTS_0 / WEIGHTS_0).
+    std::vector<glm::u16vec4> joints;
+    std::vector<Vec4> weights;
+    int materialIndex = -1;
+    std::uint64_t version = 1;
+
+    std::size_t triangleCount() const { return indices.size() / 3; }
+    void computeBounds(Vec3& mn, Vec3& mx) const;
+    // Area-weighted smooth normals from positions and indices.
+    void recomputeNormals();
+};
+
+} // namespace psoas::anatomy
