@@ -1,0 +1,34 @@
+#pragma once
+// `psoas-atlas --render OUT.png [--view NAME] [--size WxH] ...`: renders off screen with no
+// display server (EGL) and writes a PNG.
+#include "core/Error.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace psoas::app {
+
+class Document;
+
+struct RenderRequest {
+    std::string output;          // PNG path
+    std::string view = "anterior";
+    int width = 1280;
+    int height = 720;
+    int samples = 4;
+    std::string modelPath;       // empty = built-in
+};
+
+// Parses "WxH" (e.g. 1920x1080). Errors name the value and the allowed range.
+core::Status parseSize(const std::string& text, int& width, int& height);
+
+// Renders a document to RGBA pixels (top row first) with a headless GL context.
+core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& view, int width, int height,
+                                                       int samples);
+
+// Whole command: open, render, write. Returns the process exit code; messages go to `err`.
+int runRenderCommand(const RenderRequest& request, std::ostream& err);
+
+} // namespace psoas::app

@@ -1,0 +1,137 @@
+// Psoas Atlas entry point: the GUI, or a headless command (--render, --kinematics, --list-*).
+#include "app/RenderCommand.h"
+#include "core/AssetPaths.h"
+#include "ui/MainWindow.h"
+#include "ui/Viewport.h"
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/KinematicsCommand.h"
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QSurfaceFormat>
+#include <QTimer>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+bool hasArg(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0 || std::strncmp(argv[i], (std::string(name) + "=").c_str(),
+                                                             std::strlen(name) + 1) == 0)
+            return true;
+    return false;
+}
+
+void addOptions(QCommandLineParser& p)
+{
+    p.setApplicationDescription("Psoas Atlas: a 3D teaching viewer of the lumbopelvic region (T12–L5, sacrum, pelvis, "
+                                "femurs, psoas, iliacus, diaphragm).");
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument("file", "A lesson (.json) or model file to open.", "[file]");
+    p.addOption({"model", "Open this model file (glTF, OBJ, FBX, DAE, STL) instead of the built-in model.", "FILE"});
+    p.addOption({"render", "Render off screen (no display needed) to a PNG and exit.", "OUT.png"});
+    p.addOption({"view", "View for --render: anterior, posterior, left, right, superior, inferior, oblique.", "NAME",
+                 "anterior"});
+    p.addOption({"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"});
+    p.addOption({"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."});
+    p.addOption({"pose", "Pose preset (with --kinematics or --render).", "NAME"});
+    p.addOption({"mode", "Solver mode: free or standing.", "MODE"});
+    p.addOption({"set", "Set a coordinate, e.g. --set hip_flexion_r=30 (repeatable).", "COORD=VALUE"});
+    p.addOption({"sweep", "Sweep a coordinate for --kinematics, e.g. hip_flexion_r=-20:120:10.", "COORD=FROM:TO:STEP"});
+    p.addOption({"list-coordinates", "List the joint coordinates with their limits and exit."});
+    p.addOption({"list-poses", "List the pose presets and exit."});
+    p.addOption({"list-structures", "List the structures of the built-in model and exit."});
+}
+
+[[maybe_unused]] std::vector<std::string> argsVector(int argc, char** argv)
+{
+    std::vector<std::string> v;
+    for (int i = 1; i < argc; ++i) v.emplace_back(argv[i]);
+    return v;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const bool kinematics = hasArg(argc, argv, "--kinematics") || hasArg(argc, argv, "--list-coordinates") ||
+                            hasArg(argc, argv, "--list-poses") || hasArg(argc, argv, "--list-structures");
+    const bool headless = kinematics || hasArg(argc, argv, "--render") || hasArg(argc, argv, "--help") ||
+                          hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    QCoreApplication::setApplicationName("Psoas Atlas");
+    QCoreApplication::setOrganizationName("PsoasAtlas");
+    QCoreApplication::setApplicationVersion(PSOAS_VERSION);
+
+    if (headless) {
+        QCoreApplication app(argc, argv);
+        psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());
+        QCommandLineParser parser;
+        addOptions(parser);
+        if (!parser.parse(QCoreApplication::arguments())) {
+            std::cerr << "psoas-atlas: " << parser.errorText().toStdString() << "\nRun psoas-atlas --help for the options.\n";
+            return 2;
+        }
+        if (parser.isSet("help")) {
+            std::cout << parser.helpText().toStdString();
+            return 0;
+        }
+        if (parser.isSet("version")) {
+            std::cout << "psoas-atlas " << PSOAS_VERSION << "\n";
+            return 0;
+        }
+        if (kinematics) {
+#ifdef PSOAS_HAVE_SOLVER
+            return psoas::solver::runKinematicsCommand(argsVector(argc, argv), std::cout, std::cerr);
+#else
+            std::cerr << "psoas-atlas: this build has no joint-angle solver.\n";
+            return 2;
+#endif
+        }
+        psoas::app::RenderRequest request;
+        request.output = parser.value("render").toStdString();
+        request.view = parser.value("view").toStdString();
+        request.modelPath = parser.value("model").toStdString();
+        if (auto s = psoas::app::parseSize(parser.value("size").toStdString(), request.width, request.height); !s) {
+            std::cerr << "psoas-atlas: " << s.message() << "\n";
+            return 2;
+        }
+        return psoas::app::runRenderCommand(request, std::cerr);
+    }
+
+    // GUI: the default surface format must be set before any widget exists.
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setSamples(4);
+    QSurfaceFormat::setDefaultFormat(format);
+    QApplication app(argc, argv);
+    psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+
+    psoas::ui::MainWindow window;
+    QString modelPath = parser.value("model");
+    const QStringList positional = parser.positionalArguments();
+    if (modelPath.isEmpty() && !positional.isEmpty() && !positional.first().endsWith(".json", Qt::CaseInsensitive))
+        modelPath = positional.first();
+    QString error;
+    bool ok = modelPath.isEmpty() ? window.openDefaultModel(&error) : window.openModel(modelPath, &error);
+    window.show();
+    if (!ok) {
+        QTimer::singleShot(0, &window, [&window, error] {
+            QMessageBox::warning(&window, QObject::tr("Cannot open the model"), error);
+        });
+    }
+    return app.exec();
+}

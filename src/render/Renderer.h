@@ -1,0 +1,74 @@
+#pragma once
+// Draws a flat DrawList: background, opaque pass, then a back-to-front sorted transparent
+// pass. Written against plain GL (libepoxy), so the same code runs headless (EGL) and
+// inside the QOpenGLWidget. Never walks the scene, never calls the solver.
+#include "anatomy/Model.h"
+#include "core/Error.h"
+#include "core/Math.h"
+#include "render/GpuMesh.h"
+#include "render/ShaderProgram.h"
+#include "scene/DrawList.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace psoas::render {
+
+struct RenderParams {
+    Mat4 view{1.0f};
+    Mat4 projection{1.0f};
+    Vec3 cameraPosition{0.0f};
+    int width = 1;
+    int height = 1;
+    unsigned framebuffer = 0;       // target FBO (QOpenGLWidget: defaultFramebufferObject())
+    Vec3 backgroundTop{0.16f, 0.18f, 0.22f};
+    Vec3 backgroundBottom{0.05f, 0.055f, 0.07f};
+    Vec3 highlightColor{1.0f, 0.85f, 0.25f};
+};
+
+struct GlInfo {
+    std::string version;
+    std::string renderer;
+    int major = 0;
+    int minor = 0;
+    int samples = 0;
+};
+
+class Renderer {
+public:
+    // Needs a current GL context. Fails with a plain message when GL 3.3 is not available.
+    core::Status initialize();
+    bool initialized() const { return m_initialized; }
+    // Frees GL objects; call with the context current (QOpenGLWidget: aboutToBeDestroyed).
+    void release();
+    static GlInfo glInfo();
+
+    // The model whose meshes the draw list refers to. GPU meshes are created lazily.
+    void setModel(const anatomy::Model* model);
+    void render(const scene::DrawList& list, const RenderParams& params);
+    struct PickResult {
+        std::uint32_t id = 0; // DrawItem::pickId, 0 = background
+        float ndcDepth = 1.0f; // -1..1 at the pixel (for unprojecting the surface point)
+    };
+    // Renders pick ids into params.framebuffer (a single-sample RGBA8 + depth target) and
+    // reads the id and depth at (x, y), y from the top.
+    PickResult pick(const scene::DrawList& list, const RenderParams& params, int x, int y);
+    std::size_t uploads() const { return m_uploads; }
+
+private:
+    void syncMeshes();
+    void drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass);
+
+    bool m_initialized = false;
+    const anatomy::Model* m_model = nullptr;
+    std::vector<GpuMesh> m_meshes;
+    ShaderProgram m_meshProgram;
+    ShaderProgram m_backgroundProgram;
+    ShaderProgram m_pickProgram;
+    unsigned m_emptyVao = 0;
+    std::size_t m_uploads = 0;
+    RenderParams m_params;
+};
+
+} // namespace psoas::render

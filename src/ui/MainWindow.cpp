@@ -1,0 +1,147 @@
+#include "ui/MainWindow.h"
+
+#include "app/Document.h"
+#include "scene/ViewPreset.h"
+#include "ui/Viewport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+
+namespace psoas::ui {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName("MainWindow");
+    m_viewport = new Viewport(this);
+    m_viewport->setObjectName("Viewport");
+    setCentralWidget(m_viewport);
+    buildMenus();
+    statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
+    connect(m_viewport, &Viewport::glFailed, this, [this](const QString& message) {
+        QMessageBox::critical(this, tr("OpenGL 3.3 is not available"), message);
+        QApplication::exit(3);
+    });
+    resize(1280, 800);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Model…"), this, &MainWindow::chooseModel);
+    open->setShortcut(QKeySequence::Open);
+    QAction* builtIn = file->addAction(tr("Open &Built-in Model"), this, [this] {
+        QString error;
+        if (!openDefaultModel(&error)) QMessageBox::warning(this, tr("Cannot open the model"), error);
+    });
+    builtIn->setObjectName("actionOpenBuiltIn");
+    QAction* shot = file->addAction(tr("Save &Screenshot…"), this, &MainWindow::saveScreenshot);
+    shot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    int key = Qt::Key_1;
+    for (const auto& preset : scene::viewPresets()) {
+        QString name = QString::fromStdString(preset.name);
+        QAction* a = view->addAction(QString::fromStdString(preset.title), this,
+                                     [this, name] { m_viewport->showViewPreset(name); });
+        a->setObjectName("actionView_" + name);
+        a->setShortcut(QKeySequence(key++));
+    }
+    view->addSeparator();
+    QAction* frame = view->addAction(tr("&Frame All"), this, [this] { m_viewport->frameAll(true); });
+    frame->setObjectName("actionFrameAll");
+    frame->setShortcut(QKeySequence(Qt::Key_F));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* controls = help->addAction(tr("&Mouse and Keyboard"), this, &MainWindow::showControls);
+    controls->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Psoas Atlas"), this, &MainWindow::showAbout);
+}
+
+bool MainWindow::openModel(const QString& path, QString* error)
+{
+    const bool builtIn = QFileInfo(path) == QFileInfo(QString::fromStdString(app::Document::defaultModelPath()));
+    auto doc = app::Document::open(path.toStdString(),
+                                   builtIn ? app::Document::defaultCatalogPath() : std::string());
+    if (!doc) {
+        if (error) *error = QString::fromStdString(doc.message());
+        statusBar()->showMessage(QString::fromStdString(doc.message()));
+        return false;
+    }
+    m_doc = std::move(doc).value();
+    m_viewport->setDocument(m_doc.get());
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1 (%2 triangles)")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(qulonglong(m_doc->model().triangleCount())));
+    return true;
+}
+
+bool MainWindow::openDefaultModel(QString* error)
+{
+    return openModel(QString::fromStdString(app::Document::defaultModelPath()), error);
+}
+
+void MainWindow::chooseModel()
+{
+    QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
+                                                tr("3D models (*.glb *.gltf *.obj *.fbx *.dae *.stl *.ply);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!openModel(path, &error)) QMessageBox::warning(this, tr("Cannot open the model"), error);
+}
+
+void MainWindow::saveScreenshot()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Screenshot"), "psoas-atlas.png", tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QImage image = m_viewport->grabFramebuffer();
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+        QMessageBox::warning(this, tr("Cannot save the screenshot"),
+                             tr("Could not write %1: %2").arg(path, out.errorString()));
+}
+
+void MainWindow::showControls()
+{
+    QMessageBox::information(this, tr("Mouse and Keyboard"),
+                             tr("<table>"
+                                "<tr><td><b>Left-drag</b></td><td>rotate around the body's vertical axis</td></tr>"
+                                "<tr><td><b>Shift + left-drag</b></td><td>free rotation</td></tr>"
+                                "<tr><td><b>Right- or middle-drag</b></td><td>pan</td></tr>"
+                                "<tr><td><b>Wheel</b></td><td>zoom towards the cursor</td></tr>"
+                                "<tr><td><b>Double-click</b></td><td>centre on the point under the cursor</td></tr>"
+                                "<tr><td><b>F</b></td><td>frame everything</td></tr>"
+                                "<tr><td><b>1–7</b></td><td>anterior, posterior, left, right, superior, inferior, "
+                                "oblique views</td></tr></table>"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Psoas Atlas"),
+                       tr("<b>Psoas Atlas %1</b><p>A 3D teaching viewer of the lumbopelvic region: the psoas, "
+                          "iliacus and diaphragm on a posable spine, pelvis and hips.</p><p>Code: MIT licence. "
+                          "Model and content: CC BY 4.0. For education only, not medical advice.</p>")
+                           .arg(PSOAS_VERSION));
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = m_doc ? QFileInfo(QString::fromStdString(m_doc->model().sourcePath)).fileName() : tr("no model");
+    setWindowTitle(tr("Psoas Atlas — %1").arg(name));
+}
+
+} // namespace psoas::ui
