@@ -1,0 +1,63 @@
+#include "content/SourceList.h"
+
+#include "content/MarkdownRenderer.h"
+#include "content/TextChecks.h"
+#include "core/AtomicFile.h"
+#include "core/JsonFile.h"
+
+#include <set>
+
+namespace psoas::content {
+
+core::Result<std::vector<Source>> SourceList::load(const std::string& path)
+{
+    auto text = core::readFile(path, 4u << 20);
+    if (!text) return core::makeError(text.message() + " The content needs a sources.json listing every cited source.");
+    return parse(text.value(), path);
+}
+
+core::Result<std::vector<Source>> SourceList::parse(const std::string& text, const std::string& name)
+{
+    if (!isValidUtf8(text)) return core::makeError(name + ": is not valid UTF-8; save it as UTF-8.");
+    auto json = core::parseJson(text, name);
+    if (!json) return json.error();
+    const auto& j = json.value();
+    auto fail = [&](const std::string& what) { return core::makeError(name + ": " + what); };
+    if (!j.is_object() || !j.contains("sources") || !j["sources"].is_array())
+        return fail("expected {\"sources\": [ ... ]} at the top level");
+    std::vector<Source> out;
+    std::set<std::string> ids;
+    std::size_t index = 0;
+    for (const auto& s : j["sources"]) {
+        ++index;
+        std::string where = "source #" + std::to_string(index);
+        if (!s.is_object()) return fail(where + " is not an object");
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            static const std::set<std::string> allowed{"id", "title", "site", "author", "url", "kind"};
+            if (!allowed.count(it.key()))
+                return fail(where + " has unknown key '" + it.key() + "' (allowed: id, title, site, author, url, kind)");
+            if (!it.value().is_string()) return fail(where + " key '" + it.key() + "' must be a string");
+        }
+        Source src;
+        src.id = s.value("id", "");
+        if (!src.id.empty()) where = "source '" + src.id + "'";
+        if (!isValidId(src.id)) return fail(where + " needs an 'id' of lower-case letters, digits and _");
+        if (!ids.insert(src.id).second) return fail("source id '" + src.id + "' appears twice; ids must be unique");
+        src.title = s.value("title", "");
+        src.site = s.value("site", "");
+        src.author = s.value("author", "");
+        src.url = s.value("url", "");
+        src.kind = s.value("kind", "");
+        if (trim(src.title).empty()) return fail(where + " has no 'title'");
+        if (trim(src.site).empty()) return fail(where + " has no 'site' (where it was published)");
+        static const std::set<std::string> kinds{"seed", "reference", "textbook", "study"};
+        if (!kinds.count(src.kind))
+            return fail(where + " has kind '" + src.kind + "'; use seed, reference, textbook or study");
+        if (!src.url.empty() && classifyLink(src.url) != LinkKind::External)
+            return fail(where + " has url '" + src.url + "'; only http:// and https:// addresses are allowed");
+        out.push_back(std::move(src));
+    }
+    return out;
+}
+
+} // namespace psoas::content
