@@ -32,6 +32,15 @@ struct ContentItem {
     int bodyLine = 1;
 };
 
+// What lists and search results need about an item (no body).
+struct ItemSummary {
+    std::string id;
+    ItemType type = ItemType::Article;
+    std::string title;
+    std::string summary;
+    std::string pose; // exercises only
+};
+
 struct Source {
     std::string id;
     std::string title;

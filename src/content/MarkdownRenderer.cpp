@@ -196,6 +196,24 @@ int collectSpan(MD_SPANTYPE type, void* detail, void* user)
 }
 
 int ignoreBlock(MD_BLOCKTYPE, void*, void*) { return 0; }
+
+int plainBlockEnd(MD_BLOCKTYPE, void*, void* user)
+{
+    auto& out = *static_cast<std::string*>(user);
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return 0;
+}
+
+int plainTextCallback(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user)
+{
+    auto& out = *static_cast<std::string*>(user);
+    if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) out += ' ';
+    else if (type == MD_TEXT_ENTITY) {
+        std::string e(text, size);
+        out += e == "&amp;" ? "&" : e == "&lt;" ? "<" : e == "&gt;" ? ">" : e == "&quot;" ? "\"" : " ";
+    } else if (type != MD_TEXT_NULLCHAR) out.append(text, size);
+    return 0;
+}
 int ignoreSpan(MD_SPANTYPE, void*, void*) { return 0; }
 int ignoreText(MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void*) { return 0; }
 
@@ -253,6 +271,21 @@ std::vector<MarkdownLink> MarkdownRenderer::links(const std::string& markdown)
     parser.text = ignoreText;
     md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &state);
     return state.links;
+}
+
+std::string MarkdownRenderer::plainText(const std::string& markdown)
+{
+    std::string out;
+    MD_PARSER parser{};
+    parser.abi_version = 0;
+    parser.flags = kFlags;
+    parser.enter_block = ignoreBlock;
+    parser.leave_block = plainBlockEnd;
+    parser.enter_span = ignoreSpan;
+    parser.leave_span = ignoreSpan;
+    parser.text = plainTextCallback;
+    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &out);
+    return out;
 }
 
 std::string MarkdownRenderer::escapeHtml(const std::string& text)

@@ -29,6 +29,8 @@ class MarkdownRenderer {
 public:
     static std::string toHtml(const std::string& markdown);
     static std::vector<MarkdownLink> links(const std::string& markdown);
+    // The visible text only (for the full-text index): no markup, no link targets.
+    static std::string plainText(const std::string& markdown);
     // Escapes & < > " for HTML text and attributes.
     static std::string escapeHtml(const std::string& text);
 };

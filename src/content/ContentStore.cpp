@@ -1,0 +1,339 @@
+#include "content/ContentStore.h"
+
+#include "content/ContentDatabaseWriter.h"
+#include "content/MarkdownRenderer.h"
+#include "content/SqliteHandle.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+namespace psoas::content {
+
+struct ContentStore::Impl {
+    sqlite3* db = nullptr;
+    std::string path;
+    mutable std::string lastError;
+    mutable std::map<std::string, std::unique_ptr<sqlite::Statement>> statements;
+
+    ~Impl()
+    {
+        statements.clear();
+        if (db) sqlite3_close(db);
+    }
+
+    // Returns a reset, cached statement, or nullptr (lastError set) if it cannot be prepared.
+    const sqlite::Statement* prepare(const char* sql) const
+    {
+        auto it = statements.find(sql);
+        if (it == statements.end()) {
+            auto st = std::make_unique<sqlite::Statement>(db, sql);
+            if (!st->valid()) {
+                lastError = std::string("content database query failed: ") + sqlite3_errmsg(db);
+                return nullptr;
+            }
+            it = statements.emplace(sql, std::move(st)).first;
+        }
+        it->second->reset();
+        return it->second.get();
+    }
+
+    bool finished(const sqlite::Statement& st, int rc) const
+    {
+        if (rc == SQLITE_DONE) return true;
+        lastError = std::string("content database query failed: ") + sqlite3_errmsg(db);
+        (void)st;
+        return false;
+    }
+
+    std::vector<ItemSummary> summaries(const char* sql, const std::string& arg) const
+    {
+        std::vector<ItemSummary> out;
+        const sqlite::Statement* st = prepare(sql);
+        if (!st) return out;
+        st->bind(1, arg);
+        int rc;
+        while ((rc = st->step()) == SQLITE_ROW) {
+            ItemSummary s;
+            s.id = st->text(0);
+            s.type = itemTypeFromString(st->text(1)).value_or(ItemType::Article);
+            s.title = st->text(2);
+            s.summary = st->text(3);
+            s.pose = st->text(4);
+            out.push_back(std::move(s));
+        }
+        finished(*st, rc);
+        return out;
+    }
+
+    std::vector<std::string> strings(const char* sql, const std::string& arg) const
+    {
+        std::vector<std::string> out;
+        const sqlite::Statement* st = prepare(sql);
+        if (!st) return out;
+        st->bind(1, arg);
+        int rc;
+        while ((rc = st->step()) == SQLITE_ROW) out.push_back(st->text(0));
+        finished(*st, rc);
+        return out;
+    }
+
+    std::string meta(const std::string& key) const
+    {
+        auto v = strings("SELECT value FROM meta WHERE key = ?1", key);
+        return v.empty() ? std::string() : v.front();
+    }
+};
+
+namespace {
+const char* const kTypeOrder = "CASE i.type WHEN 'article' THEN 0 WHEN 'topic' THEN 1 WHEN 'symptom' THEN 2 "
+                               "WHEN 'exercise' THEN 3 ELSE 4 END";
+
+std::string rebuildAdvice()
+{
+    return " Rebuild the project (the psoas_content_db target writes it next to the program) or reinstall "
+           "Psoas Atlas. The 3D viewer works without it.";
+}
+} // namespace
+
+int ContentStore::supportedSchemaVersion() { return ContentDatabaseWriter::schemaVersion; }
+
+ContentStore::ContentStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ContentStore::~ContentStore() = default;
+
+core::Result<std::unique_ptr<ContentStore>> ContentStore::open(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return core::makeError("The content database '" + path + "' is missing." + rebuildAdvice());
+    if (!std::filesystem::is_regular_file(path, ec))
+        return core::makeError("The content database '" + path + "' is not a file." + rebuildAdvice());
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        return core::makeError("The content database '" + path + "' cannot be opened (" +
+                               (impl->db ? sqlite3_errmsg(impl->db) : "out of memory") + ")." + rebuildAdvice());
+    auto damaged = [&](const std::string& why) {
+        return core::makeError("The content database '" + path + "' is damaged or is not a Psoas Atlas content "
+                               "database (" + why + ")." + rebuildAdvice());
+    };
+    int version = -1;
+    {
+        sqlite::Statement st(impl->db, "PRAGMA user_version");
+        if (!st.valid() || st.step() != SQLITE_ROW) return damaged(sqlite3_errmsg(impl->db));
+        version = static_cast<int>(st.integer(0));
+    }
+    {
+        sqlite::Statement st(impl->db, "PRAGMA quick_check");
+        if (!st.valid() || st.step() != SQLITE_ROW) return damaged(sqlite3_errmsg(impl->db));
+        if (st.text(0) != "ok") return damaged("integrity check: " + st.text(0));
+    }
+    std::string metaVersion = impl->meta("schema_version");
+    if (!impl->lastError.empty() || metaVersion.empty()) return damaged("it has no schema version");
+    if (version != supportedSchemaVersion() || metaVersion != std::to_string(supportedSchemaVersion()))
+        return core::makeError("The content database '" + path + "' has schema version " + std::to_string(version) +
+                               ", but this program reads version " + std::to_string(supportedSchemaVersion()) + "." +
+                               rebuildAdvice());
+    for (const char* table : {"items", "structures", "structure_items", "sources", "search"}) {
+        std::string sql = std::string("SELECT 1 FROM ") + table + " LIMIT 1";
+        sqlite::Statement st(impl->db, sql.c_str());
+        if (!st.valid()) return damaged(sqlite3_errmsg(impl->db));
+        int rc = st.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return damaged(sqlite3_errmsg(impl->db));
+    }
+    return std::unique_ptr<ContentStore>(new ContentStore(std::move(impl)));
+}
+
+const std::string& ContentStore::path() const { return m_impl->path; }
+const std::string& ContentStore::lastError() const { return m_impl->lastError; }
+std::string ContentStore::contentHash() const { return m_impl->meta("content_hash"); }
+int ContentStore::itemCount() const { return std::atoi(m_impl->meta("item_count").c_str()); }
+
+std::optional<ContentItem> ContentStore::item(const std::string& id) const
+{
+    const sqlite::Statement* st =
+        m_impl->prepare("SELECT id, type, title, latin, summary, pose, body, file FROM items WHERE id = ?1");
+    if (!st) return std::nullopt;
+    st->bind(1, id);
+    int rc = st->step();
+    if (rc != SQLITE_ROW) {
+        m_impl->finished(*st, rc);
+        return std::nullopt;
+    }
+    ContentItem item;
+    item.id = st->text(0);
+    item.type = itemTypeFromString(st->text(1)).value_or(ItemType::Article);
+    item.title = st->text(2);
+    item.latin = st->text(3);
+    item.summary = st->text(4);
+    item.pose = st->text(5);
+    item.body = st->text(6);
+    item.file = st->text(7);
+    st->reset();
+    item.structures =
+        m_impl->strings("SELECT structure_id FROM item_structures WHERE item_id = ?1 ORDER BY ord", id);
+    item.poses = m_impl->strings("SELECT pose FROM item_poses WHERE item_id = ?1 AND listed = 1 ORDER BY rowid", id);
+    item.symptoms = m_impl->strings("SELECT symptom_id FROM item_symptoms WHERE item_id = ?1 ORDER BY ord", id);
+    item.sources = m_impl->strings("SELECT source_id FROM item_sources WHERE item_id = ?1 ORDER BY ord", id);
+    return item;
+}
+
+std::vector<ItemSummary> ContentStore::allItems() const
+{
+    return m_impl->summaries("SELECT id, type, title, summary, pose FROM items WHERE ?1 = ?1 ORDER BY ord", "");
+}
+
+std::optional<StructureInfo> ContentStore::structure(const std::string& id) const
+{
+    const sqlite::Statement* st = m_impl->prepare("SELECT id, name, latin FROM structures WHERE id = ?1");
+    if (!st) return std::nullopt;
+    st->bind(1, id);
+    int rc = st->step();
+    if (rc != SQLITE_ROW) {
+        m_impl->finished(*st, rc);
+        return std::nullopt;
+    }
+    StructureInfo info{st->text(0), st->text(1), st->text(2), {}};
+    st->reset();
+    info.content = m_impl->strings("SELECT item_id FROM structure_items WHERE structure_id = ?1 ORDER BY ord", id);
+    return info;
+}
+
+std::vector<StructureInfo> ContentStore::structures() const
+{
+    std::vector<StructureInfo> out;
+    const sqlite::Statement* st = m_impl->prepare("SELECT id, name, latin FROM structures ORDER BY ord");
+    if (!st) return out;
+    int rc;
+    while ((rc = st->step()) == SQLITE_ROW) out.push_back({st->text(0), st->text(1), st->text(2), {}});
+    m_impl->finished(*st, rc);
+    return out;
+}
+
+std::vector<ItemSummary> ContentStore::itemsForStructure(const std::string& structureId) const
+{
+    static const std::string sql = std::string("SELECT i.id, i.type, i.title, i.summary, i.pose FROM structure_items s "
+                                               "JOIN items i ON i.id = s.item_id WHERE s.structure_id = ?1 ORDER BY ") +
+                                   kTypeOrder + ", s.ord";
+    return m_impl->summaries(sql.c_str(), structureId);
+}
+
+std::optional<ItemSummary> ContentStore::articleForStructure(const std::string& structureId) const
+{
+    auto items = itemsForStructure(structureId);
+    for (const auto& i : items)
+        if (i.type == ItemType::Article) return i;
+    return std::nullopt;
+}
+
+std::vector<ItemSummary> ContentStore::symptomsForStructure(const std::string& structureId) const
+{
+    return m_impl->summaries(
+        "SELECT i.id, i.type, i.title, i.summary, i.pose FROM items i WHERE i.type = 'symptom' AND ("
+        " i.id IN (SELECT item_id FROM item_structures WHERE structure_id = ?1) OR"
+        " i.id IN (SELECT y.symptom_id FROM item_symptoms y JOIN structure_items s ON s.item_id = y.item_id"
+        "          WHERE s.structure_id = ?1)) ORDER BY i.ord",
+        structureId);
+}
+
+std::vector<ItemSummary> ContentStore::exercisesForStructure(const std::string& structureId) const
+{
+    return m_impl->summaries(
+        "SELECT i.id, i.type, i.title, i.summary, i.pose FROM items i WHERE i.type = 'exercise' AND ("
+        " i.id IN (SELECT item_id FROM item_structures WHERE structure_id = ?1) OR"
+        " i.id IN (SELECT l.target_id FROM item_links l JOIN structure_items s ON s.item_id = l.item_id"
+        "          WHERE s.structure_id = ?1)) ORDER BY i.ord",
+        structureId);
+}
+
+std::vector<ItemSummary> ContentStore::itemsForPose(const std::string& presetName) const
+{
+    static const std::string sql =
+        std::string("SELECT i.id, i.type, i.title, i.summary, i.pose FROM items i WHERE i.id IN "
+                    "(SELECT item_id FROM item_poses WHERE pose = ?1) ORDER BY CASE i.type WHEN 'topic' THEN 0 "
+                    "WHEN 'article' THEN 1 WHEN 'exercise' THEN 2 WHEN 'symptom' THEN 3 ELSE 4 END, i.ord");
+    return m_impl->summaries(sql.c_str(), presetName);
+}
+
+std::vector<std::string> ContentStore::structuresForSymptom(const std::string& symptomId) const
+{
+    return m_impl->strings("SELECT s.structure_id FROM item_structures s JOIN items i ON i.id = s.item_id "
+                           "WHERE s.item_id = ?1 AND i.type = 'symptom' ORDER BY s.ord",
+                           symptomId);
+}
+
+std::vector<Source> ContentStore::sourcesOf(const std::string& itemId) const
+{
+    std::vector<Source> out;
+    const sqlite::Statement* st =
+        m_impl->prepare("SELECT s.id, s.title, s.site, s.author, s.url, s.kind FROM item_sources x "
+                        "JOIN sources s ON s.id = x.source_id WHERE x.item_id = ?1 ORDER BY x.ord");
+    if (!st) return out;
+    st->bind(1, itemId);
+    int rc;
+    while ((rc = st->step()) == SQLITE_ROW)
+        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5)});
+    m_impl->finished(*st, rc);
+    return out;
+}
+
+std::string ContentStore::toFtsQuery(const std::string& text)
+{
+    std::string out;
+    std::string word;
+    int words = 0;
+    auto flush = [&]() {
+        if (!word.empty() && words < 8) {
+            if (!out.empty()) out += ' ';
+            out += '"' + word.substr(0, 64) + "\"*";
+            ++words;
+        }
+        word.clear();
+    };
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        bool wordChar = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+        if (wordChar) word += c;
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+std::vector<SearchHit> ContentStore::search(const std::string& query, int limit) const
+{
+    std::vector<SearchHit> out;
+    std::string fts = toFtsQuery(query);
+    if (fts.empty() || limit <= 0) return out;
+    const sqlite::Statement* st = m_impl->prepare(
+        "SELECT f.kind, f.ref, f.title, bm25(search, 10.0, 3.0, 1.0) AS r, "
+        " COALESCE(i.summary, st.latin, '') FROM search f"
+        " LEFT JOIN items i ON f.kind <> 'structure' AND i.id = f.ref"
+        " LEFT JOIN structures st ON f.kind = 'structure' AND st.id = f.ref"
+        " WHERE search MATCH ?1 ORDER BY r LIMIT ?2");
+    if (!st) return out;
+    st->bind(1, fts);
+    st->bind(2, static_cast<long long>(limit));
+    int rc;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        SearchHit hit;
+        std::string kind = st->text(0);
+        hit.kind = kind == "structure" ? HitKind::Structure : HitKind::Item;
+        hit.itemType = itemTypeFromString(kind).value_or(ItemType::Article);
+        hit.id = st->text(1);
+        hit.title = st->text(2);
+        hit.rank = st->real(3);
+        hit.detail = st->text(4);
+        out.push_back(std::move(hit));
+    }
+    m_impl->finished(*st, rc);
+    return out;
+}
+
+std::string ContentStore::html(const std::string& itemId) const
+{
+    auto body = m_impl->strings("SELECT body FROM items WHERE id = ?1", itemId);
+    return body.empty() ? std::string() : MarkdownRenderer::toHtml(body.front());
+}
+
+} // namespace psoas::content
