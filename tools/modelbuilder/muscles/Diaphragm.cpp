@@ -1,0 +1,209 @@
+#include "muscles/Diaphragm.h"
+
+#include "core/Sweep.h"
+#include "muscles/BoneClearance.h"
+#include "spine/Spine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace psoas::modelbuilder {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kHalfThickness = 0.0018;
+
+double smooth01(double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return t * t * (3.0 - 2.0 * t);
+}
+
+// Closed Catmull-Rom loop through `pts`, `per` samples per span.
+std::vector<glm::dvec3> closedSpline(const std::vector<glm::dvec3>& pts, int per)
+{
+    std::vector<glm::dvec3> out;
+    const int n = int(pts.size());
+    for (int i = 0; i < n; ++i) {
+        const glm::dvec3 p0 = pts[(i + n - 1) % n], p1 = pts[i], p2 = pts[(i + 1) % n], p3 = pts[(i + 2) % n];
+        for (int k = 0; k < per; ++k) {
+            const double t = double(k) / per, t2 = t * t, t3 = t2 * t;
+            out.push_back(0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t2 +
+                                 (-p0 + 3.0 * p1 - 3.0 * p2 + p3) * t3));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Diaphragm::Diaphragm(const RigData& rig) : m_rig(rig), m_t12(rig.frame("t12")) {}
+
+std::vector<glm::dvec3> Diaphragm::rimLocal() const
+{
+    // Right half (x < 0) from the xiphoid to the back; the left half mirrors it.
+    const VertebraDimensions l1 = vertebraDimensionsFrom(m_rig, "l1");
+    const VertebraFrame& f1 = m_rig.frame("l1");
+    auto fromL1 = [&](const glm::dvec3& local) { return m_t12.toLocal(f1.toWorld(local)); };
+    const double tpX = 0.5 * l1.canalWidth + l1.pedicleWidth + l1.transverseLength;
+    const double b = 0.5 * l1.bodyDepth;
+    const std::vector<glm::dvec3> half = {
+        {-0.040, 0.056, 0.151},  // seventh costal cartilage, inner surface
+        {-0.075, 0.034, 0.139},
+        {-0.098, 0.000, 0.123},
+        {-0.113, -0.034, 0.105},
+        {-0.121, -0.062, 0.084}, // tenth cartilage: lowest point of the costal margin
+        {-0.127, -0.060, 0.050}, // eleventh rib
+        {-0.124, -0.050, 0.016},
+        {-0.100, -0.054, -0.001}, // twelfth rib tip
+        {-0.070, -0.046, -0.012}, // lateral arcuate ligament (over quadratus lumborum)
+        fromL1({-tpX, 0.004, -b - 0.006}),          // L1 transverse process
+        fromL1({-tpX + 0.004, 0.006, 0.010}),       // medial arcuate ligament arching over psoas
+        fromL1({-0.5 * l1.bodyWidth - 0.002, 0.006, 0.006}), // side of the L1 body
+        {-0.012, -0.012, 0.040}, // median arcuate ligament, in front of the aorta
+    };
+    std::vector<glm::dvec3> loop = {{0.0, 0.044, 0.150}}; // back of the xiphoid
+    loop.insert(loop.end(), half.begin(), half.end());
+    loop.push_back({0.0, -0.008, 0.042});
+    for (auto it = half.rbegin(); it != half.rend(); ++it)
+        loop.push_back({-it->x, it->y, it->z});
+    return loop;
+}
+
+std::vector<glm::dvec3> Diaphragm::rim() const
+{
+    std::vector<glm::dvec3> out;
+    for (const glm::dvec3& p : rimLocal())
+        out.push_back(m_t12.toWorld(p));
+    return out;
+}
+
+double Diaphragm::domeHeight(double x, double z) const
+{
+    auto bump = [](double dx, double dz, double s) { return std::exp(-(dx * dx + dz * dz) / (2.0 * s * s)); };
+    // Right cupola (x < 0) about a centimetre higher than the left; central tendon between.
+    return 0.088 + 0.034 * bump(x + 0.060, z - 0.055, 0.040) + 0.024 * bump(x - 0.062, z - 0.050, 0.040);
+}
+
+BuiltPart Diaphragm::shell() const
+{
+    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 6);
+    const int around = int(rimPts.size());
+    const int rings = 22;
+    const glm::dvec3 centre(0.0, 0.0, 0.068);
+    // Mid-surface grid (T12 frame): ring 0 on the rim, ring `rings` at the centre.
+    std::vector<glm::dvec3> grid((rings + 1) * around);
+    std::vector<double> w((rings + 1) * around);
+    for (int i = 0; i <= rings; ++i) {
+        const double rho = double(i) / rings;
+        const double g = std::pow(rho, 1.7);             // horizontal progress
+        const double f = std::sin(0.5 * kPi * std::min(1.0, rho / 0.6)); // vertical progress
+        for (int j = 0; j < around; ++j) {
+            const glm::dvec3& r = rimPts[j];
+            const double x = r.x + (centre.x - r.x) * g;
+            const double z = r.z + (centre.z - r.z) * g;
+            grid[i * around + j] = {x, r.y + (domeHeight(x, z) - r.y) * f, z};
+            w[i * around + j] = smooth01(0.15 * f + 0.85 * rho);
+        }
+    }
+    // Normals of the mid-surface (pointing up / into the thorax).
+    std::vector<glm::dvec3> nrm(grid.size());
+    for (int i = 0; i <= rings; ++i)
+        for (int j = 0; j < around; ++j) {
+            const glm::dvec3 dj = grid[i * around + (j + 1) % around] - grid[i * around + (j + around - 1) % around];
+            const int i0 = std::max(i - 1, 0), i1 = std::min(i + 1, rings);
+            const glm::dvec3 di = grid[i1 * around + j] - grid[i0 * around + j];
+            glm::dvec3 n = glm::cross(dj, di);
+            const double len = glm::length(n);
+            n = len > 1e-12 ? n / len : glm::dvec3(0, 1, 0);
+            if (n.y < -0.2 && i == rings)
+                n = -n;
+            nrm[i * around + j] = n;
+        }
+    BuiltPart part;
+    part.id = "diaphragm";
+    // Upper surface, then lower surface; the last ring collapses to a pole each.
+    const int usedRings = rings; // rings 0..rings-1 as full rings, ring `rings` is the pole
+    for (int side = 0; side < 2; ++side) {
+        const double sgn = side == 0 ? 1.0 : -1.0;
+        for (int i = 0; i < usedRings; ++i)
+            for (int j = 0; j < around; ++j) {
+                const int k = i * around + j;
+                part.positions.emplace_back(m_t12.toWorld(grid[k] + nrm[k] * (sgn * kHalfThickness)));
+                part.uv1.emplace_back(0.0f, float(w[k]));
+            }
+    }
+    const glm::dvec3 poleMid = grid[rings * around];
+    const std::uint32_t poleTop = std::uint32_t(part.positions.size());
+    part.positions.emplace_back(m_t12.toWorld(poleMid + glm::dvec3(0, kHalfThickness, 0)));
+    part.uv1.emplace_back(0.0f, 1.0f);
+    const std::uint32_t poleBottom = poleTop + 1;
+    part.positions.emplace_back(m_t12.toWorld(poleMid - glm::dvec3(0, kHalfThickness, 0)));
+    part.uv1.emplace_back(0.0f, 1.0f);
+    const std::uint32_t bottomBase = std::uint32_t(usedRings * around);
+    auto quad = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d, bool flip) {
+        if (flip)
+            part.indices.insert(part.indices.end(), {a, c, b, b, c, d});
+        else
+            part.indices.insert(part.indices.end(), {a, b, c, b, d, c});
+    };
+    for (int i = 0; i + 1 < usedRings; ++i)
+        for (int j = 0; j < around; ++j) {
+            const std::uint32_t a = i * around + j, b = i * around + (j + 1) % around;
+            const std::uint32_t c = a + around, d = b + around;
+            quad(a, b, c, d, false);
+            quad(bottomBase + a, bottomBase + b, bottomBase + c, bottomBase + d, true);
+        }
+    const std::uint32_t last = std::uint32_t((usedRings - 1) * around);
+    for (int j = 0; j < around; ++j) {
+        const std::uint32_t a = last + j, b = last + (j + 1) % around;
+        part.indices.insert(part.indices.end(), {a, b, poleTop});
+        part.indices.insert(part.indices.end(), {bottomBase + b, bottomBase + a, poleBottom});
+        // Rim strip joining the upper and lower surfaces.
+        const std::uint32_t ra = j, rb = (j + 1) % around;
+        quad(bottomBase + ra, bottomBase + rb, ra, rb, false);
+    }
+    return part;
+}
+
+BuiltPart Diaphragm::crus(bool right) const
+{
+    const double sx = right ? -1.0 : 1.0;
+    std::vector<glm::dvec3> pts;
+    // From the lowest vertebral attachment up along the bodies into the dome.
+    const std::vector<std::string> levels = right ? std::vector<std::string>{"l3", "l2", "l1"}
+                                                  : std::vector<std::string>{"l2", "l1"};
+    for (const std::string& lv : levels) {
+        const VertebraDimensions d = vertebraDimensionsFrom(m_rig, lv);
+        pts.push_back(m_rig.frame(lv).toWorld({sx * 0.010, lv == levels.front() ? -0.004 : 0.0, 0.5 * d.bodyDepth + 0.004}));
+    }
+    pts.push_back(m_t12.toWorld({sx * 0.014, -0.014, 0.034}));
+    pts.push_back(m_t12.toWorld({sx * 0.016, 0.020, 0.052}));
+    pts.push_back(m_t12.toWorld({sx * 0.010, 0.055, 0.062}));
+    std::vector<glm::dvec3> line = smoothPolyline(pts, 8);
+    const double rBottom = right ? 0.0065 : 0.0055;
+    auto radius = [rBottom](double s) { return rBottom + 0.006 * smooth01(s / 0.6); };
+    const BoneClearance clearance(m_rig);
+    line = clearance.clear(line, [&](double s) { return 0.5 * radius(s); }, {}, 0.02, 0.2);
+    SweepOptions o;
+    o.rings = 30;
+    o.segments = 10;
+    o.flatten = [](double) { return 0.55; };
+    o.flattenAxis = m_t12.axes[2];
+    BuiltPart tube = sweepTube("diaphragm", line, radius, o);
+    for (glm::vec2& uv : tube.uv1)
+        uv = glm::vec2(right ? 1.0f : 2.0f, float(0.45 * smooth01(uv.y)));
+    return tube;
+}
+
+BuiltPart Diaphragm::build() const
+{
+    BuiltPart part = shell();
+    appendPart(part, crus(true));
+    appendPart(part, crus(false));
+    computeSmoothNormals(part);
+    return part;
+}
+
+} // namespace psoas::modelbuilder

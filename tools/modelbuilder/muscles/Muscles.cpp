@@ -1,0 +1,94 @@
+#include "muscles/Muscles.h"
+
+#include "core/Sweep.h"
+#include "muscles/BoneClearance.h"
+#include "muscles/Diaphragm.h"
+#include "muscles/MuscleProfile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace psoas::modelbuilder {
+
+namespace {
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// How much each muscle must stay off bones (fraction of its radius) and how much of each end
+// is free to touch the bone it attaches to.
+struct ClearanceRule {
+    double factor = 0.0;
+    double freeStart = 0.05;
+    double freeEnd = 0.05;
+    bool vertebrae = true;
+};
+
+ClearanceRule ruleFor(const std::string& muscle)
+{
+    if (startsWith(muscle, "psoas_major"))
+        return {0.95, 0.04, 0.05, true};
+    if (startsWith(muscle, "psoas_minor"))
+        return {1.0, 0.06, 0.12, true};
+    if (startsWith(muscle, "iliacus"))
+        return {0.8, 0.10, 0.06, true};
+    if (startsWith(muscle, "quadratus"))
+        return {0.6, 0.10, 0.10, true};
+    return {0.0, 0.0, 0.0, false};
+}
+
+} // namespace
+
+std::vector<BuiltPart> buildMuscles(const RigData& rig)
+{
+    std::vector<BuiltPart> parts;
+    const BoneClearance clearance(rig);
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const MusclePath*>> byMuscle;
+    for (const MusclePath& p : rig.musclePaths) {
+        if (!byMuscle.count(p.muscle))
+            order.push_back(p.muscle);
+        byMuscle[p.muscle].push_back(&p);
+    }
+    for (const std::string& id : order) {
+        BuiltPart muscle;
+        muscle.id = id;
+        const auto tf = rig.tendonFraction.find(id);
+        const double tendon = tf != rig.tendonFraction.end() ? tf->second : 0.3;
+        const ClearanceRule rule = ruleFor(id);
+        const std::vector<const MusclePath*>& paths = byMuscle[id];
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            const MusclePath& path = *paths[i];
+            if (path.points.size() < 2)
+                continue;
+            std::vector<glm::dvec3> control;
+            for (const PathPoint& pp : path.points)
+                control.push_back(pp.position);
+            std::vector<glm::dvec3> line = smoothPolyline(control, 10);
+            const MuscleProfile profile(id, path, line, tendon);
+            if (rule.factor > 0.0) {
+                line = clearance.clear(
+                    line, [&](double s) { return rule.factor * profile.radius(s) * (0.5 + 0.5 * profile.flatten(s)); },
+                    path.wraps, rule.freeStart, rule.freeEnd);
+            }
+            double length = 0.0;
+            for (std::size_t k = 1; k < line.size(); ++k)
+                length += glm::length(line[k] - line[k - 1]);
+            SweepOptions options;
+            options.rings = std::clamp(int(length / 0.009), 12, 48);
+            options.segments = startsWith(id, "psoas_major") ? 10 : 12;
+            options.capped = true;
+            options.pathIndex = float(i);
+            options.flatten = [profile](double s) { return profile.flatten(s); };
+            options.flattenAxis = profile.thinAxis();
+            const BuiltPart tube = sweepTube(id, line, [profile](double s) { return profile.radius(s); }, options);
+            appendPart(muscle, tube);
+        }
+        if (!muscle.positions.empty())
+            parts.push_back(std::move(muscle));
+    }
+    parts.push_back(Diaphragm(rig).build());
+    return parts;
+}
+
+} // namespace psoas::modelbuilder

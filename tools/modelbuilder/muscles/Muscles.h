@@ -1,0 +1,16 @@
+#pragma once
+// MODEL-B: muscle meshes of the lumbopelvic model, swept along the rig's muscle paths.
+// Every vertex carries uv1 = (path index into the muscle's "paths", s = arc fraction from
+// origin to insertion); the diaphragm carries uv1 = (region, w) (see Diaphragm.h).
+// psoas_major_l/_r (one sweep per slip), psoas_minor_l/_r, iliacus_l/_r, diaphragm,
+// quadratus_lumborum_l/_r, gluteus_maximus_l/_r, rectus_femoris_l/_r.
+#include "core/BuiltPart.h"
+#include "core/RigData.h"
+
+#include <vector>
+
+namespace psoas::modelbuilder {
+
+std::vector<BuiltPart> buildMuscles(const RigData& rig);
+
+} // namespace psoas::modelbuilder

@@ -1,0 +1,107 @@
+#include "spine/Spine.h"
+
+#include "core/Sdf.h"
+#include "spine/DiscBuilder.h"
+#include "spine/ThoracicCage.h"
+#include "spine/VertebraShape.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace psoas::modelbuilder {
+
+namespace {
+
+std::string jointOf(const RigData& rig, const std::string& body, const std::string& fallback)
+{
+    for (const BodyDef& b : rig.bodies)
+        if (b.name == body)
+            return b.joint;
+    return fallback;
+}
+
+std::string defaultJoint(const std::string& id)
+{
+    static const std::pair<const char*, const char*> table[] = {
+        {"t12", "j_t12_l1"}, {"l1", "j_l1_l2"}, {"l2", "j_l2_l3"},
+        {"l3", "j_l3_l4"},   {"l4", "j_l4_l5"}, {"l5", "j_l5_s1"}};
+    for (const auto& [v, j] : table)
+        if (id == v)
+            return j;
+    return "pelvis";
+}
+
+} // namespace
+
+VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string& id)
+{
+    VertebraDimensions v = defaultVertebraDimensions(id);
+    for (const VertebraDims& d : rig.vertebrae) {
+        if (d.id != id)
+            continue;
+        auto take = [](double& dst, double src) {
+            if (src > 0.0)
+                dst = src;
+        };
+        take(v.bodyWidth, d.bodyWidth);
+        take(v.bodyDepth, d.bodyDepth);
+        take(v.anteriorHeight, d.heightAnterior);
+        take(v.posteriorHeight, d.heightPosterior);
+        take(v.pedicleWidth, d.pedicleWidth);
+        take(v.pedicleHeight, d.pedicleHeight);
+        take(v.transverseLength, d.transverseProcessLength);
+        take(v.spinousLength, d.spinousLength);
+        take(v.spinousHeight, d.spinousHeight);
+        take(v.canalWidth, d.canalWidth);
+        take(v.canalDepth, d.canalDepth);
+    }
+    return v;
+}
+
+std::vector<BuiltPart> buildSpine(const RigData& rig) { return buildSpine(rig, 0.0005); }
+
+std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
+{
+    std::vector<BuiltPart> parts;
+    std::map<std::string, VertebraShape> shapes;
+    for (const VertebraDims& d : rig.vertebrae) {
+        const VertebraShape shape(vertebraDimensionsFrom(rig, d.id));
+        shapes.emplace(d.id, shape);
+        const VertebraFrame& frame = rig.frame(d.id);
+        // World bounding box of the local box.
+        const glm::dvec3 lmin = shape.boundsMin(), lmax = shape.boundsMax();
+        glm::dvec3 wmin(1e9), wmax(-1e9);
+        for (int c = 0; c < 8; ++c) {
+            const glm::dvec3 corner((c & 1) ? lmax.x : lmin.x, (c & 2) ? lmax.y : lmin.y, (c & 4) ? lmax.z : lmin.z);
+            const glm::dvec3 w = frame.toWorld(corner);
+            wmin = glm::min(wmin, w);
+            wmax = glm::max(wmax, w);
+        }
+        const SdfFunction sdf = [&shape, &frame](const glm::dvec3& p) { return shape.distance(frame.toLocal(p)); };
+        BuiltPart part = meshSdf(d.id, sdf, wmin, wmax, voxelSize, 6000);
+        part.parentJoint = jointOf(rig, d.id, defaultJoint(d.id));
+        parts.push_back(std::move(part));
+    }
+    for (const DiscDims& disc : rig.discs) {
+        auto up = shapes.find(disc.upper);
+        if (up == shapes.end())
+            continue;
+        const VertebraFrame& upperFrame = rig.frame(disc.upper);
+        auto low = shapes.find(disc.lower);
+        if (low != shapes.end()) {
+            parts.push_back(DiscBuilder::build(disc.id, up->second, upperFrame, &low->second, rig.frame(disc.lower)));
+        } else {
+            VertebraFrame s1 = rig.frame(disc.lower);
+            s1.center = s1.superiorEndplate;
+            parts.push_back(DiscBuilder::build(disc.id, up->second, upperFrame, nullptr, s1));
+        }
+    }
+    if (shapes.count("t12")) {
+        const ThoracicCage cage(rig, shapes.at("t12"));
+        for (BuiltPart& p : cage.build(voxelSize))
+            parts.push_back(std::move(p));
+    }
+    return parts;
+}
+
+} // namespace psoas::modelbuilder

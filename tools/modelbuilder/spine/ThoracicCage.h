@@ -1,0 +1,43 @@
+#pragma once
+// The lower thoracic cage, simplified but placed for the diaphragm's attachments: ribs 7-12
+// (flattened curved tubes from the spine round to the front, descending), the costal
+// cartilages of ribs 7-10 merged per side (forming the costal margin), and the lower sternum
+// with the xiphoid. Everything moves with T12 (parent joint j_t12_l1).
+#include "core/BuiltPart.h"
+#include "core/RigData.h"
+#include "spine/VertebraShape.h"
+
+#include <glm/glm.hpp>
+
+#include <string>
+#include <vector>
+
+namespace psoas::modelbuilder {
+
+class ThoracicCage {
+public:
+    ThoracicCage(const RigData& rig, const VertebraShape& t12);
+
+    // rib_7_l ... rib_12_r, costal_cartilage_l/_r, sternum.
+    std::vector<BuiltPart> build(double voxelSize) const;
+
+    // Centre line of rib n (7..12) of one side, model frame, head to tip.
+    std::vector<glm::dvec3> ribCurve(int n, bool left) const;
+    // Centre line of the costal cartilage of rib n (7..10), rib end to its junction.
+    std::vector<glm::dvec3> cartilageCurve(int n, bool left) const;
+    // Tip of the xiphoid process and the xiphisternal junction (model frame).
+    glm::dvec3 xiphoidTip() const;
+    glm::dvec3 xiphisternalJunction() const;
+    // T12 frame (model) and its cranial axis.
+    const VertebraFrame& frame() const { return m_frame; }
+
+private:
+    glm::dvec3 toWorld(double lateralRight, double y, double z, bool left) const;
+    std::vector<glm::dvec3> ribControl(int n) const; // right side, (lateral, y, z) in T12 frame
+
+    VertebraFrame m_frame;
+    VertebraDimensions m_t12;
+    std::string m_joint;
+};
+
+} // namespace psoas::modelbuilder

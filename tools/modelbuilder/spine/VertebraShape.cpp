@@ -1,0 +1,180 @@
+#include "spine/VertebraShape.h"
+
+#include "spine/ShapeSdf.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace psoas::modelbuilder {
+
+using shape::V3;
+
+VertebraDimensions defaultVertebraDimensions(const std::string& id)
+{
+    // Body sizes from the data sheet table 1a (mm), pedicles 1c, processes 1d.
+    struct Row {
+        const char* id;
+        double ah, ph, w, d, pw, phh, cw, tpl, tpt, up, spl, sph, facet;
+    };
+    static const Row rows[] = {
+        {"t12", 24, 26, 40, 31, 8.0, 16.0, 21, 6, 8, 0, 25, 19, 0},
+        {"l1", 26, 27, 42, 32, 8.7, 15.4, 22, 10, 8, 0, 27, 21, 25},
+        {"l2", 27, 27, 44, 33, 8.9, 15.0, 23, 15, 8, 0, 28, 22, 30},
+        {"l3", 28, 27, 46, 34, 10.3, 14.9, 24, 19, 8.5, 1, 29, 23, 35},
+        {"l4", 28, 26, 48, 35, 12.9, 14.8, 25, 15, 9, 3, 27, 22, 40},
+        {"l5", 30, 26, 49, 36, 16.1, 12.9, 27, 15, 15, 5, 23, 19, 48},
+    };
+    VertebraDimensions v;
+    v.id = id;
+    for (const Row& r : rows) {
+        if (id != r.id)
+            continue;
+        v.anteriorHeight = r.ah * 1e-3;
+        v.posteriorHeight = r.ph * 1e-3;
+        v.bodyWidth = r.w * 1e-3;
+        v.bodyDepth = r.d * 1e-3;
+        v.pedicleWidth = r.pw * 1e-3;
+        v.pedicleHeight = r.phh * 1e-3;
+        v.canalWidth = r.cw * 1e-3;
+        v.canalDepth = (id == "l5" ? 15.6 : 17.0) * 1e-3;
+        v.transverseLength = r.tpl * 1e-3;
+        v.transverseThickness = r.tpt * 1e-3;
+        v.transverseUpturn = r.up * 1e-3;
+        v.spinousLength = r.spl * 1e-3;
+        v.spinousHeight = r.sph * 1e-3;
+        v.facetAngleDeg = r.facet;
+        v.thoracic = (id == "t12");
+    }
+    return v;
+}
+
+VertebraShape::VertebraShape(const VertebraDimensions& dims) : m_d(dims) {}
+
+double VertebraShape::halfHeightAt(double z) const
+{
+    const double t = std::clamp((z + 0.5 * m_d.bodyDepth) / m_d.bodyDepth, 0.0, 1.0);
+    return 0.5 * (m_d.posteriorHeight + (m_d.anteriorHeight - m_d.posteriorHeight) * t);
+}
+
+double VertebraShape::bodyDistance(const V3& p) const
+{
+    const double a = 0.5 * m_d.bodyWidth;
+    const double b = 0.5 * m_d.bodyDepth;
+    const double hh = halfHeightAt(p.z);
+    // Waist: the body is narrower at mid-height than at the endplates.
+    const double u = std::clamp(p.y / hh, -1.0, 1.0);
+    const double s = 1.0 - 0.07 * (1.0 - u * u);
+    const double x = p.x / s, z = p.z / s;
+    // Kidney outline: an ellipse with a shallow posterior notch for the canal.
+    double d2 = shape::ellipse2(x, z, a, b);
+    const double notchR = 0.55 * m_d.canalWidth;
+    const double notch = std::sqrt(x * x + (z + b + 0.62 * notchR) * (z + b + 0.62 * notchR)) - notchR;
+    d2 = shape::smoothSubtract(d2, notch, 0.004) * s;
+    const double dy = std::abs(p.y) - hh;
+    double d = std::min(std::max(d2, dy), 0.0) + glm::length(glm::dvec2(std::max(d2, 0.0), std::max(dy, 0.0)));
+    d -= 0.0012; // rounded edges
+    // Endplates: slightly concave inside a raised rim (ring apophysis).
+    const double plateTop = shape::ellipsoid(p, V3(0.0, hh + 0.0016, -0.05 * b), V3(0.72 * a, 0.0022, 0.68 * b));
+    const double plateBottom = shape::ellipsoid(p, V3(0.0, -hh - 0.0016, -0.05 * b), V3(0.72 * a, 0.0022, 0.68 * b));
+    d = shape::smoothSubtract(d, std::min(plateTop, plateBottom), 0.0012);
+    return d;
+}
+
+double VertebraShape::articularProcesses(const V3& q) const
+{
+    const VertebraDimensions& v = m_d;
+    const double b = 0.5 * v.bodyDepth;
+    const double hh = 0.5 * v.posteriorHeight;
+    const double th = glm::radians(v.facetAngleDeg);
+    // Plate direction in the transverse plane (the facet face is perpendicular to it).
+    const V3 plate = glm::normalize(V3(-std::sin(th), 0.0, std::cos(th)));
+    const double zPillar = -b - 0.72 * v.canalDepth;
+    // Superior articular process: rises from the pedicle-lamina junction.
+    const double xs = 0.5 * v.canalWidth + 0.0045;
+    const V3 sBase(xs, 0.25 * hh, zPillar);
+    const V3 sTop(xs + 0.001, hh + 0.011, zPillar - 0.002);
+    double sap;
+    if (v.thoracic) {
+        // Thoracic-type: a flat coronal facet facing backwards.
+        sap = shape::flatSegment(q, sBase, sTop, V3(1, 0, 0), 0.0055, 0.0030);
+    } else {
+        sap = shape::flatSegment(q, sBase, sTop, plate, 0.0065, 0.0032);
+        // Mammillary process on the posterior border.
+        sap = shape::smoothUnion(sap, shape::sphere(q, sTop + V3(0.002, -0.007, -0.005), 0.0035), 0.002);
+    }
+    // Inferior articular process: hangs from the lamina, medial to the next SAP.
+    const double xi = 0.5 * v.canalWidth - 0.0015;
+    const V3 iBase(xi, -0.35 * hh, zPillar - 0.006);
+    const V3 iBottom(xi - 0.001, -hh - 0.010, zPillar - 0.004);
+    const double iap = shape::flatSegment(q, iBase, iBottom, plate, 0.0060, 0.0030);
+    return std::min(sap, iap);
+}
+
+double VertebraShape::posteriorElements(const V3& p) const
+{
+    const VertebraDimensions& v = m_d;
+    const double b = 0.5 * v.bodyDepth;
+    const double hh = 0.5 * v.posteriorHeight;
+    const V3 q(std::abs(p.x), p.y, p.z); // bilateral symmetry
+    const double xp = 0.5 * v.canalWidth + 0.5 * v.pedicleWidth;
+    const double yp = 0.18 * hh;
+    // Pedicles: from the upper posterolateral body back to the pillar.
+    const V3 pa(xp - 0.001, yp, -b + 0.006);
+    const V3 pb(xp, yp, -b - 0.72 * v.canalDepth);
+    double d = shape::flatSegment(q, pa, pb, V3(0, 1, 0), 0.5 * v.pedicleHeight, 0.5 * v.pedicleWidth);
+    // Laminae meet behind the canal.
+    const V3 la(xp - 0.001, -0.15 * hh, -b - 0.72 * v.canalDepth);
+    const V3 lb(0.0, -0.30 * hh, -b - v.canalDepth - 0.004);
+    d = shape::smoothUnion(d, shape::flatSegment(q, la, lb, V3(0, 1, 0), 0.55 * hh, 0.0030), 0.003);
+    // Spinous process: horizontal hatchet with a thickened posterior border.
+    const V3 sa(0.0, -0.25 * hh, -b - v.canalDepth - 0.002);
+    const double slope = v.thoracic ? 0.010 : 0.004;
+    const V3 sb(0.0, -0.25 * hh - slope, -b - v.canalDepth - v.spinousLength);
+    d = shape::smoothUnion(d, shape::flatSegment(q, sa, sb, V3(0, 1, 0), 0.5 * v.spinousHeight, 0.0030), 0.003);
+    d = shape::smoothUnion(d, shape::ellipsoid(q, sb + V3(0, 0, 0.003), V3(0.0042, 0.5 * v.spinousHeight + 0.001, 0.005)),
+                           0.003);
+    // Transverse processes.
+    const double tipX = xp + 0.5 * v.pedicleWidth + v.transverseLength;
+    const V3 ta(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
+    const V3 tb(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - (v.thoracic ? 0.010 : 0.002));
+    const double tpHalfAp = v.transverseThickness > 0.012 ? 0.0055 : 0.0030;
+    double tp = shape::flatSegment(q, ta, tb, V3(0, 1, 0), 0.5 * v.transverseThickness, tpHalfAp);
+    if (v.id == "l5") // the thick L5 process also arises from the side of the body
+        tp = shape::smoothUnion(tp, shape::flatSegment(q, V3(xp - 0.004, yp, -b + 0.004), tb,
+                                                       V3(0, 1, 0), 0.0055, 0.0045), 0.004);
+    d = shape::smoothUnion(d, tp, 0.003);
+    d = shape::smoothUnion(d, articularProcesses(q), 0.0025);
+    // Keep the vertebral canal open.
+    const double canal = shape::ellipse2(q.x, q.z + b + 0.5 * v.canalDepth, 0.5 * v.canalWidth, 0.5 * v.canalDepth);
+    d = shape::smoothSubtract(d, canal, 0.0015);
+    return d;
+}
+
+double VertebraShape::distance(const V3& p) const
+{
+    double d = shape::smoothUnion(bodyDistance(p), posteriorElements(p), 0.0025);
+    if (m_d.thoracic) {
+        // Costal facets for the 12th rib heads: shallow pits on the upper body sides.
+        const double hx = 0.5 * m_d.bodyWidth - 0.001;
+        const double pit = std::min(shape::sphere(p, V3(hx + 0.003, 0.004, -0.30 * m_d.bodyDepth), 0.0045),
+                                    shape::sphere(p, V3(-hx - 0.003, 0.004, -0.30 * m_d.bodyDepth), 0.0045));
+        d = shape::smoothSubtract(d, pit, 0.001);
+    }
+    return d;
+}
+
+glm::dvec3 VertebraShape::boundsMin() const
+{
+    const VertebraDimensions& v = m_d;
+    const double x = 0.5 * v.canalWidth + 1.5 * v.pedicleWidth + v.transverseLength + 0.012;
+    return {-std::max(x, 0.5 * v.bodyWidth + 0.006), -0.5 * std::max(v.anteriorHeight, v.posteriorHeight) - 0.020,
+            -0.5 * v.bodyDepth - v.canalDepth - v.spinousLength - 0.014};
+}
+
+glm::dvec3 VertebraShape::boundsMax() const
+{
+    const glm::dvec3 mn = boundsMin();
+    return {-mn.x, 0.5 * std::max(m_d.anteriorHeight, m_d.posteriorHeight) + 0.020, 0.5 * m_d.bodyDepth + 0.006};
+}
+
+} // namespace psoas::modelbuilder

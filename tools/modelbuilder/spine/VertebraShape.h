@@ -1,0 +1,59 @@
+#pragma once
+// Signed-distance sculpture of one vertebra (T12 or a lumbar vertebra) in its own frame:
+// origin at the body centre, +y cranial along the body axis, +z anterior, +x to the
+// patient's left, metres. The shape has a kidney-shaped body with a waist and a raised
+// endplate rim, pedicles, laminae, an open vertebral canal, a hatchet-shaped spinous
+// process, transverse processes and superior/inferior articular processes with facets.
+#include <glm/glm.hpp>
+
+#include <string>
+
+namespace psoas::modelbuilder {
+
+struct VertebraDimensions {
+    std::string id;               // "t12", "l1" ... "l5"
+    double bodyWidth = 0.044;     // transverse width of the superior endplate
+    double bodyDepth = 0.033;     // anteroposterior depth of the superior endplate
+    double anteriorHeight = 0.027;
+    double posteriorHeight = 0.027;
+    double pedicleWidth = 0.009;
+    double pedicleHeight = 0.015;
+    double canalWidth = 0.024;    // interpedicular distance
+    double canalDepth = 0.017;    // anteroposterior
+    double transverseLength = 0.015;   // from the lateral pedicle border to the tip
+    double transverseThickness = 0.009; // vertical extent of the process
+    double transverseUpturn = 0.0;      // tip rise (m)
+    double spinousLength = 0.028;
+    double spinousHeight = 0.021;
+    double facetAngleDeg = 35.0;  // facet plane angle from the sagittal plane
+    bool thoracic = false;        // T12: coronal superior facets, short processes, rib facets
+};
+
+// Typical adult values for a level, scaled from the data sheet (section 1).
+VertebraDimensions defaultVertebraDimensions(const std::string& id);
+
+class VertebraShape {
+public:
+    explicit VertebraShape(const VertebraDimensions& dims);
+
+    // Signed distance (m) of a point given in the vertebra's local frame.
+    double distance(const glm::dvec3& p) const;
+    // Distance to the body alone (used to keep muscles off the bone).
+    double bodyDistance(const glm::dvec3& p) const;
+
+    // Local bounding box that contains the whole shape.
+    glm::dvec3 boundsMin() const;
+    glm::dvec3 boundsMax() const;
+
+    const VertebraDimensions& dimensions() const { return m_d; }
+    // Half height of the body at depth z (wedged: anterior and posterior heights differ).
+    double halfHeightAt(double z) const;
+
+private:
+    double posteriorElements(const glm::dvec3& p) const;
+    double articularProcesses(const glm::dvec3& q) const; // q mirrored to x >= 0
+
+    VertebraDimensions m_d;
+};
+
+} // namespace psoas::modelbuilder
