@@ -1,0 +1,15 @@
+#pragma once
+// Builds every part (pelvis, sacrum, femurs here; spine and muscles from spine/ and muscles/),
+// snaps the surface landmarks and attachment areas onto their bones (updating `rig`), and
+// writes the .glb.
+#include "RigData.h"
+
+#include "core/Error.h"
+
+#include <string>
+
+namespace psoas::modelbuilder {
+
+core::Status buildModel(RigData& rig, const std::string& glbPath);
+
+} // namespace psoas::modelbuilder
