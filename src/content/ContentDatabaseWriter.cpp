@@ -155,7 +155,7 @@ core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const s
         if (!run("INSERT OR IGNORE INTO structures VALUES(?1,?2,?3,?4)", {s.id, s.name, s.latin}, {ord++}))
             return fail(err);
         std::string alt = s.latin;
-        if (!run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,'','structure',?3)", {s.name, alt, s.id},
+        if (s.searchable && !run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,'','structure',?3)", {s.name, alt, s.id},
                  {}))
             return fail(err);
         std::vector<std::string> linked;

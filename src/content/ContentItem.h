@@ -56,6 +56,7 @@ struct StructureInfo {
     std::string name;
     std::string latin;
     std::vector<std::string> content; // item ids the catalog links to this structure
+    bool searchable = true;           // false: kept out of the search index (attachment areas)
 };
 
 } // namespace psoas::content

@@ -110,7 +110,7 @@ core::Result<ContentItem> ContentParser::parse(const std::string& textIn, const 
                                                                                              : comma - start));
                     if (entry.empty())
                         return fail(lineNo, "'" + key + "' has an empty entry; remove the extra comma");
-                    if (!isValidId(entry))
+                    if (key == "structures" ? !isValidStructureId(entry) : !isValidId(entry))
                         return fail(lineNo, "'" + key + "' entry '" + entry +
                                                 "' is not a valid id (use lower-case letters, digits and _)");
                     for (const auto& e : list)

@@ -223,7 +223,7 @@ LinkKind classifyLink(const std::string& href, std::string* id)
 {
     auto idAfter = [&](std::size_t prefix) {
         std::string rest = href.substr(prefix);
-        if (!isValidId(rest)) return false;
+        if (prefix == 10 ? !isValidStructureId(rest) : !isValidId(rest)) return false;
         if (id) *id = rest;
         return true;
     };

@@ -83,6 +83,18 @@ bool isValidId(const std::string& s)
     return true;
 }
 
+bool isValidStructureId(const std::string& s)
+{
+    if (s.empty() || s.front() == '.' || s.back() == '.') return false;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t dot = s.find('.', start);
+        if (!isValidId(s.substr(start, dot == std::string::npos ? std::string::npos : dot - start))) return false;
+        if (dot == std::string::npos) return true;
+        start = dot + 1;
+    }
+}
+
 std::string trim(const std::string& s)
 {
     std::size_t b = s.find_first_not_of(" \t\r");

@@ -19,6 +19,8 @@ bool isValidUtf8(const std::string& text);
 
 // True if s is a snake_case id: [a-z0-9_]+ starting with a letter or digit.
 bool isValidId(const std::string& s);
+// Structure ids may also contain dots (attachment areas: psoas_major_r.origin.t12).
+bool isValidStructureId(const std::string& s);
 
 std::string trim(const std::string& s);
 

@@ -70,7 +70,8 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "%s\n", catalog.message().c_str());
             return 1;
         }
-        for (const auto& s : catalog->structures()) structures.push_back({s.id, s.name, s.latin, s.content});
+        for (const auto& s : catalog->structures())
+            structures.push_back({s.id, s.name, s.latin, s.content, s.kind != anatomy::StructureKind::Attachment});
     } else {
         std::fprintf(stderr, "psoas-contentbuild: note: no catalog at '%s'; checking structure ids against the "
                              "built-in list\n", catalogPath.c_str());
