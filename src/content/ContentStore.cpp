@@ -305,15 +305,21 @@ std::vector<SearchHit> ContentStore::search(const std::string& query, int limit)
     std::vector<SearchHit> out;
     std::string fts = toFtsQuery(query);
     if (fts.empty() || limit <= 0) return out;
+    // Tier 0: every word matches the title; tier 1: the words match anywhere. Within a tier,
+    // bm25 with the title weighted over the summary/Latin and the body.
     const sqlite::Statement* st = m_impl->prepare(
-        "SELECT f.kind, f.ref, f.title, bm25(search, 10.0, 3.0, 1.0) AS r, "
-        " COALESCE(i.summary, st.latin, '') FROM search f"
-        " LEFT JOIN items i ON f.kind <> 'structure' AND i.id = f.ref"
-        " LEFT JOIN structures st ON f.kind = 'structure' AND st.id = f.ref"
-        " WHERE search MATCH ?1 ORDER BY r LIMIT ?2");
+        "SELECT h.kind, h.ref, h.title, MIN(h.r), COALESCE(i.summary, st.latin, ''), MIN(h.tier) AS t FROM ("
+        "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 0 AS tier FROM search WHERE search MATCH ?3"
+        "  UNION ALL"
+        "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 1 AS tier FROM search WHERE search MATCH ?1"
+        ") h"
+        " LEFT JOIN items i ON h.kind <> 'structure' AND i.id = h.ref"
+        " LEFT JOIN structures st ON h.kind = 'structure' AND st.id = h.ref"
+        " GROUP BY h.kind, h.ref ORDER BY t, MIN(h.r) LIMIT ?2");
     if (!st) return out;
     st->bind(1, fts);
     st->bind(2, static_cast<long long>(limit));
+    st->bind(3, "title : (" + fts + ")");
     int rc;
     while ((rc = st->step()) == SQLITE_ROW) {
         SearchHit hit;

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -142,6 +143,8 @@ void ContentPanel::buildUi()
     m_article->setObjectName(QStringLiteral("articleView"));
     m_article->setOpenLinks(false);
     m_article->setOpenExternalLinks(false);
+    m_article->document()->setDefaultStyleSheet(QStringLiteral(
+        "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; } a.external { color: #2a5db0; }"));
     connect(m_article, &QTextBrowser::anchorClicked, this, &ContentPanel::openLink);
     al->addWidget(m_article, 1);
     m_tabs->addTab(articleTab, tr("Article"));
@@ -280,11 +283,21 @@ QString ContentPanel::itemHtml(const QString& itemId) const
 {
     auto item = m_store ? m_store->item(s8(itemId)) : std::nullopt;
     if (!item) return tr("<p>This text is not in the content database.</p>");
-    QString html = QStringLiteral("<h2>%1</h2>").arg(esc(item->title));
+    // The body usually opens with its own "# Title"; otherwise the title is added here.
+    QString body = q(m_store->html(item->id));
+    QString head;
+    if (body.startsWith(QLatin1String("<h1>"))) {
+        int end = body.indexOf(QLatin1String("</h1>"));
+        head = body.left(end + 5);
+        body = body.mid(end + 5);
+    } else {
+        head = QStringLiteral("<h1>%1</h1>").arg(esc(item->title));
+    }
+    QString html = head;
     if (!item->latin.empty()) html += QStringLiteral("<p><i>%1</i></p>").arg(esc(item->latin));
     if (item->type == content::ItemType::Exercise && !item->pose.empty())
         html += QStringLiteral("<p><a href=\"pose:%1\">%2</a></p>").arg(esc(item->pose), tr("Show on model"));
-    html += q(m_store->html(item->id));
+    html += body;
     auto sources = m_store->sourcesOf(item->id);
     if (!sources.empty()) {
         html += QStringLiteral("<h3>%1</h3><ol>").arg(tr("Sources"));

@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -237,6 +238,39 @@ TEST_CASE("a missing content database shows a clear message and the panel stays 
     noNotes.setSelectedStructure(QStringLiteral("l3"));
     CHECK(child<QLabel>(noNotes, "titleLabel")->text() == QStringLiteral("l3"));
     CHECK_FALSE(child<QPlainTextEdit>(noNotes, "notesEdit")->isEnabled());
+}
+
+// Not run by default: writes screenshots of the panel on the real content for review.
+//   PSOAS_SCREENSHOT_DIR=/tmp/shots ./content_panel_tests "[.screenshot]"
+TEST_CASE("panel screenshots on the real content", "[.screenshot]")
+{
+    const QString outDir = qEnvironmentVariable("PSOAS_SCREENSHOT_DIR");
+    REQUIRE_FALSE(outDir.isEmpty());
+    const QString db = qEnvironmentVariable("PSOAS_CONTENT_DB");
+    auto store = content::ContentStore::open(db.toStdString());
+    REQUIRE(store.ok());
+    Env env(false);
+    ContentPanel panel(store.value().get(), QString(), env.notes.get(), displayName, nullptr);
+    panel.resize(460, 900);
+    panel.show();
+    panel.setSelectedStructure(QStringLiteral("psoas_major_r"));
+    panel.setCurrentPose(QStringLiteral("anterior_pelvic_tilt"));
+    QTest::qWait(50);
+    CHECK(panel.grab().save(outDir + QStringLiteral("/panel_article.png")));
+    child<QTabWidget>(panel, "contentTabs")->setCurrentIndex(1);
+    QTest::qWait(50);
+    CHECK(panel.grab().save(outDir + QStringLiteral("/panel_related.png")));
+    child<QTabWidget>(panel, "contentTabs")->setCurrentIndex(0);
+    panel.setSearchText(QStringLiteral("psoas mi"));
+    QTest::qWait(50);
+    CHECK(panel.grab().save(outDir + QStringLiteral("/panel_search.png")));
+    ContentPanel missing(nullptr, QString::fromStdString(content::ContentStore::open("/opt/psoas/content.db").message()),
+                         env.notes.get(), displayName, nullptr);
+    missing.resize(460, 600);
+    missing.show();
+    missing.setSelectedStructure(QStringLiteral("psoas_major_r"));
+    QTest::qWait(50);
+    CHECK(missing.grab().save(outDir + QStringLiteral("/panel_missing_db.png")));
 }
 
 int main(int argc, char** argv)
