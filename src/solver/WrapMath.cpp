@@ -25,13 +25,25 @@ struct Circle {
     double arc = 0.0;    // >= 0
     double sense = 1.0;  // +1 counter-clockwise
     double l1 = 0.0, l2 = 0.0;
+    double radius = 0.0; // effective radius (see below)
 };
+
+// C1 smooth minimum (quadratic blend over a band of width k).
+double smoothMin(double a, double b, double k)
+{
+    double h = std::max(k - std::abs(a - b), 0.0) / k;
+    return std::min(a, b) - h * h * k * 0.25;
+}
 
 Circle circleWrap(const glm::dvec2& p, const glm::dvec2& s, double r, const glm::dvec2& side, bool hasSide)
 {
     Circle c;
     double dp = glm::length(p), ds = glm::length(s);
-    if (dp <= r * 1.000001 || ds <= r * 1.000001) return c; // endpoint inside: leave straight
+    // A via point that moves into the surface would make the path jump. Instead the surface
+    // shrinks smoothly (C1) so that it always stays just inside both end points.
+    r = smoothMin(r, 0.995 * std::min(dp, ds), 0.15 * r);
+    if (r <= 1e-9) return c;
+    c.radius = r;
     glm::dvec2 d = s - p;
     double dd = glm::dot(d, d);
     if (dd < 1e-18) return c;
@@ -85,14 +97,15 @@ double wrapCylinder(const DVec3& p, const DVec3& s, const DVec3& center, const D
     Circle c = circleWrap(p2, s2, radius, n2, side.enabled);
     if (!c.wrapped) return glm::length(s - p);
     double zp = glm::dot(pr, axis), zs = glm::dot(sr, axis);
-    double planar = c.l1 + radius * c.arc + c.l2;
+    const double rr = c.radius;
+    double planar = c.l1 + rr * c.arc + c.l2;
     if (points) {
         for (int i = 0; i <= kArcSamples; ++i) {
             double f = static_cast<double>(i) / kArcSamples;
             double th = c.theta1 + c.sense * c.arc * f;
-            double along = planar > 0 ? (c.l1 + radius * c.arc * f) / planar : 0.0;
+            double along = planar > 0 ? (c.l1 + rr * c.arc * f) / planar : 0.0;
             double z = zp + (zs - zp) * along;
-            points->push_back(center + u * (radius * std::cos(th)) + v * (radius * std::sin(th)) + axis * z);
+            points->push_back(center + u * (rr * std::cos(th)) + v * (rr * std::sin(th)) + axis * z);
         }
     }
     double dz = zs - zp;
@@ -107,7 +120,6 @@ double wrapEllipsoid(const DVec3& p, const DVec3& s, const DVec3& center, const 
     DVec3 inv(1.0 / radii.x, 1.0 / radii.y, 1.0 / radii.z);
     DVec3 pu = (at * (p - center)) * inv, su = (at * (s - center)) * inv;
     DVec3 nu = (at * side.direction) * inv;
-    if (glm::length(pu) <= 1.000001 || glm::length(su) <= 1.000001) return glm::length(s - p);
     // Wrap plane: with a side, the plane through p' spanned by (s' - p') and the side
     // direction (it turns smoothly with the pose, and the path bends towards the side);
     // without one, the great-circle plane through the centre.
@@ -136,7 +148,7 @@ double wrapEllipsoid(const DVec3& p, const DVec3& s, const DVec3& center, const 
     DVec3 prev = p;
     for (int i = 0; i <= kArcSamples; ++i) {
         double th = c.theta1 + c.sense * c.arc * (static_cast<double>(i) / kArcSamples);
-        DVec3 q = back(std::cos(th), std::sin(th));
+        DVec3 q = back(c.radius * std::cos(th), c.radius * std::sin(th));
         length += glm::length(q - prev);
         prev = q;
         if (points) points->push_back(q);
