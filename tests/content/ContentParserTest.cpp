@@ -165,3 +165,39 @@ TEST_CASE("parseFile reports a missing file", "[content][parser]")
     REQUIRE_FALSE(r.ok());
     CHECK_THAT(r.message(), Catch::Contains("/nonexistent/psoas_major.md"));
 }
+
+#include "content/MarkdownRenderer.h"
+
+#include <random>
+
+TEST_CASE("random damage to a file never crashes the parser or the renderer", "[content][parser][robust]")
+{
+    std::mt19937 rng(7);
+    int accepted = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = kValid;
+        int edits = std::uniform_int_distribution<int>(1, 8)(rng);
+        for (int e = 0; e < edits && !text.empty(); ++e) {
+            std::size_t at = std::uniform_int_distribution<std::size_t>(0, text.size() - 1)(rng);
+            switch (rng() % 4) {
+            case 0: text[at] = static_cast<char>(rng() & 0xFF); break;                   // flip a byte
+            case 1: text.erase(at, std::uniform_int_distribution<std::size_t>(1, 20)(rng)); break;
+            case 2: text.insert(at, std::string(1 + rng() % 5, "[]()#:-*`<>!\n"[rng() % 13])); break;
+            default: text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 30)); break;
+            }
+        }
+        auto r = ContentParser::parse(text, "articles/psoas_major.md");
+        if (r.ok()) {
+            ++accepted;
+            CHECK_FALSE(r->body.empty());
+            CHECK_FALSE(r->sources.empty());
+        } else {
+            CHECK_THAT(r.message(), Catch::StartsWith("articles/psoas_major.md"));
+        }
+        std::string html = psoas::content::MarkdownRenderer::toHtml(text);
+        CHECK(html.find("<script") == std::string::npos);
+        psoas::content::MarkdownRenderer::links(text);
+        psoas::content::MarkdownRenderer::plainText(text);
+    }
+    CHECK(accepted > 0);
+}
