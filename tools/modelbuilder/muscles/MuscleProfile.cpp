@@ -54,6 +54,12 @@ MuscleProfile::MuscleProfile(const std::string& muscleId, const MusclePath& path
         const double brim = firstOn("hip_bone");
         m_peak = std::max(0.12, brim - 0.10);
         m_tendon = firstOn("femur");
+        // Transverse-process slips make the posterior part of the belly, body slips the
+        // anteromedial part.
+        if (m_kind == Kind::PsoasTransverse)
+            m_spread = {-0.009 * side, 0.0, -0.004};
+        else
+            m_spread = {0.001 * side, 0.0, 0.005};
     } else if (startsWith(muscleId, "psoas_minor")) {
         m_kind = Kind::PsoasMinor;
         m_tendon = 1.0 - tendonFraction;
@@ -76,16 +82,23 @@ MuscleProfile::MuscleProfile(const std::string& muscleId, const MusclePath& path
     }
 }
 
+glm::dvec3 MuscleProfile::spread(double s) const
+{
+    const double in = smooth01(s / 0.12);
+    const double out = 1.0 - smooth01((s - m_peak) / std::max(m_tendon - 0.05 - m_peak, 1e-3));
+    return m_spread * (in * out);
+}
+
 double MuscleProfile::radius(double s) const
 {
     switch (m_kind) {
     case Kind::PsoasBody:
     case Kind::PsoasTransverse: {
-        const double r0 = m_kind == Kind::PsoasBody ? 0.0055 : 0.0045;
-        const double rmax = m_kind == Kind::PsoasBody ? 0.0125 : 0.0105;
+        const double r0 = m_kind == Kind::PsoasBody ? 0.0060 : 0.0050;
+        const double rmax = m_kind == Kind::PsoasBody ? 0.0170 : 0.0150;
         const double rt = 0.0055;
         if (s < m_peak)
-            return r0 + (rmax - r0) * std::pow(smooth01(s / m_peak), 0.7);
+            return r0 + (rmax - r0) * std::pow(smooth01(s / m_peak), 0.6);
         if (s < m_tendon)
             return rt + (rmax - rt) * (1.0 - smooth01((s - m_peak) / std::max(m_tendon - m_peak, 1e-3)));
         return rt + 0.001 * smooth01((s - 0.93) / 0.07);

@@ -20,6 +20,9 @@ public:
     double radius(double s) const;
     double flatten(double s) const;
     glm::dvec3 thinAxis() const { return m_thinAxis; }
+    // Psoas slips: how far (m, model frame) the slip's belly sits off the shared path, as a
+    // function of s (zero at the origin and from the tendon on), so the slips form one belly.
+    glm::dvec3 spread(double s) const;
     // Arc fractions of the path's control points (nearest line sample).
     const std::vector<double>& pointFractions() const { return m_pointS; }
 
@@ -32,6 +35,7 @@ private:
     double m_tendon = 0.7;  // tendon from here on (psoas: reaches the femur)
     double m_tendonFraction = 0.3;
     glm::dvec3 m_thinAxis{0.0, 0.0, 1.0};
+    glm::dvec3 m_spread{0.0};
 };
 
 } // namespace psoas::modelbuilder

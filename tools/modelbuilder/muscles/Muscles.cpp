@@ -66,6 +66,13 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                 control.push_back(pp.position);
             std::vector<glm::dvec3> line = smoothPolyline(control, 10);
             const MuscleProfile profile(id, path, line, tendon);
+            {
+                std::vector<double> arc(line.size(), 0.0);
+                for (std::size_t k = 1; k < line.size(); ++k)
+                    arc[k] = arc[k - 1] + glm::length(line[k] - line[k - 1]);
+                for (std::size_t k = 0; k < line.size(); ++k)
+                    line[k] += profile.spread(arc[k] / std::max(arc.back(), 1e-9));
+            }
             if (rule.factor > 0.0) {
                 line = clearance.clear(
                     line, [&](double s) { return rule.factor * profile.radius(s) * (0.5 + 0.5 * profile.flatten(s)); },

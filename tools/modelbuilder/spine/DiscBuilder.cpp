@@ -72,8 +72,8 @@ BuiltPart DiscBuilder::build(const std::string& id, const VertebraShape& upper, 
         for (int j = 0; j < around; ++j) {
             const std::uint32_t a = i * around + j, b = i * around + (j + 1) % around;
             const std::uint32_t c = a + around, d = b + around;
-            // phi grows from anterior towards the left: outward winding is (a, b, d), (a, d, c)
-            part.indices.insert(part.indices.end(), {a, d, b, a, c, d});
+            // phi turns anticlockwise about +y (anterior towards the left): outward winding
+            part.indices.insert(part.indices.end(), {a, b, d, a, d, c});
         }
     }
     // Caps: a centre vertex each.

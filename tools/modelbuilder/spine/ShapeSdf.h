@@ -37,7 +37,8 @@ inline double flatSegment(const V3& p, const V3& a, const V3& b, const V3& up, d
     const V3 s = glm::cross(axis, u);
     const double du = glm::dot(d, u) / ru;
     const double ds = glm::dot(d, s) / rs;
-    const double k = std::sqrt(du * du + ds * ds);
+    const double da = glm::dot(d, axis) / std::min(ru, rs); // non-zero only past the ends
+    const double k = std::sqrt(du * du + ds * ds + da * da);
     // Scale back to metres with the smaller radius (conservative).
     return (k - 1.0) * std::min(ru, rs);
 }
