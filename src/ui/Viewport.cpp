@@ -24,6 +24,9 @@ Viewport::Viewport(QWidget* parent) : QOpenGLWidget(parent)
 
 Viewport::~Viewport()
 {
+    // The base class destroys the context after our members are gone: drop the
+    // aboutToBeDestroyed connection first so it cannot touch them.
+    QObject::disconnect(m_contextConnection);
     if (context()) {
         makeCurrent();
         releaseGl();
@@ -52,7 +55,8 @@ void Viewport::setDocument(app::Document* doc)
 
 void Viewport::initializeGL()
 {
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+    QObject::disconnect(m_contextConnection);
+    m_contextConnection = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
         makeCurrent();
         releaseGl();
         doneCurrent();

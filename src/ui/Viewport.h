@@ -71,6 +71,7 @@ private:
     QPoint m_lastPos;
     Qt::MouseButton m_dragButton = Qt::NoButton;
     QString m_glError;
+    QMetaObject::Connection m_contextConnection;
     int m_samples = 0;
     bool m_framedOnce = false;
 };
