@@ -46,6 +46,7 @@ void addOptions(QCommandLineParser& p)
     p.addOption({"mode", "Solver mode: free or standing.", "MODE"});
     p.addOption({"set", "Set a coordinate, e.g. --set hip_flexion_r=30 (repeatable).", "COORD=VALUE"});
     p.addOption({"sweep", "Sweep a coordinate for --kinematics, e.g. hip_flexion_r=-20:120:10.", "COORD=FROM:TO:STEP"});
+    p.addOption({"assets", "Use this assets folder (model, catalog, poses, content).", "DIR"});
     p.addOption({"list-coordinates", "List the joint coordinates with their limits and exit."});
     p.addOption({"list-poses", "List the pose presets and exit."});
     p.addOption({"list-structures", "List the structures of the built-in model and exit."});
@@ -87,6 +88,7 @@ int main(int argc, char** argv)
             std::cout << "psoas-atlas " << PSOAS_VERSION << "\n";
             return 0;
         }
+        if (parser.isSet("assets")) setenv("PSOAS_ASSETS", parser.value("assets").toLocal8Bit().constData(), 1);
         if (kinematics) {
 #ifdef PSOAS_HAVE_SOLVER
             return psoas::solver::runKinematicsCommand(argsVector(argc, argv), std::cout, std::cerr);
@@ -99,6 +101,9 @@ int main(int argc, char** argv)
         request.output = parser.value("render").toStdString();
         request.view = parser.value("view").toStdString();
         request.modelPath = parser.value("model").toStdString();
+        request.pose = parser.value("pose").toStdString();
+        request.mode = parser.value("mode").toStdString();
+        for (const auto& s : parser.values("set")) request.sets.push_back(s.toStdString());
         if (auto s = psoas::app::parseSize(parser.value("size").toStdString(), request.width, request.height); !s) {
             std::cerr << "psoas-atlas: " << s.message() << "\n";
             return 2;

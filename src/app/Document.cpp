@@ -4,6 +4,7 @@
 #include "io/ModelLoader.h"
 
 #include <filesystem>
+#include <set>
 
 namespace psoas::app {
 
@@ -22,6 +23,26 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
         doc->m_catalog = std::move(cat).value();
     }
     doc->m_scene = scene::SceneGraph::fromModel(doc->m_model, doc->catalog());
+    for (std::size_t i = 0; i < doc->m_scene.size(); ++i) doc->m_restWorld.push_back(doc->m_scene.world(int(i)));
+#ifdef PSOAS_HAVE_SOLVER
+    if (doc->m_catalog) {
+        auto kin = solver::Kinematics::load(core::assetsDir());
+        if (!kin) {
+            doc->m_poseError = kin.message();
+        } else if (auto b = kin->bind(doc->m_model); !b) {
+            doc->m_poseError = b.message();
+        } else {
+            doc->m_kinematics = std::move(kin).value();
+            for (const auto& j : doc->m_kinematics->jointNames())
+                if (int n = doc->m_scene.find(j); n >= 0) doc->m_jointNodes.push_back(n);
+            doc->updatePose();
+        }
+    } else {
+        doc->m_poseError = "Posing needs the built-in model's rig; this model has none.";
+    }
+#else
+    doc->m_poseError = "This build has no joint-angle solver.";
+#endif
     return doc;
 }
 
@@ -38,6 +59,71 @@ std::string Document::displayName(int node) const
     const auto& name = m_scene.node(node).name;
     if (const auto* s = catalog() ? catalog()->find(name) : nullptr) return s->name;
     return name;
+}
+
+} // namespace psoas::app
+
+namespace psoas::app {
+
+bool Document::hasSolver() const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    return m_kinematics.has_value();
+#else
+    return false;
+#endif
+}
+
+core::Status Document::setCoordinate(const std::string& name, double value, std::string* note)
+{
+#ifdef PSOAS_HAVE_SOLVER
+    if (!m_kinematics) return core::makeError(m_poseError);
+    if (auto s = m_kinematics->setCoordinate(name, value, note); !s) return s;
+    return updatePose();
+#else
+    (void)name; (void)value; (void)note;
+    return core::makeError(m_poseError);
+#endif
+}
+
+core::Status Document::applyPreset(const std::string& name)
+{
+#ifdef PSOAS_HAVE_SOLVER
+    if (!m_kinematics) return core::makeError(m_poseError);
+    auto s = m_kinematics->applyPreset(name);
+    auto p = updatePose();
+    return s ? p : s;
+#else
+    (void)name;
+    return core::makeError(m_poseError);
+#endif
+}
+
+core::Status Document::updatePose()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    if (!m_kinematics) return core::makeError(m_poseError);
+    core::Status solved = m_kinematics->update();
+    // Posed world of each node: joints move by their solver delta, everything else keeps
+    // its local transform. Parents precede children.
+    std::vector<Mat4> posed(m_scene.size());
+    std::vector<char> isJoint(m_scene.size(), 0);
+    for (int j : m_jointNodes) isJoint[std::size_t(j)] = 1;
+    for (std::size_t i = 0; i < m_scene.size(); ++i) {
+        const auto& n = m_scene.node(int(i));
+        const Mat4 parentWorld = n.parent >= 0 ? posed[std::size_t(n.parent)] : Mat4(1.0f);
+        if (isJoint[i]) {
+            posed[i] = m_kinematics->jointDelta(n.name) * m_restWorld[i];
+            m_scene.setLocal(int(i), glm::inverse(parentWorld) * posed[i]);
+        } else {
+            posed[i] = parentWorld * n.local;
+        }
+    }
+    m_kinematics->deform(m_model);
+    return solved;
+#else
+    return core::makeError(m_poseError);
+#endif
 }
 
 } // namespace psoas::app

@@ -8,6 +8,10 @@
 #include "scene/OrbitCamera.h"
 #include "scene/SceneGraph.h"
 
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/Kinematics.h"
+#endif
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,10 +40,30 @@ public:
     // Display name of a node (catalog name, else the node name).
     std::string displayName(int node) const;
 
+#ifdef PSOAS_HAVE_SOLVER
+    // The joint-angle solver for the built-in model (null for foreign models, or when the
+    // rig could not be loaded: poseError() then says why; the viewer still works).
+    solver::Kinematics* kinematics() { return m_kinematics ? &*m_kinematics : nullptr; }
+    const solver::Kinematics* kinematics() const { return m_kinematics ? &*m_kinematics : nullptr; }
+#endif
+    const std::string& poseError() const { return m_poseError; }
+    bool hasSolver() const;
+    // Sets one coordinate (see solver::Kinematics::setCoordinate), solves and poses the scene.
+    core::Status setCoordinate(const std::string& name, double value, std::string* note = nullptr);
+    core::Status applyPreset(const std::string& name);
+    // Solves and applies the current coordinates to the scene graph and the meshes.
+    core::Status updatePose();
+
 private:
     anatomy::Model m_model;
     std::optional<anatomy::Catalog> m_catalog;
     scene::SceneGraph m_scene;
+    std::vector<Mat4> m_restWorld; // per scene node, neutral pose
+    std::string m_poseError;
+#ifdef PSOAS_HAVE_SOLVER
+    std::optional<solver::Kinematics> m_kinematics;
+    std::vector<int> m_jointNodes; // scene nodes that are rig joints
+#endif
 };
 
 } // namespace psoas::app

@@ -7,7 +7,10 @@
 #include "render/Renderer.h"
 #include "scene/ViewPreset.h"
 
+#include <algorithm>
+#include <cmath>
 #include <ostream>
+#include <stdexcept>
 
 namespace psoas::app {
 
@@ -33,6 +36,60 @@ core::Status parseSize(const std::string& text, int& width, int& height)
         return bad();
     }
     return core::Status::success();
+}
+
+core::Status parseAssignment(const std::string& text, std::string& name, double& value)
+{
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size())
+        return core::makeError("--set '" + text + "' is not valid. Use COORD=VALUE, for example hip_flexion_r=30.");
+    name = text.substr(0, eq);
+    const std::string v = text.substr(eq + 1);
+    try {
+        std::size_t used = 0;
+        value = std::stod(v, &used);
+        if (used != v.size()) throw std::invalid_argument(v);
+    } catch (const std::exception&) {
+        return core::makeError("--set " + name + ": '" + v + "' is not a number. Use degrees (or % for breathing).");
+    }
+    if (!std::isfinite(value))
+        return core::makeError("--set " + name + ": '" + v + "' is not a finite number.");
+    return core::Status::success();
+}
+
+core::Status applyPoseRequest(Document& doc, const std::string& pose, const std::string& mode,
+                              const std::vector<std::string>& sets, std::ostream& notes)
+{
+    if (pose.empty() && mode.empty() && sets.empty()) return core::Status::success();
+#ifdef PSOAS_HAVE_SOLVER
+    auto* kin = doc.kinematics();
+    if (!kin) return core::makeError(doc.poseError());
+    if (!pose.empty()) {
+        auto names = kin->presetNames();
+        if (std::find(names.begin(), names.end(), pose) == names.end()) {
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            return core::makeError("Unknown pose '" + pose + "'. Choose one of: " + list + ".");
+        }
+        if (auto s = kin->applyPreset(pose); !s) notes << "psoas-atlas: " << s.message() << "\n";
+    }
+    if (mode == "free") kin->setMode(solver::Mode::Free);
+    else if (mode == "standing") kin->setMode(solver::Mode::Standing);
+    else if (!mode.empty()) return core::makeError("Unknown mode '" + mode + "'. Use free or standing.");
+    for (const auto& set : sets) {
+        std::string name;
+        double value = 0;
+        if (auto s = parseAssignment(set, name, value); !s) return s;
+        std::string note;
+        if (auto s = kin->setCoordinate(name, value, &note); !s) return s;
+        if (!note.empty()) notes << "psoas-atlas: " << note << "\n";
+    }
+    if (auto s = doc.updatePose(); !s) notes << "psoas-atlas: " << s.message() << "\n";
+    return core::Status::success();
+#else
+    (void)doc; (void)notes;
+    return core::makeError("This build has no joint-angle solver; --pose, --mode and --set are not available.");
+#endif
 }
 
 core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& viewName, int width,
@@ -79,6 +136,10 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
     if (!doc) {
         err << "psoas-atlas: " << doc.message() << "\n";
         return 1;
+    }
+    if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, err); !s) {
+        err << "psoas-atlas: " << s.message() << "\n";
+        return 2;
     }
     auto pixels = renderDocument(*doc.value(), request.view, request.width, request.height, request.samples);
     if (!pixels) {

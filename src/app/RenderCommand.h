@@ -19,7 +19,16 @@ struct RenderRequest {
     int height = 720;
     int samples = 4;
     std::string modelPath;       // empty = built-in
+    std::string pose;            // preset name, empty = neutral
+    std::string mode;            // "free" or "standing", empty = the preset's
+    std::vector<std::string> sets; // "COORD=VALUE"
 };
+
+// Parses "COORD=VALUE" (a finite number). Errors name the text.
+core::Status parseAssignment(const std::string& text, std::string& name, double& value);
+// Applies pose, mode and coordinate assignments to the document. Errors name the bad value.
+core::Status applyPoseRequest(Document& doc, const std::string& pose, const std::string& mode,
+                              const std::vector<std::string>& sets, std::ostream& notes);
 
 // Parses "WxH" (e.g. 1920x1080). Errors name the value and the allowed range.
 core::Status parseSize(const std::string& text, int& width, int& height);
