@@ -1,6 +1,11 @@
 #include "ui/MainWindow.h"
 
 #include "app/Document.h"
+#include "ui/ContentPanel.h"
+#ifdef PSOAS_HAVE_CONTENT
+#include "content/ContentStore.h"
+#include "content/UserNotes.h"
+#endif
 #include "scene/ViewPreset.h"
 #include "ui/Viewport.h"
 
@@ -13,6 +18,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QDir>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace psoas::ui {
@@ -23,6 +30,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_viewport = new Viewport(this);
     m_viewport->setObjectName("Viewport");
     setCentralWidget(m_viewport);
+    buildContentPanel();
     buildMenus();
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
     connect(m_viewport, &Viewport::glFailed, this, [this](const QString& message) {
@@ -33,7 +41,64 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panel saves a pending note on destruction: it must go before the notes store.
+    delete m_contentPanel;
+    m_contentPanel = nullptr;
+}
+
+void MainWindow::buildContentPanel()
+{
+    QString loadError;
+    QString dbPath = QCoreApplication::applicationDirPath() + "/content.db";
+#ifdef PSOAS_HAVE_CONTENT
+    auto store = content::ContentStore::open(QFileInfo(dbPath).absoluteFilePath().toStdString());
+    if (store) m_contentStore = std::move(store).value();
+    else loadError = QString::fromStdString(store.message());
+    QString notesDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString notesError;
+    if (!notesDir.isEmpty()) {
+        auto notes = content::UserNotes::open((notesDir + "/notes.db").toStdString());
+        if (notes) m_userNotes = std::move(notes).value();
+        else notesError = QString::fromStdString(notes.message());
+    }
+#else
+    loadError = tr("This build has no content store.");
+    QString notesError = loadError;
+#endif
+    m_contentPanel = new ContentPanel(m_contentStore.get(), loadError, m_userNotes.get(),
+                                      [this](const QString& id) {
+                                          if (!m_doc) return id;
+                                          int n = m_doc->scene().find(id.toStdString());
+                                          return n >= 0 ? QString::fromStdString(m_doc->displayName(n)) : id;
+                                      },
+                                      this);
+    m_contentPanel->setObjectName("ContentPanel");
+    if (!notesError.isEmpty()) m_contentPanel->setNotesError(notesError);
+    addDockWidget(Qt::RightDockWidgetArea, m_contentPanel);
+    connect(m_contentPanel, &ContentPanel::poseRequested, this, [this](const QString& name) {
+        QString error;
+        if (!applyPosePreset(name, &error)) statusBar()->showMessage(error);
+    });
+    connect(m_contentPanel, &ContentPanel::structureChosen, this, [this](const QString& id) {
+        m_contentPanel->setSelectedStructure(id);
+    });
+}
+
+bool MainWindow::applyPosePreset(const QString& name, QString* error)
+{
+    if (!m_doc) return false;
+    auto s = m_doc->applyPreset(name.toStdString());
+    m_viewport->sceneChanged();
+    m_contentPanel->setCurrentPose(name);
+    if (!s) {
+        if (error) *error = QString::fromStdString(s.message());
+        return false;
+    }
+    statusBar()->showMessage(tr("Pose: %1").arg(name));
+    return true;
+}
 
 void MainWindow::buildMenus()
 {
@@ -64,6 +129,9 @@ void MainWindow::buildMenus()
     QAction* frame = view->addAction(tr("&Frame All"), this, [this] { m_viewport->frameAll(true); });
     frame->setObjectName("actionFrameAll");
     frame->setShortcut(QKeySequence(Qt::Key_F));
+
+    view->addSeparator();
+    view->addAction(m_contentPanel->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* controls = help->addAction(tr("&Mouse and Keyboard"), this, &MainWindow::showControls);

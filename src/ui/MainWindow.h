@@ -5,10 +5,15 @@
 #include <memory>
 
 namespace psoas::app { class Document; }
+namespace psoas::content {
+class ContentStore;
+class UserNotes;
+} // namespace psoas::content
 
 namespace psoas::ui {
 
 class Viewport;
+class ContentPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -22,6 +27,10 @@ public:
     bool openDefaultModel(QString* error = nullptr);
     Viewport* viewport() const { return m_viewport; }
     app::Document* document() const { return m_doc.get(); }
+    ContentPanel* contentPanel() const { return m_contentPanel; }
+    // Applies a pose preset to the model (from the content panel's "Show on model" and the
+    // pose panel); the panel then lists what belongs to that pose.
+    bool applyPosePreset(const QString& name, QString* error = nullptr);
 
 public slots:
     void saveScreenshot();
@@ -31,10 +40,14 @@ public slots:
 
 private:
     void buildMenus();
+    void buildContentPanel();
     void updateTitle();
 
     Viewport* m_viewport = nullptr;
     std::unique_ptr<app::Document> m_doc;
+    std::unique_ptr<content::ContentStore> m_contentStore;
+    std::unique_ptr<content::UserNotes> m_userNotes;
+    ContentPanel* m_contentPanel = nullptr;
 };
 
 } // namespace psoas::ui
