@@ -88,17 +88,17 @@ double Diaphragm::domeHeight(double x, double z) const
 
 BuiltPart Diaphragm::shell() const
 {
-    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 6);
+    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 4);
     const int around = int(rimPts.size());
-    const int rings = 22;
+    const int rings = 18;
     const glm::dvec3 centre(0.0, 0.0, 0.068);
     // Mid-surface grid (T12 frame): ring 0 on the rim, ring `rings` at the centre.
     std::vector<glm::dvec3> grid((rings + 1) * around);
     std::vector<double> w((rings + 1) * around);
     for (int i = 0; i <= rings; ++i) {
         const double rho = double(i) / rings;
-        const double g = std::pow(rho, 1.7);             // horizontal progress
-        const double f = std::sin(0.5 * kPi * std::min(1.0, rho / 0.6)); // vertical progress
+        const double g = std::pow(rho, 1.35);             // horizontal progress
+        const double f = std::sin(0.5 * kPi * std::min(1.0, rho / 0.75)); // vertical progress
         for (int j = 0; j < around; ++j) {
             const glm::dvec3& r = rimPts[j];
             const double x = r.x + (centre.x - r.x) * g;

@@ -57,9 +57,9 @@ MuscleProfile::MuscleProfile(const std::string& muscleId, const MusclePath& path
         // Transverse-process slips make the posterior part of the belly, body slips the
         // anteromedial part.
         if (m_kind == Kind::PsoasTransverse)
-            m_spread = {-0.009 * side, 0.0, -0.004};
+            m_spread = {-0.007 * side, 0.0, -0.003};
         else
-            m_spread = {0.001 * side, 0.0, 0.005};
+            m_spread = {0.001 * side, 0.0, 0.004};
     } else if (startsWith(muscleId, "psoas_minor")) {
         m_kind = Kind::PsoasMinor;
         m_tendon = 1.0 - tendonFraction;
@@ -95,7 +95,7 @@ double MuscleProfile::radius(double s) const
     case Kind::PsoasBody:
     case Kind::PsoasTransverse: {
         const double r0 = m_kind == Kind::PsoasBody ? 0.0060 : 0.0050;
-        const double rmax = m_kind == Kind::PsoasBody ? 0.0170 : 0.0150;
+        const double rmax = m_kind == Kind::PsoasBody ? 0.0185 : 0.0160;
         const double rt = 0.0055;
         if (s < m_peak)
             return r0 + (rmax - r0) * std::pow(smooth01(s / m_peak), 0.6);

@@ -82,7 +82,7 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
             for (std::size_t k = 1; k < line.size(); ++k)
                 length += glm::length(line[k] - line[k - 1]);
             SweepOptions options;
-            options.rings = std::clamp(int(length / 0.009), 12, 48);
+            options.rings = std::clamp(int(length / (startsWith(id, "psoas_major") ? 0.011 : 0.009)), 12, 44);
             options.segments = startsWith(id, "psoas_major") ? 10 : 12;
             options.capped = true;
             options.pathIndex = float(i);

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <utility>
 
 namespace psoas::modelbuilder {
 
@@ -29,6 +31,21 @@ std::string defaultJoint(const std::string& id)
         if (id == v)
             return j;
     return "pelvis";
+}
+
+// Every edge used exactly once in each direction (a closed, consistently wound surface).
+bool closedManifold(const BuiltPart& part)
+{
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+    for (std::size_t i = 0; i + 2 < part.indices.size(); i += 3)
+        for (int k = 0; k < 3; ++k)
+            ++edges[{part.indices[i + k], part.indices[i + (k + 1) % 3]}];
+    for (const auto& [e, n] : edges) {
+        const auto rev = edges.find({e.second, e.first});
+        if (n != 1 || rev == edges.end() || rev->second != 1)
+            return false;
+    }
+    return !edges.empty();
 }
 
 } // namespace
@@ -78,7 +95,14 @@ std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
             wmax = glm::max(wmax, w);
         }
         const SdfFunction sdf = [&shape, &frame](const glm::dvec3& p) { return shape.distance(frame.toLocal(p)); };
-        BuiltPart part = meshSdf(d.id, sdf, wmin, wmax, voxelSize, 6000);
+        // Simplification can occasionally pinch a thin process into a non-manifold edge; try
+        // a few budgets (deterministically) and keep the first closed result.
+        BuiltPart part;
+        for (const std::size_t target : {5400u, 6000u, 6800u, 8000u}) {
+            part = meshSdf(d.id, sdf, wmin, wmax, voxelSize, target);
+            if (closedManifold(part))
+                break;
+        }
         part.parentJoint = jointOf(rig, d.id, defaultJoint(d.id));
         parts.push_back(std::move(part));
     }

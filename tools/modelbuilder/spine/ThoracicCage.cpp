@@ -165,7 +165,7 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
     const VertebraFrame f = m_frame;
     const SdfFunction sternum = [f](const glm::dvec3& pw) {
         const glm::dvec3 p = f.toLocal(pw);
-        const glm::dvec3 a(0.0, 0.090, 0.167), b(0.0, 0.165, 0.156);
+        const glm::dvec3 a(0.0, 0.090, 0.167), b(0.0, 0.135, 0.160);
         double d = sdf::sweptEllipse(p, {a, b}, {0.0145, 0.0125}, {0.0055, 0.0060}, glm::dvec3(1, 0, 0));
         const glm::dvec3 x0(0.0, 0.092, 0.166), x1(0.0, 0.062, 0.163), x2(0.0, 0.040, 0.158);
         d = sdf::smoothUnion(d, sdf::sweptEllipse(p, {x0, x1, x2}, {0.0105, 0.0075, 0.0040}, {0.0030, 0.0025, 0.0020},
@@ -175,7 +175,7 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
     };
     glm::dvec3 wmin(1e9), wmax(-1e9);
     for (int c = 0; c < 8; ++c) {
-        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.185 : 0.025, (c & 4) ? 0.180 : 0.135);
+        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.155 : 0.025, (c & 4) ? 0.180 : 0.135);
         wmin = glm::min(wmin, f.toWorld(corner));
         wmax = glm::max(wmax, f.toWorld(corner));
     }
