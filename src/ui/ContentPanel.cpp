@@ -421,6 +421,7 @@ void ContentPanel::chooseResult(QListWidgetItem* item)
 {
     if (!item || !(item->flags() & Qt::ItemIsEnabled)) return;
     const QString id = item->data(IdRole).toString();
+    m_results->hide(); // shown again as soon as the search text changes
     if (item->data(KindRole).toString() == QLatin1String("structure")) {
         setSelectedStructure(id);
         emit structureChosen(id);

@@ -204,3 +204,28 @@ TEST_CASE("building the same content twice gives the same content hash", "[conte
     CHECK(s1->contentHash().size() == 16);
     CHECK(s1->contentHash() == s2->contentHash());
 }
+
+#include <sqlite3.h>
+
+TEST_CASE("a database of another schema version asks for a rebuild", "[content][store]")
+{
+    test::TempDir dir;
+    buildSmallStore(dir);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(dir.file("content.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA user_version=99; UPDATE meta SET value='99' WHERE key='schema_version';", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto r = ContentStore::open(dir.file("content.db"));
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.message(), Catch::Contains("schema version 99") && Catch::Contains("reads version 1") &&
+                                Catch::Contains("Rebuild"));
+
+    // a SQLite file that is not a content database
+    REQUIRE(sqlite3_open(dir.file("other.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    auto other = ContentStore::open(dir.file("other.db"));
+    REQUIRE_FALSE(other.ok());
+    CHECK_THAT(other.message(), Catch::Contains("other.db") && Catch::Contains("not a Psoas Atlas content database"));
+}
