@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 
@@ -81,6 +82,71 @@ TEST_CASE("Psoas major has ten slips: T12-L4 bodies and L1-L5 transverse process
     // Left and right are mirror images.
     CHECK(findPart(muscleParts(), "psoas_major_l")->positions.size() ==
           findPart(muscleParts(), "psoas_major_r")->positions.size());
+}
+
+namespace {
+
+// Area (m^2) of the union of a muscle's sweeps cut by a plane: each sweep's section is a
+// closed polygon; a grid point is inside when it lies inside any of them (even-odd rule).
+double sectionArea(const BuiltPart& m, const glm::dvec3& origin, const glm::dvec3& normal)
+{
+    const glm::dvec3 n = glm::normalize(normal);
+    const glm::dvec3 u = glm::normalize(glm::cross(n, glm::dvec3(0, 0, 1)));
+    const glm::dvec3 v = glm::cross(n, u);
+    struct Segment { glm::dvec2 a, b; int slip; };
+    std::vector<Segment> segs;
+    for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3) {
+        glm::dvec3 p[3];
+        double d[3];
+        for (int k = 0; k < 3; ++k) {
+            p[k] = glm::dvec3(m.positions[m.indices[i + k]]) - origin;
+            d[k] = glm::dot(p[k], n);
+        }
+        std::vector<glm::dvec2> hits;
+        for (int k = 0; k < 3; ++k) {
+            const int k2 = (k + 1) % 3;
+            if ((d[k] < 0.0) != (d[k2] < 0.0)) {
+                const glm::dvec3 q = p[k] + (p[k2] - p[k]) * (d[k] / (d[k] - d[k2]));
+                hits.emplace_back(glm::dot(q, u), glm::dot(q, v));
+            }
+        }
+        if (hits.size() == 2)
+            segs.push_back({hits[0], hits[1], int(m.uv1[m.indices[i]].x)});
+    }
+    glm::dvec2 mn(1e9), mx(-1e9);
+    for (const Segment& s : segs) {
+        mn = glm::min(mn, glm::min(s.a, s.b));
+        mx = glm::max(mx, glm::max(s.a, s.b));
+    }
+    const double h = 0.0005;
+    std::size_t inside = 0;
+    for (double y = mn.y + 0.5 * h; y < mx.y; y += h)
+        for (double x = mn.x + 0.5 * h; x < mx.x; x += h) {
+            std::map<int, int> crossings;
+            for (const Segment& s : segs)
+                if ((s.a.y > y) != (s.b.y > y) && s.a.x + (y - s.a.y) / (s.b.y - s.a.y) * (s.b.x - s.a.x) > x)
+                    ++crossings[s.slip];
+            for (const auto& [slip, c] : crossings)
+                if (c % 2 == 1) {
+                    ++inside;
+                    break;
+                }
+        }
+    return double(inside) * h * h;
+}
+
+} // namespace
+
+TEST_CASE("Psoas major is about 9 cm2 per side at L3", "[model_muscles]")
+{
+    // Data sheet 4a: total psoas area at L3 about 18.7 cm2 for a 1.78 m man, about 9 per side.
+    const VertebraFrame& l3 = rig().frame("l3");
+    for (const char* id : {"psoas_major_l", "psoas_major_r"}) {
+        const double area = sectionArea(*findPart(muscleParts(), id), l3.center, l3.axes[1]);
+        INFO(id << " area at L3 " << area * 1e4 << " cm2");
+        CHECK(area > 7.0e-4);
+        CHECK(area < 11.0e-4);
+    }
 }
 
 TEST_CASE("Psoas major stays off the lumbar vertebrae in neutral", "[model_muscles]")

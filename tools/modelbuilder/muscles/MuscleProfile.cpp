@@ -57,7 +57,7 @@ MuscleProfile::MuscleProfile(const std::string& muscleId, const MusclePath& path
         // Transverse-process slips make the posterior part of the belly, body slips the
         // anteromedial part.
         if (m_kind == Kind::PsoasTransverse)
-            m_spread = {-0.007 * side, 0.0, -0.003};
+            m_spread = {-0.008 * side, 0.0, -0.004};
         else
             m_spread = {0.001 * side, 0.0, 0.004};
     } else if (startsWith(muscleId, "psoas_minor")) {
@@ -95,7 +95,7 @@ double MuscleProfile::radius(double s) const
     case Kind::PsoasBody:
     case Kind::PsoasTransverse: {
         const double r0 = m_kind == Kind::PsoasBody ? 0.0060 : 0.0050;
-        const double rmax = m_kind == Kind::PsoasBody ? 0.0185 : 0.0160;
+        const double rmax = m_kind == Kind::PsoasBody ? 0.0205 : 0.0175;
         const double rt = 0.0055;
         if (s < m_peak)
             return r0 + (rmax - r0) * std::pow(smooth01(s / m_peak), 0.6);
