@@ -1,7 +1,7 @@
 #include "content/ContentDatabaseWriter.h"
 
 #include "content/MarkdownRenderer.h"
-#include "content/SqliteHandle.h"
+#include "content/internal/SqliteHandle.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "content/UserNotes.h"
 
-#include "content/SqliteHandle.h"
+#include "content/internal/SqliteHandle.h"
 #include "content/TextChecks.h"
 
 #include <ctime>

@@ -1,6 +1,6 @@
 #pragma once
-// INTERNAL to psoas_content (included only by .cpp files of this folder): tiny RAII
-// wrappers around the SQLite C API.
+// INTERNAL to psoas_content (included only by its .cpp files, never by a public header):
+// tiny RAII wrappers around the SQLite C API.
 #include <sqlite3.h>
 
 #include <string>
