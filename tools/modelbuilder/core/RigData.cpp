@@ -332,8 +332,13 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
         if (rig.landmarks.count(name)) return core::makeError(lmPath + ": landmark '" + name + "' appears twice");
         const double radius = l.value("radius", 0.0) * kMm;
         const bool attachment = name.rfind("lm_", 0) != 0;
+        const bool snap = l.value("snap", false);
         addLandmark(name, body, pos, radius, attachment);
-        if (isRightName(name) && l.value("mirror", true)) addLandmark(mirrorName(name), mirrorName(body), mirrorX(pos), radius, attachment);
+        rig.landmarkDefs.back().snap = snap;
+        if (isRightName(name) && l.value("mirror", true)) {
+            addLandmark(mirrorName(name), mirrorName(body), mirrorX(pos), radius, attachment);
+            rig.landmarkDefs.back().snap = snap;
+        }
     }
 
     // --- muscles.json -----------------------------------------------------------------------
@@ -416,6 +421,21 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
                 rig.musclePaths.push_back(l);
             }
         }
+    }
+    // --- colours and kinds from catalog.json -------------------------------------------------
+    const std::string catPath = dataDir + "/catalog.json";
+    auto catJson = core::readJsonFile(catPath);
+    if (!catJson) return catJson.error();
+    if (!catJson->contains("structures") || !(*catJson)["structures"].is_array())
+        return core::makeError(catPath + ": expected a 'structures' array");
+    Reader cr{catPath, {}};
+    for (const auto& s : (*catJson)["structures"]) {
+        const std::string id = cr.text(s, "id", "a structure");
+        const std::string color = cr.text(s, "color", "structure '" + id + "'");
+        const std::string kind = cr.text(s, "kind", "structure '" + id + "'");
+        if (!cr.error.empty()) return core::makeError(cr.error);
+        rig.structureColors[id] = color;
+        rig.structureKinds[id] = kind;
     }
     return rig;
 }

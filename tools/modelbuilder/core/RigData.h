@@ -56,6 +56,7 @@ struct LandmarkDef {
     glm::dvec3 position{0.0};
     double radius = 0.0;         // attachment areas only
     bool attachment = false;
+    bool snap = false;           // moved onto the nearest surface point of its body's mesh when built
 };
 
 struct PathPoint { std::string body; glm::dvec3 position{0.0}; };
@@ -109,6 +110,8 @@ struct RigData {
     std::vector<MusclePath> musclePaths;   // both sides
     std::vector<WrapDef> wraps;            // both sides
     std::map<std::string, double> tendonFraction; // muscle id -> fraction of the path that is tendon
+    std::map<std::string, std::string> structureColors; // structure id -> "#rrggbb" (data/catalog.json)
+    std::map<std::string, std::string> structureKinds;  // structure id -> bone, disc, muscle, ...
 
     // Lookups; they assert (programming error) when the id is unknown.
     const VertebraFrame& frame(const std::string& id) const;

@@ -1,0 +1,106 @@
+#include "pelvis/Femur.h"
+
+#include "core/Sdf.h"
+
+#include <cmath>
+
+namespace psoas::modelbuilder {
+
+namespace {
+constexpr double kDeg = 3.14159265358979323846 / 180.0;
+}
+
+FemurFrame femurFrame(const RigData& rig)
+{
+    FemurFrame f;
+    f.head = rig.hipCenter(false);
+    f.headRadius = 0.5 * rig.femur.headDiameter;
+    // Knee centre under the hip (mechanical axis nearly vertical, knees slightly closer together).
+    f.knee = f.head + glm::dvec3(0.008, -(rig.femur.length - f.headRadius - 0.022), -0.002);
+    const double neckAngle = (180.0 - rig.femur.neckShaftDeg) * kDeg; // neck axis vs shaft-up
+    const double neckLength = rig.femur.offset / std::sin(neckAngle);
+    const double av = rig.femur.anteversionDeg * kDeg;
+    glm::dvec3 up = glm::normalize(glm::dvec3(-0.1, 1.0, 0.0));
+    for (int it = 0; it < 8; ++it) {
+        glm::dvec3 m0 = glm::dvec3(1, 0, 0) - glm::dot(glm::dvec3(1, 0, 0), up) * up;
+        m0 = glm::normalize(m0);
+        glm::dvec3 a0 = glm::normalize(glm::cross(m0, up));
+        if (a0.z < 0) a0 = -a0;
+        const glm::dvec3 horiz = std::cos(av) * m0 + std::sin(av) * a0;
+        f.neckDir = glm::normalize(std::cos(neckAngle) * up + std::sin(neckAngle) * horiz);
+        f.neckBase = f.head - neckLength * f.neckDir;
+        // shaft axis from a point just above the notch through the neck base
+        up = glm::normalize(f.neckBase - (f.knee + glm::dvec3(0.0, 0.03, 0.0)));
+        f.medial = m0;
+        f.anterior = a0;
+    }
+    f.shaftUp = up;
+    return f;
+}
+
+BuiltPart buildFemurRight(const RigData& rig, double voxel, std::size_t targetTriangles)
+{
+    const FemurFrame f = femurFrame(rig);
+    const glm::dvec3 u = f.shaftUp, m = f.medial, a = f.anterior;
+    const glm::dvec3 lat = -m;
+    const double hr = f.headRadius;
+    const glm::dvec3 lt = rig.landmark("lm_lesser_trochanter_r");
+    const glm::dvec3 gtTip = rig.landmark("lm_greater_trochanter_r");
+    const glm::dvec3 notch = f.knee + 0.03 * u;
+
+    // Neck: waisted ellipse, taller (along the shaft plane) than deep.
+    const std::vector<glm::dvec3> neck{f.head - 0.006 * f.neckDir, f.head - 0.026 * f.neckDir, f.neckBase + 0.012 * f.neckDir,
+                                       f.neckBase - 0.004 * f.neckDir};
+    const std::vector<double> neckA{0.0175, 0.0150, 0.0190, 0.0215}, neckB{0.0150, 0.0128, 0.0150, 0.0170};
+    // Shaft with an anterior bow, flaring into the metaphyses.
+    const double shaftLen = glm::length(f.neckBase - notch);
+    std::vector<glm::dvec3> shaft;
+    std::vector<double> shaftA, shaftB;
+    const double prof[][3] = {{0.00, 0.0200, 0.0190}, {0.10, 0.0175, 0.0160}, {0.22, 0.0150, 0.0145},
+                              {0.45, 0.0135, 0.0140}, {0.70, 0.0145, 0.0145}, {0.86, 0.0200, 0.0170},
+                              {0.96, 0.0280, 0.0210}, {1.00, 0.0300, 0.0220}};
+    for (const auto& pr : prof) {
+        const double s = pr[0];
+        const glm::dvec3 c = f.neckBase - 0.004 * f.neckDir + (notch - f.neckBase) * s + a * (0.008 * std::sin(3.14159 * s));
+        shaft.push_back(c);
+        shaftA.push_back(pr[1]);
+        shaftB.push_back(pr[2]);
+    }
+    (void)shaftLen;
+    const glm::dvec3 gtCentre = gtTip + m * 0.014 - u * 0.006 - a * 0.004;
+    const glm::dmat3 gtAxes(lat, u, a);
+    const glm::dvec3 ltAxis = f.neckBase + u * glm::dot(lt - f.neckBase, u);
+    const glm::dvec3 ltBase = ltAxis + 0.35 * (lt - ltAxis);
+    const glm::dvec3 condM = f.knee + m * 0.023 - u * 0.004 - a * 0.008;
+    const glm::dvec3 condL = f.knee - m * 0.023 - u * 0.002 - a * 0.006;
+    const glm::dmat3 condAxes(m, u, a);
+
+    auto field = [=](const glm::dvec3& p) {
+        double d = sdf::sphere(p, f.head, hr);
+        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, neck, neckA, neckB, u), 0.006);
+        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, shaft, shaftA, shaftB, lat), 0.012);
+        d = sdf::smoothUnion(d, sdf::ellipsoid(p, gtCentre, gtAxes, glm::dvec3(0.013, 0.024, 0.020)), 0.010);
+        // intertrochanteric crest (posterior) and line (anterior)
+        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, gtCentre - a * 0.010, lt - m * 0.004, 0.008, 0.006), 0.008);
+        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, gtCentre + a * 0.008 - u * 0.004, lt + a * 0.022 + u * 0.004, 0.005, 0.004), 0.008);
+        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, ltBase, lt, 0.009, 0.006), 0.006);
+        // linea aspera
+        d = sdf::smoothUnion(d, sdf::capsule(p, shaft[2] - a * 0.013, shaft[5] - a * 0.014, 0.004), 0.008);
+        // condyles with the intercondylar notch and patellar groove
+        double cond = sdf::smoothUnion(sdf::ellipsoid(p, condM, condAxes, glm::dvec3(0.014, 0.024, 0.030)),
+                                       sdf::ellipsoid(p, condL, condAxes, glm::dvec3(0.015, 0.023, 0.030)), 0.010);
+        d = sdf::smoothUnion(d, cond, 0.012);
+        d = sdf::smoothSubtraction(d, sdf::capsule(p, f.knee - u * 0.020 - a * 0.034, f.knee - u * 0.014 + a * 0.002, 0.0085), 0.003);
+        d = sdf::smoothSubtraction(d, sdf::capsule(p, f.knee + a * 0.034 + u * 0.030, f.knee + a * 0.033 - u * 0.004, 0.006), 0.004);
+        // fovea capitis
+        d = sdf::smoothSubtraction(d, sdf::sphere(p, f.head + hr * glm::normalize(m - 0.4 * u - 0.2 * a), 0.004), 0.002);
+        return d;
+    };
+    const glm::dvec3 lo = glm::min(f.knee - glm::dvec3(0.05, 0.04, 0.05), f.head - glm::dvec3(0.085, 0.05, 0.05));
+    const glm::dvec3 hi = glm::max(f.knee + glm::dvec3(0.05, 0.04, 0.05), f.head + glm::dvec3(0.035, 0.035, 0.05));
+    BuiltPart part = meshSdf("femur_r", field, lo, hi, voxel, targetTriangles);
+    part.parentJoint = "j_hip_r";
+    return part;
+}
+
+} // namespace psoas::modelbuilder
