@@ -1,0 +1,118 @@
+#include "app/History.h"
+
+#include "app/Document.h"
+
+#include <cmath>
+
+namespace psoas::app {
+
+bool Snapshot::operator==(const Snapshot& o) const
+{
+    if (mode != o.mode || selected != o.selected || layers != o.layers) return false;
+    if (coordinates.size() != o.coordinates.size()) return false;
+    for (auto a = coordinates.begin(), b = o.coordinates.begin(); a != coordinates.end(); ++a, ++b) {
+        if (a->first != b->first) return false;
+        if (std::abs(a->second - b->second) > 1e-9) return false;
+    }
+    return true;
+}
+
+Snapshot History::capture(const Document& doc, const LayerState& layers, const Selection& selection)
+{
+    Snapshot s;
+#ifdef PSOAS_HAVE_SOLVER
+    if (const auto* k = doc.kinematics()) {
+        for (const auto& c : k->coordinates()) s.coordinates[c.name] = k->coordinate(c.name);
+        s.mode = solver::modeName(k->mode());
+    }
+#else
+    (void)doc;
+#endif
+    s.layers = layers;
+    s.selected = selection.selected();
+    return s;
+}
+
+core::Status History::apply(const Snapshot& s, Document& doc, LayerState& layers, Selection& selection)
+{
+    core::Status status;
+#ifdef PSOAS_HAVE_SOLVER
+    if (auto* k = doc.kinematics(); k && !s.mode.empty()) {
+        solver::Mode mode = k->mode();
+        if (solver::parseMode(s.mode, mode)) k->setMode(mode);
+        // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
+        for (const auto& [name, value] : s.coordinates) {
+            std::string note;
+            if (auto st = k->setCoordinate(name, value, &note); !st && status) status = st;
+        }
+        if (auto u = doc.updatePose(); !u && status) status = u;
+    }
+#endif
+    layers = s.layers;
+    layers.apply(doc.scene());
+    selection.select(s.selected, layers);
+    if (s.selected.empty()) selection.clear();
+    selection.validate(layers);
+    selection.apply(doc.scene());
+    return status;
+}
+
+void History::reset(const Snapshot& current, const std::string& label)
+{
+    m_states.clear();
+    m_states.push_back({current, label});
+    m_index = 0;
+    m_openKey.clear();
+}
+
+bool History::record(const Snapshot& after, const std::string& label, const std::string& coalesceKey)
+{
+    if (m_states.empty()) {
+        reset(after, label);
+        return true;
+    }
+    const bool coalesce = !coalesceKey.empty() && coalesceKey == m_openKey && m_index > 0 && !canRedo();
+    if (coalesce) {
+        // Same drag: update the open step. Back at the step's start state, the step vanishes.
+        if (after == m_states[m_index - 1].state) {
+            m_states.pop_back();
+            --m_index;
+            m_openKey.clear();
+            return true;
+        }
+        m_states[m_index].state = after;
+        m_states[m_index].label = label;
+        return true;
+    }
+    if (after == m_states[m_index].state) return false;
+    m_states.resize(m_index + 1); // drop the redo branch
+    m_states.push_back({after, label});
+    ++m_index;
+    m_openKey = coalesceKey;
+    if (m_states.size() > m_limit) {
+        m_states.erase(m_states.begin());
+        --m_index;
+    }
+    return true;
+}
+
+std::string History::undoLabel() const { return canUndo() ? m_states[m_index].label : std::string(); }
+std::string History::redoLabel() const { return canRedo() ? m_states[m_index + 1].label : std::string(); }
+
+std::optional<Snapshot> History::undo()
+{
+    m_openKey.clear();
+    if (!canUndo()) return std::nullopt;
+    --m_index;
+    return m_states[m_index].state;
+}
+
+std::optional<Snapshot> History::redo()
+{
+    m_openKey.clear();
+    if (!canRedo()) return std::nullopt;
+    ++m_index;
+    return m_states[m_index].state;
+}
+
+} // namespace psoas::app
