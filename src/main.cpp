@@ -2,6 +2,7 @@
 #include "app/RenderCommand.h"
 #include "core/AssetPaths.h"
 #include "ui/MainWindow.h"
+#include "ui/TeachingTools.h"
 #include "ui/Viewport.h"
 #ifdef PSOAS_HAVE_SOLVER
 #include "solver/KinematicsCommand.h"
@@ -136,6 +137,14 @@ int main(int argc, char** argv)
     if (!ok) {
         QTimer::singleShot(0, &window, [&window, error] {
             QMessageBox::warning(&window, QObject::tr("Cannot open the model"), error);
+        });
+    }
+    if (!positional.isEmpty() && positional.first().endsWith(".json", Qt::CaseInsensitive)) {
+        const QString lesson = positional.first();
+        QTimer::singleShot(0, &window, [&window, lesson] {
+            QString lessonError;
+            if (!window.teaching()->openLesson(lesson, &lessonError))
+                QMessageBox::warning(&window, QObject::tr("Cannot open the lesson"), lessonError);
         });
     }
     return app.exec();

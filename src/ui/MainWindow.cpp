@@ -2,6 +2,7 @@
 
 #include "app/Document.h"
 #include "ui/ContentPanel.h"
+#include "ui/TeachingTools.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/ContentStore.h"
 #include "content/UserNotes.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_viewport->setObjectName("Viewport");
     setCentralWidget(m_viewport);
     buildContentPanel();
+    m_teaching = new TeachingTools(this, m_viewport, m_contentPanel);
     buildMenus();
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
     connect(m_viewport, &Viewport::glFailed, this, [this](const QString& message) {
@@ -113,6 +115,8 @@ void MainWindow::buildMenus()
     QAction* shot = file->addAction(tr("Save &Screenshot…"), this, &MainWindow::saveScreenshot);
     shot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
+    m_teaching->addFileActions(file);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -132,6 +136,7 @@ void MainWindow::buildMenus()
 
     view->addSeparator();
     view->addAction(m_contentPanel->toggleViewAction());
+    m_teaching->addViewActions(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* controls = help->addAction(tr("&Mouse and Keyboard"), this, &MainWindow::showControls);
@@ -151,6 +156,7 @@ bool MainWindow::openModel(const QString& path, QString* error)
     }
     m_doc = std::move(doc).value();
     m_viewport->setDocument(m_doc.get());
+    m_teaching->setDocument(m_doc.get());
     updateTitle();
     statusBar()->showMessage(tr("Opened %1 (%2 triangles)")
                                  .arg(QFileInfo(path).fileName())

@@ -14,6 +14,7 @@ namespace psoas::ui {
 
 class Viewport;
 class ContentPanel;
+class TeachingTools;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     Viewport* viewport() const { return m_viewport; }
     app::Document* document() const { return m_doc.get(); }
     ContentPanel* contentPanel() const { return m_contentPanel; }
+    // Pose and length-plot docks, lessons, presentation mode (TeachingTools.h).
+    TeachingTools* teaching() const { return m_teaching; }
     // Applies a pose preset to the model (from the content panel's "Show on model" and the
     // pose panel); the panel then lists what belongs to that pose.
     bool applyPosePreset(const QString& name, QString* error = nullptr);
@@ -48,6 +51,7 @@ private:
     std::unique_ptr<content::ContentStore> m_contentStore;
     std::unique_ptr<content::UserNotes> m_userNotes;
     ContentPanel* m_contentPanel = nullptr;
+    TeachingTools* m_teaching = nullptr;
 };
 
 } // namespace psoas::ui

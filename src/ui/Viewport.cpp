@@ -97,6 +97,7 @@ void Viewport::paintGL()
     m_camera.setViewport(width(), height()); // camera works in widget pixels
     scene::DrawList list;
     if (m_doc) list = m_doc->drawList();
+    if (m_decorate) m_decorate(list);
     m_renderer.render(list, params(defaultFramebufferObject(), w, h));
 }
 
@@ -142,6 +143,19 @@ void Viewport::frameAll(bool animate)
 }
 
 void Viewport::sceneChanged() { update(); }
+
+void Viewport::animateCameraTo(const scene::CameraState& state, bool animate)
+{
+    if (animate) {
+        animateTo(state);
+        return;
+    }
+    m_animation = scene::CameraAnimation();
+    m_animationTimer.stop();
+    m_camera.setState(state);
+    emit cameraChanged();
+    update();
+}
 
 void Viewport::animateTo(const scene::CameraState& target)
 {

@@ -12,6 +12,7 @@
 #include <QOpenGLWidget>
 #include <QPoint>
 #include <QTimer>
+#include <functional>
 
 namespace psoas::app { class Document; }
 
@@ -33,11 +34,15 @@ public:
 
     // Node under a widget pixel (-1 for none). Renders a pick pass.
     int pickNode(const QPoint& pos);
+    // Called on the draw list before each frame is drawn (e.g. to add the neutral-pose ghost).
+    void setDrawListDecorator(std::function<void(scene::DrawList&)> decorate) { m_decorate = std::move(decorate); }
 
 public slots:
     void showViewPreset(const QString& name, bool animate = true);
     void frameAll(bool animate = true);
     void sceneChanged(); // the draw list changed (visibility, pose...)
+    // Moves the camera to `state` (smoothly when `animate`), e.g. for lesson steps.
+    void animateCameraTo(const psoas::scene::CameraState& state, bool animate = true);
 
 signals:
     void glFailed(const QString& message);
@@ -62,6 +67,7 @@ private:
     render::RenderParams params(unsigned fbo, int w, int h) const;
 
     app::Document* m_doc = nullptr;
+    std::function<void(scene::DrawList&)> m_decorate;
     render::Renderer m_renderer;
     render::RenderTarget m_pickTarget;
     scene::OrbitCamera m_camera;

@@ -1,0 +1,375 @@
+#include "ui/LessonPanel.h"
+
+#include "app/Document.h"
+#include "app/LayerState.h"
+#include "app/Selection.h"
+#include "scene/ViewPreset.h"
+#include "ui/PosePanel.h"
+#include "ui/Viewport.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace psoas::ui {
+
+LessonPanel::LessonPanel(Viewport* viewport, PosePanel* posePanel, QWidget* parent)
+    : QDockWidget(tr("Lesson"), parent), m_viewport(viewport), m_posePanel(posePanel)
+{
+    setObjectName("LessonPanel");
+    buildUi();
+    m_lesson.title = tr("Untitled lesson").toStdString();
+    refreshList();
+}
+
+void LessonPanel::buildUi()
+{
+    m_stack = new QStackedWidget(this);
+
+    // The editor.
+    auto* editor = new QWidget(m_stack);
+    auto* v = new QVBoxLayout(editor);
+    m_lessonTitle = new QLineEdit(editor);
+    m_lessonTitle->setObjectName("lessonTitle");
+    m_lessonTitle->setPlaceholderText(tr("Lesson title"));
+    connect(m_lessonTitle, &QLineEdit::textEdited, this, [this](const QString& t) {
+        m_lesson.title = t.toStdString();
+        emit lessonChanged();
+    });
+    v->addWidget(m_lessonTitle);
+    m_list = new QListWidget(editor);
+    m_list->setObjectName("lessonSteps");
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_loadingEditor || row < 0 || row == m_current) return;
+        goToStep(row);
+    });
+    v->addWidget(m_list, 1);
+    auto* buttons = new QHBoxLayout;
+    auto addButton = [&](const QString& text, const QString& tip, const char* name, auto fn) {
+        auto* b = new QPushButton(text, editor);
+        b->setToolTip(tip);
+        b->setObjectName(name);
+        connect(b, &QPushButton::clicked, this, fn);
+        buttons->addWidget(b);
+    };
+    addButton(tr("Add step"), tr("Add a step that shows the current camera, pose, layers and selection"),
+              "lessonAddStep", [this] { addStepFromCurrentState(); });
+    addButton(tr("Up"), tr("Move the step up"), "lessonUp", [this] { moveCurrentStep(-1); });
+    addButton(tr("Down"), tr("Move the step down"), "lessonDown", [this] { moveCurrentStep(1); });
+    addButton(tr("Delete"), tr("Delete the step"), "lessonDelete", [this] { deleteCurrentStep(); });
+    v->addLayout(buttons);
+    m_stepTitle = new QLineEdit(editor);
+    m_stepTitle->setObjectName("stepTitle");
+    m_stepTitle->setPlaceholderText(tr("Step title"));
+    connect(m_stepTitle, &QLineEdit::textEdited, this, [this] { storeEdits(); });
+    v->addWidget(m_stepTitle);
+    m_stepText = new QPlainTextEdit(editor);
+    m_stepText->setObjectName("stepText");
+    m_stepText->setPlaceholderText(tr("What to say at this step (Markdown: **bold**, *italic*, - lists)"));
+    connect(m_stepText, &QPlainTextEdit::textChanged, this, [this] { storeEdits(); });
+    v->addWidget(m_stepText, 1);
+    auto* update = new QPushButton(tr("Update step from the current view"), editor);
+    update->setObjectName("lessonUpdateStep");
+    connect(update, &QPushButton::clicked, this, [this] {
+        const int index = m_current;
+        if (index < 0 || index >= stepCount()) return;
+        storeEdits();
+        const app::LessonStep old = m_lesson.steps[std::size_t(index)];
+        addStepFromCurrentState(); // appends a fresh capture; move it into place
+        app::LessonStep fresh = m_lesson.steps.back();
+        m_lesson.steps.pop_back();
+        fresh.title = old.title;
+        fresh.text = old.text;
+        m_lesson.steps[std::size_t(index)] = fresh;
+        m_current = index;
+        refreshList();
+    });
+    v->addWidget(update);
+    m_warnings = new QLabel(editor);
+    m_warnings->setObjectName("lessonWarnings");
+    m_warnings->setWordWrap(true);
+    m_warnings->setStyleSheet("QLabel { color: #a04000; }");
+    m_warnings->hide();
+    v->addWidget(m_warnings);
+    m_stack->addWidget(editor);
+
+    // The presenter view: big text only.
+    auto* present = new QWidget(m_stack);
+    auto* pv = new QVBoxLayout(present);
+    m_presentCounter = new QLabel(present);
+    m_presentCounter->setObjectName("presentCounter");
+    pv->addWidget(m_presentCounter);
+    m_presentText = new QTextBrowser(present);
+    m_presentText->setObjectName("presentText");
+    m_presentText->setOpenLinks(false);
+    pv->addWidget(m_presentText, 1);
+    auto* hint = new QLabel(tr("Page Down / Space / → next · Page Up / ← back · Esc leaves"), present);
+    pv->addWidget(hint);
+    m_stack->addWidget(present);
+    setWidget(m_stack);
+}
+
+app::LessonVocabulary LessonPanel::vocabulary() const
+{
+    return m_doc ? app::LessonVocabulary::fromDocument(*m_doc) : app::LessonVocabulary{};
+}
+
+bool LessonPanel::openLesson(const QString& path, QString* error, QStringList* warnings)
+{
+    auto loaded = app::Lesson::load(path.toStdString(), vocabulary());
+    if (!loaded) {
+        if (error) *error = QString::fromStdString(loaded.message());
+        return false;
+    }
+    QStringList list;
+    for (const auto& w : loaded->warnings) list << QString::fromStdString(w);
+    if (warnings) *warnings = list;
+    m_path = path;
+    setLesson(loaded->lesson);
+    m_warnings->setText(list.isEmpty() ? QString() : tr("Parts of this lesson were skipped:\n%1").arg(list.join("\n")));
+    m_warnings->setVisible(!list.isEmpty());
+    if (stepCount() > 0) goToStep(0, false);
+    return true;
+}
+
+bool LessonPanel::saveLesson(const QString& path, QString* error)
+{
+    storeEdits();
+    auto s = m_lesson.save(path.toStdString());
+    if (!s) {
+        if (error) *error = QString::fromStdString(s.message());
+        return false;
+    }
+    m_path = path;
+    return true;
+}
+
+void LessonPanel::setLesson(const app::Lesson& lesson)
+{
+    m_lesson = lesson;
+    m_current = -1;
+    m_warnings->hide();
+    refreshList();
+    emit lessonChanged();
+}
+
+void LessonPanel::refreshList()
+{
+    m_loadingEditor = true;
+    m_lessonTitle->setText(QString::fromStdString(m_lesson.title));
+    m_list->clear();
+    for (std::size_t i = 0; i < m_lesson.steps.size(); ++i)
+        m_list->addItem(QString("%1. %2").arg(i + 1).arg(QString::fromStdString(m_lesson.steps[i].title)));
+    if (m_current >= stepCount()) m_current = stepCount() - 1;
+    m_list->setCurrentRow(m_current);
+    m_loadingEditor = false;
+    showStepText();
+}
+
+void LessonPanel::showStepText()
+{
+    m_loadingEditor = true;
+    const bool has = m_current >= 0 && m_current < stepCount();
+    const app::LessonStep* s = has ? &m_lesson.steps[std::size_t(m_current)] : nullptr;
+    m_stepTitle->setEnabled(has);
+    m_stepText->setEnabled(has);
+    m_stepTitle->setText(s ? QString::fromStdString(s->title) : QString());
+    m_stepText->setPlainText(s ? QString::fromStdString(s->text) : QString());
+    m_loadingEditor = false;
+    if (s) {
+        m_presentText->setMarkdown("# " + QString::fromStdString(s->title) + "\n\n" + QString::fromStdString(s->text));
+        m_presentCounter->setText(tr("%1 — step %2 of %3")
+                                      .arg(QString::fromStdString(m_lesson.title))
+                                      .arg(m_current + 1)
+                                      .arg(stepCount()));
+    } else {
+        m_presentText->setMarkdown("# " + QString::fromStdString(m_lesson.title));
+        m_presentCounter->clear();
+    }
+}
+
+void LessonPanel::storeEdits()
+{
+    if (m_loadingEditor || m_current < 0 || m_current >= stepCount()) return;
+    auto& s = m_lesson.steps[std::size_t(m_current)];
+    const std::string title = m_stepTitle->text().toStdString();
+    const std::string text = m_stepText->toPlainText().toStdString();
+    if (title == s.title && text == s.text) return;
+    s.title = title;
+    s.text = text;
+    if (auto* item = m_list->item(m_current))
+        item->setText(QString("%1. %2").arg(m_current + 1).arg(QString::fromStdString(title)));
+    emit lessonChanged();
+}
+
+nlohmann::json LessonPanel::layersFromScene() const
+{
+    if (!m_doc) return nullptr;
+    app::LayerState layers = app::LayerState::fromDocument(*m_doc);
+    const auto& scene = m_doc->scene();
+    for (const auto& e : std::vector<app::LayerEntry>(layers.entries())) {
+        const int n = scene.find(e.id);
+        if (n < 0) continue;
+        layers.setVisible(e.id, scene.node(n).visible);
+        layers.setOpacity(e.id, scene.node(n).material.opacity);
+    }
+    return layers.toJson();
+}
+
+std::string LessonPanel::selectionFromScene() const
+{
+    if (!m_doc) return {};
+    const auto& scene = m_doc->scene();
+    for (std::size_t i = 0; i < scene.size(); ++i)
+        if (scene.node(int(i)).highlight >= app::Selection::kSelectedHighlight - 1e-3f) return scene.node(int(i)).name;
+    return {};
+}
+
+app::LessonCamera LessonPanel::cameraFromView() const
+{
+    app::LessonCamera c;
+    if (!m_viewport) return c;
+    const auto& st = m_viewport->camera().state();
+    c.hasTarget = true;
+    c.target = st.target;
+    c.distance = st.distance;
+    c.hasOrientation = true;
+    c.orientation = st.orientation;
+    return c;
+}
+
+void LessonPanel::addStepFromCurrentState()
+{
+    storeEdits();
+    app::LessonStep s;
+    s.title = tr("Step %1").arg(stepCount() + 1).toStdString();
+    s.camera = cameraFromView();
+    s.layers = currentLayers ? currentLayers() : layersFromScene();
+#ifdef PSOAS_HAVE_SOLVER
+    if (const auto* k = m_doc ? m_doc->kinematics() : nullptr) {
+        s.pose.mode = solver::modeName(k->mode());
+        const QString preset = m_posePanel ? m_posePanel->currentPreset() : QString();
+        if (!preset.isEmpty()) {
+            s.pose.preset = preset.toStdString();
+        } else {
+            const bool standing = k->mode() == solver::Mode::Standing;
+            for (const auto& c : k->coordinates()) {
+                const bool solved = standing && (c.name.rfind("hip_", 0) == 0 || c.name.rfind("lumbar_", 0) == 0);
+                const double v = k->coordinate(c.name);
+                if (!solved && std::isfinite(v)) s.pose.coordinates[c.name] = std::round(v * 10.0) / 10.0;
+            }
+            s.pose.preset = "neutral";
+        }
+    }
+#endif
+    const std::string sel = currentSelection ? currentSelection() : selectionFromScene();
+    if (!sel.empty()) s.selection.push_back(sel);
+    m_lesson.steps.push_back(s);
+    m_current = stepCount() - 1;
+    refreshList();
+    emit lessonChanged();
+}
+
+void LessonPanel::deleteCurrentStep()
+{
+    if (m_current < 0 || m_current >= stepCount()) return;
+    m_lesson.steps.erase(m_lesson.steps.begin() + m_current);
+    m_current = std::min(m_current, stepCount() - 1);
+    refreshList();
+    emit lessonChanged();
+}
+
+void LessonPanel::moveCurrentStep(int delta)
+{
+    const int to = m_current + delta;
+    if (m_current < 0 || to < 0 || to >= stepCount()) return;
+    std::swap(m_lesson.steps[std::size_t(m_current)], m_lesson.steps[std::size_t(to)]);
+    m_current = to;
+    refreshList();
+    emit lessonChanged();
+}
+
+void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate)
+{
+    if (!m_viewport || cam.empty()) return;
+    if (!cam.view.empty() && !cam.hasTarget && !cam.hasOrientation && cam.distance <= 0.0f) {
+        m_viewport->showViewPreset(QString::fromStdString(cam.view), animate);
+        return;
+    }
+    scene::OrbitCamera target = m_viewport->camera();
+    if (cam.hasOrientation) {
+        auto st = target.state();
+        st.orientation = cam.orientation;
+        target.setState(st);
+    } else if (auto v = scene::findViewPreset(cam.view)) {
+        target.lookAlong(v->viewDir, v->up);
+    }
+    if (!cam.hasTarget && m_doc) m_doc->frameAll(target);
+    auto st = target.state();
+    if (cam.hasTarget) st.target = cam.target;
+    if (cam.distance > 0.0f) st.distance = cam.distance;
+    m_viewport->animateCameraTo(st, animate);
+}
+
+void LessonPanel::applyToScene(const nlohmann::json& layersJson, const std::vector<std::string>& selection)
+{
+    if (!m_doc) return;
+    app::LayerState layers = app::LayerState::fromDocument(*m_doc);
+    if (!layersJson.is_null()) {
+        layers.fromJson(layersJson, "lesson");
+        layers.apply(m_doc->scene());
+    }
+    app::Selection sel;
+    if (!selection.empty()) sel.select(selection.front(), layers);
+    sel.apply(m_doc->scene());
+}
+
+bool LessonPanel::goToStep(int index, bool animate)
+{
+    if (index < 0 || index >= stepCount()) return false;
+    storeEdits();
+    m_current = index;
+    const app::LessonStep& s = m_lesson.steps[std::size_t(index)];
+    applyCamera(s.camera, animate);
+    if (m_posePanel && !s.pose.empty())
+        m_posePanel->animateToPose(QString::fromStdString(s.pose.mode), QString::fromStdString(s.pose.preset),
+                                   s.pose.coordinates, animate ? 1000 : 0);
+    if (applyLayersAndSelection)
+        applyLayersAndSelection(s.layers, s.selection);
+    else
+        applyToScene(s.layers, s.selection);
+    if (m_viewport) m_viewport->sceneChanged();
+    m_loadingEditor = true;
+    m_list->setCurrentRow(index);
+    m_loadingEditor = false;
+    showStepText();
+    emit stepShown(index);
+    return true;
+}
+
+void LessonPanel::setPresenting(bool on)
+{
+    m_presenting = on;
+    m_stack->setCurrentIndex(on ? 1 : 0);
+    QFont f = m_presentText->font();
+    f.setPointSizeF(on ? 22.0 : 11.0);
+    m_presentText->setFont(f);
+    m_presentText->document()->setDefaultFont(f);
+    QFont c = m_presentCounter->font();
+    c.setPointSizeF(on ? 16.0 : 10.0);
+    m_presentCounter->setFont(c);
+    showStepText();
+}
+
+} // namespace psoas::ui

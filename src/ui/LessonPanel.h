@@ -1,0 +1,103 @@
+#pragma once
+// The lesson dock: a list of steps with their title and Markdown text, built from the current
+// view (add step), edited, reordered, deleted, saved and opened. Choosing a step moves the
+// camera, the pose, the layers and the selection to it (animated). In presentation mode the
+// editor is hidden and the step's text is shown in large type.
+#include "app/Lesson.h"
+
+#include <QDockWidget>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTextBrowser;
+class QWidget;
+
+namespace psoas::app { class Document; }
+
+namespace psoas::ui {
+
+class Viewport;
+class PosePanel;
+
+class LessonPanel : public QDockWidget {
+    Q_OBJECT
+public:
+    LessonPanel(Viewport* viewport, PosePanel* posePanel, QWidget* parent = nullptr);
+
+    void setDocument(app::Document* doc) { m_doc = doc; }
+
+    // Opens a lesson file; warnings (unknown ids, bad values) are listed in the panel and
+    // returned. False (and *error set) only when the file is not a lesson at all.
+    bool openLesson(const QString& path, QString* error = nullptr, QStringList* warnings = nullptr);
+    bool saveLesson(const QString& path, QString* error = nullptr);
+    const app::Lesson& lesson() const { return m_lesson; }
+    QString lessonPath() const { return m_path; }
+    void setLesson(const app::Lesson& lesson);
+
+    // Editing.
+    void addStepFromCurrentState();
+    void deleteCurrentStep();
+    void moveCurrentStep(int delta); // -1 up, +1 down
+
+    // Playing: moves the camera, pose, layers and selection to step `index`.
+    bool goToStep(int index, bool animate = true);
+    bool nextStep() { return goToStep(m_current + 1); }
+    bool previousStep() { return goToStep(m_current - 1); }
+    int currentStep() const { return m_current; }
+    int stepCount() const { return int(m_lesson.steps.size()); }
+
+    // Large text and no editor (presentation mode).
+    void setPresenting(bool on);
+    bool presenting() const { return m_presenting; }
+
+    // Where the current layers and selection come from / go to. By default they are read from
+    // and written to the document's scene graph; the main window can route them through its
+    // own layer and selection state instead.
+    std::function<nlohmann::json()> currentLayers;
+    std::function<std::string()> currentSelection;
+    std::function<void(const nlohmann::json&, const std::vector<std::string>&)> applyLayersAndSelection;
+
+signals:
+    void stepShown(int index);
+    void lessonChanged();
+
+private:
+    void buildUi();
+    void refreshList();
+    void showStepText();
+    void storeEdits();
+    nlohmann::json layersFromScene() const;
+    std::string selectionFromScene() const;
+    void applyToScene(const nlohmann::json& layers, const std::vector<std::string>& selection);
+    app::LessonCamera cameraFromView() const;
+    void applyCamera(const app::LessonCamera& camera, bool animate);
+    app::LessonVocabulary vocabulary() const;
+
+    Viewport* m_viewport = nullptr;
+    PosePanel* m_posePanel = nullptr;
+    app::Document* m_doc = nullptr;
+    app::Lesson m_lesson;
+    QString m_path;
+    int m_current = -1;
+    bool m_presenting = false;
+    bool m_loadingEditor = false;
+
+    QStackedWidget* m_stack = nullptr;
+    QLineEdit* m_lessonTitle = nullptr;
+    QListWidget* m_list = nullptr;
+    QLineEdit* m_stepTitle = nullptr;
+    QPlainTextEdit* m_stepText = nullptr;
+    QLabel* m_warnings = nullptr;
+    QTextBrowser* m_presentText = nullptr;
+    QLabel* m_presentCounter = nullptr;
+};
+
+} // namespace psoas::ui

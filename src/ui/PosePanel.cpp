@@ -1,0 +1,407 @@
+#include "ui/PosePanel.h"
+
+#include "app/Document.h"
+
+#include <QButtonGroup>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace psoas::ui {
+
+namespace {
+
+bool solvedWhenStanding(const QString& name)
+{
+    return name.startsWith("hip_") || name.startsWith("lumbar_");
+}
+
+QString unitSuffix(const std::string& unit) { return unit == "%" ? QStringLiteral(" %") : QStringLiteral("°"); }
+
+} // namespace
+
+PosePanel::PosePanel(QWidget* parent) : QDockWidget(tr("Pose"), parent)
+{
+    setObjectName("PosePanel");
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    m_body = new QWidget(scroll);
+    m_layout = new QVBoxLayout(m_body);
+    scroll->setWidget(m_body);
+    setWidget(scroll);
+    m_timer.setInterval(33);
+    connect(&m_timer, &QTimer::timeout, this, &PosePanel::tick);
+    buildRows();
+}
+
+void PosePanel::setDocument(app::Document* doc)
+{
+    m_animation.stop();
+    m_timer.stop();
+    m_doc = doc;
+    m_currentPreset.clear();
+    buildRows();
+}
+
+void PosePanel::buildRows()
+{
+    // Clear the old widgets.
+    while (QLayoutItem* item = m_layout->takeAt(0)) {
+        if (QWidget* w = item->widget()) w->deleteLater();
+        if (QLayout* l = item->layout()) delete l;
+        delete item;
+    }
+    m_rows.clear();
+    m_standing = m_free = nullptr;
+    m_readouts = m_note = nullptr;
+
+#ifdef PSOAS_HAVE_SOLVER
+    solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
+#else
+    void* k = nullptr;
+#endif
+    if (!k) {
+        auto* label = new QLabel(m_doc ? QString::fromStdString(m_doc->poseError())
+                                       : tr("Open the built-in model to pose the spine, pelvis and hips."),
+                                 m_body);
+        label->setWordWrap(true);
+        m_layout->addWidget(label);
+        m_layout->addStretch(1);
+        return;
+    }
+#ifdef PSOAS_HAVE_SOLVER
+    // Mode switch.
+    auto* modeBox = new QGroupBox(tr("Mode"), m_body);
+    auto* modeLayout = new QHBoxLayout(modeBox);
+    m_standing = new QRadioButton(tr("Standing (feet and trunk stay put)"), modeBox);
+    m_standing->setObjectName("modeStanding");
+    m_standing->setToolTip(tr("The pelvis moves; the hips and the lumbar spine follow so that the feet stay "
+                              "planted and the trunk stays upright."));
+    m_free = new QRadioButton(tr("Free"), modeBox);
+    m_free->setObjectName("modeFree");
+    m_free->setToolTip(tr("Every coordinate is set directly."));
+    modeLayout->addWidget(m_standing);
+    modeLayout->addWidget(m_free);
+    connect(m_standing, &QRadioButton::toggled, this, [this](bool on) {
+        if (on) setMode("standing");
+    });
+    connect(m_free, &QRadioButton::toggled, this, [this](bool on) {
+        if (on) setMode("free");
+    });
+    m_layout->addWidget(modeBox);
+
+    // Presets.
+    auto* presetBox = new QGroupBox(tr("Poses"), m_body);
+    auto* grid = new QGridLayout(presetBox);
+    int i = 0;
+    for (const auto& name : k->presetNames()) {
+        const auto* p = k->preset(name);
+        auto* b = new QPushButton(QString::fromStdString(p && !p->title.empty() ? p->title : name), presetBox);
+        b->setObjectName("preset_" + QString::fromStdString(name));
+        if (p) b->setToolTip(QString::fromStdString(p->description));
+        const QString qname = QString::fromStdString(name);
+        connect(b, &QPushButton::clicked, this, [this, qname] { animateToPreset(qname); });
+        grid->addWidget(b, i / 2, i % 2);
+        ++i;
+    }
+    m_layout->addWidget(presetBox);
+
+    // Readouts and notes.
+    m_readouts = new QLabel(m_body);
+    m_readouts->setObjectName("poseReadouts");
+    m_readouts->setTextFormat(Qt::RichText);
+    m_readouts->setWordWrap(true);
+    m_readouts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_layout->addWidget(m_readouts);
+    m_note = new QLabel(m_body);
+    m_note->setObjectName("poseNote");
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet("QLabel { color: #a04000; }");
+    m_note->hide();
+    m_layout->addWidget(m_note);
+
+    // One row per coordinate.
+    auto* coordBox = new QGroupBox(tr("Joint angles"), m_body);
+    auto* rows = new QGridLayout(coordBox);
+    int r = 0;
+    for (const auto& c : k->coordinates()) {
+        const QString name = QString::fromStdString(c.name);
+        Row row;
+        row.scale = (c.max - c.min) > 200.0 ? 1.0 : 10.0;
+        row.label = new QLabel(QString::fromStdString(c.title.empty() ? c.name : c.title), coordBox);
+        row.label->setToolTip(QString::fromStdString(c.description));
+        row.slider = new QSlider(Qt::Horizontal, coordBox);
+        row.slider->setObjectName("slider_" + name);
+        row.slider->setRange(int(std::lround(c.min * row.scale)), int(std::lround(c.max * row.scale)));
+        row.slider->setToolTip(row.label->toolTip());
+        row.box = new QDoubleSpinBox(coordBox);
+        row.box->setObjectName("box_" + name);
+        row.box->setRange(c.min, c.max);
+        row.box->setDecimals(1);
+        row.box->setSingleStep(1.0);
+        row.box->setSuffix(unitSuffix(c.unit));
+        row.box->setKeyboardTracking(false);
+        rows->addWidget(row.label, r, 0, 1, 2);
+        rows->addWidget(row.slider, r + 1, 0);
+        rows->addWidget(row.box, r + 1, 1);
+        r += 2;
+        connect(row.slider, &QSlider::valueChanged, this, [this, name](int v) { onSlider(name, v); });
+        connect(row.box, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+                [this, name](double v) { onBox(name, v); });
+        m_rows.insert(name, row);
+    }
+    m_layout->addWidget(coordBox);
+    m_layout->addStretch(1);
+    refresh();
+#endif
+}
+
+std::map<std::string, double> PosePanel::currentValues() const
+{
+    std::map<std::string, double> v;
+#ifdef PSOAS_HAVE_SOLVER
+    if (const auto* k = m_doc ? m_doc->kinematics() : nullptr)
+        for (const auto& c : k->coordinates()) v[c.name] = k->coordinate(c.name);
+#endif
+    return v;
+}
+
+void PosePanel::refresh()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return;
+    const bool standing = k->mode() == solver::Mode::Standing;
+    if (m_standing) {
+        QSignalBlocker a(m_standing), b(m_free);
+        m_standing->setChecked(standing);
+        m_free->setChecked(!standing);
+    }
+    for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
+        const double v = k->coordinate(it.key().toStdString());
+        if (!std::isfinite(v)) continue;
+        Row& row = it.value();
+        QSignalBlocker a(row.slider), b(row.box);
+        row.slider->setValue(int(std::lround(v * row.scale)));
+        row.box->setValue(v);
+        const bool solved = standing && solvedWhenStanding(it.key());
+        row.slider->setEnabled(!solved);
+        row.box->setEnabled(!solved);
+        row.label->setEnabled(!solved);
+    }
+    updateReadouts();
+#endif
+}
+
+void PosePanel::onSlider(const QString& name, int position)
+{
+    const Row row = m_rows.value(name);
+    if (!row.slider) return;
+    const double value = position / row.scale;
+    if (std::abs(value - row.box->value()) < 0.5 / row.scale) return; // same value: no loop
+    applyCoordinate(name, value);
+}
+
+void PosePanel::onBox(const QString& name, double value)
+{
+    const Row row = m_rows.value(name);
+    if (!row.box) return;
+    if (std::abs(value - row.slider->value() / row.scale) < 1e-9) return;
+    applyCoordinate(name, value);
+}
+
+bool PosePanel::setCoordinateValue(const QString& name, double value)
+{
+    if (!m_doc || !m_doc->hasSolver() || !m_rows.contains(name)) return false;
+    applyCoordinate(name, value);
+    return true;
+}
+
+void PosePanel::applyCoordinate(const QString& name, double value)
+{
+    if (!m_doc) return;
+    m_animation.stop();
+    m_timer.stop();
+    std::string clampNote;
+    core::Status s = m_doc->setCoordinate(name.toStdString(), value, &clampNote);
+    refresh();
+    QString note = QString::fromStdString(clampNote);
+    if (!s) note += (note.isEmpty() ? "" : "\n") + QString::fromStdString(s.message());
+    finishChange(QString(), note);
+}
+
+void PosePanel::setMode(const QString& mode)
+{
+#ifdef PSOAS_HAVE_SOLVER
+    auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return;
+    solver::Mode m = solver::Mode::Free;
+    if (!solver::parseMode(mode.toStdString(), m) || m == k->mode()) return;
+    m_animation.stop();
+    m_timer.stop();
+    k->setMode(m);
+    core::Status s = m_doc->updatePose();
+    refresh();
+    finishChange(QString(), s ? QString() : QString::fromStdString(s.message()));
+#else
+    (void)mode;
+#endif
+}
+
+bool PosePanel::animateToPreset(const QString& name, int durationMs)
+{
+    return animateToPose(QString(), name, {}, durationMs);
+}
+
+bool PosePanel::animateToPose(const QString& mode, const QString& preset, const std::map<std::string, double>& coords,
+                              int durationMs)
+{
+#ifdef PSOAS_HAVE_SOLVER
+    auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return false;
+    // The destination, solved on a copy so the shown pose is untouched.
+    solver::Kinematics target = *k;
+    if (!preset.isEmpty() && !target.applyPreset(preset.toStdString())) {
+        if (!target.preset(preset.toStdString())) {
+            setNote(tr("Unknown pose \"%1\".").arg(preset));
+            return false;
+        }
+    }
+    solver::Mode m = target.mode();
+    if (!mode.isEmpty() && solver::parseMode(mode.toStdString(), m)) target.setMode(m);
+    for (const auto& [name, value] : coords) target.setCoordinate(name, value);
+    target.update();
+    std::map<std::string, double> to;
+    for (const auto& c : target.coordinates()) to[c.name] = target.coordinate(c.name);
+
+    m_animationPreset = preset;
+    m_animationMode = mode;
+    m_animationExtra = coords;
+    m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
+    k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
+    m_clock.start();
+    if (durationMs <= 0)
+        tick();
+    else
+        m_timer.start();
+    return true;
+#else
+    (void)mode; (void)preset; (void)coords; (void)durationMs;
+    return false;
+#endif
+}
+
+void PosePanel::tick()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k || !m_animation.active()) {
+        m_timer.stop();
+        return;
+    }
+    const auto values = m_animation.at(m_clock.elapsed() / 1000.0);
+    if (m_animation.active()) {
+        for (const auto& [name, value] : values) k->setCoordinate(name, value);
+        m_doc->updatePose();
+        refresh();
+        emit poseChanged(QString());
+        return;
+    }
+    // The end: apply the destination exactly (the preset sets its own mode).
+    m_timer.stop();
+    core::Status s;
+    if (!m_animationPreset.isEmpty()) s = k->applyPreset(m_animationPreset.toStdString());
+    solver::Mode m = k->mode();
+    if (!m_animationMode.isEmpty() && solver::parseMode(m_animationMode.toStdString(), m)) k->setMode(m);
+    std::string notes;
+    for (const auto& [name, value] : m_animationExtra) {
+        std::string note;
+        k->setCoordinate(name, value, &note);
+        if (!note.empty()) notes += note + "\n";
+    }
+    core::Status p = m_doc->updatePose();
+    refresh();
+    QString note = QString::fromStdString(notes);
+    if (!s) note += QString::fromStdString(s.message());
+    else if (!p) note += QString::fromStdString(p.message());
+    finishChange(m_animationExtra.empty() && m_animationMode.isEmpty() ? m_animationPreset : QString(),
+                 note.trimmed());
+#endif
+}
+
+void PosePanel::finishChange(const QString& preset, const QString& note)
+{
+    m_currentPreset = preset;
+    setNote(note);
+    emit poseChanged(preset);
+}
+
+void PosePanel::setNote(const QString& note)
+{
+    if (!m_note) return;
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
+QString PosePanel::noteText() const { return m_note ? m_note->text() : QString(); }
+QString PosePanel::readoutText() const { return m_readouts ? m_readouts->text() : QString(); }
+
+void PosePanel::updateReadouts()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k || !m_readouts) return;
+    const auto readings = k->readings();
+    auto find = [&](const char* id) -> const solver::MuscleReading* {
+        for (const auto& r : readings)
+            if (r.id == id) return &r;
+        return nullptr;
+    };
+    auto lengthCell = [&](const char* id) {
+        const auto* r = find(id);
+        return r ? QString("%1 mm (%2 %)").arg(r->lengthMm, 0, 'f', 0).arg(r->lengthPct, 0, 'f', 1) : QString("–");
+    };
+    auto armCell = [&](const char* id) {
+        const auto* r = find(id);
+        return r ? QString("%1 mm").arg(r->momentArmMm, 0, 'f', 1) : QString("–");
+    };
+    const auto m = k->measures();
+    auto deg = [](double v) { return QString("%1°").arg(v, 0, 'f', 1); };
+    QString html;
+    html += "<table cellspacing='4'>";
+    html += "<tr><th align='left'>" + tr("Length (% of neutral)") + "</th><th>" + tr("Left") + "</th><th>" +
+            tr("Right") + "</th></tr>";
+    html += "<tr><td>" + tr("Psoas major") + "</td><td>" + lengthCell("psoas_major_l") + "</td><td>" +
+            lengthCell("psoas_major_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Iliacus") + "</td><td>" + lengthCell("iliacus_l") + "</td><td>" +
+            lengthCell("iliacus_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Hip-flexion moment arm, psoas") + "</td><td>" + armCell("psoas_major_l") +
+            "</td><td>" + armCell("psoas_major_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Hip-flexion moment arm, iliacus") + "</td><td>" + armCell("iliacus_l") +
+            "</td><td>" + armCell("iliacus_r") + "</td></tr>";
+    html += "</table><table cellspacing='4'>";
+    html += "<tr><td>" + tr("Lumbar lordosis (L1–S1)") + "</td><td>" + deg(m.lumbarLordosisDeg) + "</td></tr>";
+    html += "<tr><td>" + tr("Sacral slope") + "</td><td>" + deg(m.sacralSlopeDeg) + "</td></tr>";
+    html += "<tr><td>" + tr("Pelvic tilt, radiographic PT") + "</td><td>" + deg(m.pelvicTiltDeg) + "</td></tr>";
+    html += "<tr><td>" + tr("Pelvic incidence (fixed by bone shape)") + "</td><td>" + deg(m.pelvicIncidenceDeg) +
+            "</td></tr>";
+    html += "</table><small>" +
+            tr("Radiographic PT is the angle between the vertical and the line from the hip axis to the middle of "
+               "the S1 endplate. It gets <b>larger when the pelvis tips backward</b>, the opposite of the "
+               "“anterior pelvic tilt” slider. PI = PT + sacral slope.") +
+            "</small>";
+    m_readouts->setText(html);
+#endif
+}
+
+} // namespace psoas::ui

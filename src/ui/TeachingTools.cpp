@@ -1,0 +1,272 @@
+#include "ui/TeachingTools.h"
+
+#include "app/Document.h"
+#include "ui/ContentPanel.h"
+#include "ui/LengthPlot.h"
+#include "ui/LessonPanel.h"
+#include "ui/PosePanel.h"
+#include "ui/PresentationMode.h"
+#include "ui/Viewport.h"
+
+#include <QAction>
+#include <algorithm>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLinearGradient>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace psoas::ui {
+
+namespace {
+
+QColor toQColor(const Vec3& c)
+{
+    return QColor::fromRgbF(std::clamp(c.r, 0.0f, 1.0f), std::clamp(c.g, 0.0f, 1.0f), std::clamp(c.b, 0.0f, 1.0f));
+}
+
+QPixmap legendPixmap(const QFont& font)
+{
+    const int w = 300, h = 64;
+    QPixmap pm(w, h);
+    pm.fill(QColor(255, 255, 255, 225));
+    QPainter p(&pm);
+    p.setFont(font);
+    QLinearGradient g(10, 0, w - 10, 0);
+    const Vec3 grey(0.75f);
+    g.setColorAt(0.0, toQColor(app::LengthColouring::tint(grey, 100.0 - app::LengthColouring::kFullScalePct)));
+    g.setColorAt(0.5, toQColor(grey));
+    g.setColorAt(1.0, toQColor(app::LengthColouring::tint(grey, 100.0 + app::LengthColouring::kFullScalePct)));
+    p.fillRect(QRect(10, 24, w - 20, 14), g);
+    p.setPen(Qt::black);
+    p.drawText(QRect(0, 2, w, 20), Qt::AlignCenter, QObject::tr("Muscle length, % of neutral"));
+    const int pct = int(app::LengthColouring::kFullScalePct);
+    p.drawText(QRect(4, 40, 100, 20), Qt::AlignLeft, QObject::tr("≤%1 % shorter").arg(100 - pct));
+    p.drawText(QRect(w / 2 - 40, 40, 80, 20), Qt::AlignCenter, QObject::tr("100 %"));
+    p.drawText(QRect(w - 104, 40, 100, 20), Qt::AlignRight, QObject::tr("≥%1 % longer").arg(100 + pct));
+    return pm;
+}
+
+} // namespace
+
+TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel)
+    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel)
+{
+    m_pose = new PosePanel(window);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_pose);
+    connect(m_pose, &PosePanel::poseChanged, this, &TeachingTools::onPoseChanged);
+
+    m_plotDock = new QDockWidget(tr("Length plot"), window);
+    m_plotDock->setObjectName("LengthPlotDock");
+    auto* plotBody = new QWidget(m_plotDock);
+    auto* pv = new QVBoxLayout(plotBody);
+    m_plot = new LengthPlot(plotBody);
+    pv->addWidget(m_plot, 1);
+    auto* row = new QHBoxLayout;
+    auto* csv = new QPushButton(tr("Export CSV…"), plotBody);
+    csv->setObjectName("plotExportCsv");
+    auto* png = new QPushButton(tr("Export PNG…"), plotBody);
+    png->setObjectName("plotExportPng");
+    connect(csv, &QPushButton::clicked, this, &TeachingTools::exportPlotCsv);
+    connect(png, &QPushButton::clicked, this, &TeachingTools::exportPlotPng);
+    row->addWidget(csv);
+    row->addWidget(png);
+    row->addStretch(1);
+    pv->addLayout(row);
+    m_plotDock->setWidget(plotBody);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_plotDock);
+    m_plotDock->hide();
+
+    m_lesson = new LessonPanel(viewport, m_pose, window);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_lesson);
+    m_lesson->hide();
+    m_presentation = new PresentationMode(window, m_lesson, this);
+
+    m_legend = new QLabel(viewport);
+    m_legend->setObjectName("lengthLegend");
+    m_legend->setPixmap(legendPixmap(m_legend->font()));
+    m_legend->adjustSize();
+    m_legend->hide();
+    viewport->installEventFilter(this);
+    viewport->setDrawListDecorator([this](scene::DrawList& list) {
+        if (m_ghostOn && m_doc) m_ghost.appendTo(*m_doc, list);
+    });
+
+    if (m_content) {
+        connect(m_content, &ContentPanel::structureChosen, this, [this](const QString& id) { setPlotMuscle(id); });
+        // "Show on model" applies a preset through the main window: show its values here.
+        connect(m_content, &ContentPanel::poseRequested, this, [this] {
+            m_pose->refresh();
+            if (m_doc) m_colouring.update(*m_doc);
+            m_plot->recompute();
+        });
+    }
+}
+
+void TeachingTools::setDocument(app::Document* doc)
+{
+    m_colouring.reset();
+    m_ghost.reset();
+    m_doc = doc;
+    if (m_ghostOn && (!doc || !m_ghost.prepare(*doc))) setGhost(false);
+    m_pose->setDocument(doc);
+    m_plot->setDocument(doc);
+    m_lesson->setDocument(doc);
+    if (m_colourAction && m_colourAction->isChecked() && doc) m_colouring.setEnabled(*doc, true);
+}
+
+void TeachingTools::addFileActions(QMenu* file)
+{
+    QAction* open = file->addAction(tr("Open &Lesson…"), this, &TeachingTools::chooseLesson);
+    open->setObjectName("actionOpenLesson");
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* save = file->addAction(tr("Save Lesson &As…"), this, &TeachingTools::saveLessonAs);
+    save->setObjectName("actionSaveLesson");
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction* csv = file->addAction(tr("Export Length Plot as &CSV…"), this, &TeachingTools::exportPlotCsv);
+    csv->setObjectName("actionExportPlotCsv");
+    QAction* png = file->addAction(tr("Export Length Plot as P&NG…"), this, &TeachingTools::exportPlotPng);
+    png->setObjectName("actionExportPlotPng");
+}
+
+void TeachingTools::addViewActions(QMenu* view)
+{
+    view->addAction(m_pose->toggleViewAction());
+    view->addAction(m_plotDock->toggleViewAction());
+    view->addAction(m_lesson->toggleViewAction());
+    m_colourAction = view->addAction(tr("&Colour Muscles by Length"));
+    m_colourAction->setObjectName("actionColourByLength");
+    m_colourAction->setCheckable(true);
+    m_colourAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_colourAction, &QAction::toggled, this, &TeachingTools::setColourByLength);
+    m_ghostAction = view->addAction(tr("Compare with &Neutral (Ghost)"));
+    m_ghostAction->setObjectName("actionGhost");
+    m_ghostAction->setCheckable(true);
+    m_ghostAction->setShortcut(QKeySequence(Qt::Key_G));
+    m_ghostAction->setToolTip(tr("Draw the neutral standing pose as a translucent ghost over the current pose"));
+    connect(m_ghostAction, &QAction::toggled, this, [this](bool on) { setGhost(on); });
+    QAction* present = view->addAction(tr("&Presentation Mode"), m_presentation, &PresentationMode::toggle);
+    present->setObjectName("actionPresentation");
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setCheckable(true);
+    connect(m_presentation, &PresentationMode::activeChanged, present, &QAction::setChecked);
+}
+
+void TeachingTools::setColourByLength(bool on)
+{
+    if (m_colourAction && m_colourAction->isChecked() != on) {
+        m_colourAction->setChecked(on); // comes back here through toggled()
+        return;
+    }
+    if (m_doc) m_colouring.setEnabled(*m_doc, on);
+    m_legend->setVisible(on);
+    placeLegend();
+    m_viewport->sceneChanged();
+}
+
+bool TeachingTools::setGhost(bool on)
+{
+    if (on && (!m_doc || !m_ghost.prepare(*m_doc))) {
+        m_window->statusBar()->showMessage(
+            tr("The neutral-pose ghost needs a posable model (the built-in model with its rig)."));
+        on = false;
+    }
+    m_ghostOn = on;
+    if (m_ghostAction && m_ghostAction->isChecked() != on) {
+        QSignalBlocker block(m_ghostAction);
+        m_ghostAction->setChecked(on);
+    }
+    m_viewport->sceneChanged();
+    return on;
+}
+
+void TeachingTools::setPlotMuscle(const QString& id) { m_plot->setMuscle(id); }
+
+void TeachingTools::onPoseChanged(const QString& preset)
+{
+    if (m_doc) m_colouring.update(*m_doc);
+    m_viewport->sceneChanged();
+    if (m_content) m_content->setCurrentPose(preset);
+    if (!m_pose->animating() && m_plotDock->isVisible()) m_plot->recompute();
+}
+
+void TeachingTools::placeLegend()
+{
+    m_legend->move(12, m_viewport->height() - m_legend->height() - 12);
+    m_legend->raise();
+}
+
+bool TeachingTools::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_viewport && event->type() == QEvent::Resize) placeLegend();
+    return QObject::eventFilter(watched, event);
+}
+
+bool TeachingTools::openLesson(const QString& path, QString* error)
+{
+    QString err;
+    QStringList warnings;
+    if (!m_lesson->openLesson(path, &err, &warnings)) {
+        if (error) *error = err;
+        m_window->statusBar()->showMessage(err);
+        return false;
+    }
+    m_lesson->show();
+    m_lesson->raise();
+    m_window->statusBar()->showMessage(
+        warnings.isEmpty() ? tr("Lesson: %1").arg(QString::fromStdString(m_lesson->lesson().title))
+                           : tr("Lesson opened; %1 problem(s) were skipped (see the lesson panel).").arg(warnings.size()));
+    return true;
+}
+
+void TeachingTools::chooseLesson()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Lesson"), QString(),
+                                                      tr("Lessons (*.json);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!openLesson(path, &error)) QMessageBox::warning(m_window, tr("Cannot open the lesson"), error);
+}
+
+void TeachingTools::saveLessonAs()
+{
+    QString path = m_lesson->lessonPath();
+    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.json" : path,
+                                        tr("Lessons (*.json)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!m_lesson->saveLesson(path, &error)) QMessageBox::warning(m_window, tr("Cannot save the lesson"), error);
+    else m_window->statusBar()->showMessage(tr("Lesson saved to %1").arg(path));
+}
+
+void TeachingTools::exportPlotCsv()
+{
+    m_plot->recompute();
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.csv",
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!m_plot->exportCsv(path, &error)) QMessageBox::warning(m_window, tr("Cannot export the plot"), error);
+}
+
+void TeachingTools::exportPlotPng()
+{
+    m_plot->recompute();
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.png",
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!m_plot->exportPng(path, &error)) QMessageBox::warning(m_window, tr("Cannot export the plot"), error);
+}
+
+} // namespace psoas::ui

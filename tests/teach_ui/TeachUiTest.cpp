@@ -1,0 +1,243 @@
+// Pose panel, length plot, lessons and presentation mode, driven as a user would.
+#include "app/Document.h"
+#include "ui/LengthPlot.h"
+#include "ui/LessonPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/PosePanel.h"
+#include "ui/PresentationMode.h"
+#include "ui/TeachingTools.h"
+#include "ui/Viewport.h"
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/Kinematics.h"
+#endif
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QListWidget>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace psoas;
+
+namespace {
+
+QString ioData(const char* name) { return QString(PSOAS_TEST_DATA_DIR) + "/io/" + name; }
+const std::string kAssets = PSOAS_ASSETS_DIR;
+
+// The built-in model when it has been built, else the test cube with the real catalog (the
+// solver then runs on the rig alone: lengths, measures and bone poses still work).
+std::unique_ptr<app::Document> openPosableDocument()
+{
+    std::string model = kAssets + "/models/lumbopelvic.glb";
+    if (!std::filesystem::exists(model)) model = ioData("cube.glb").toStdString();
+    auto doc = app::Document::open(model, kAssets + "/models/catalog.json");
+    REQUIRE(doc.ok());
+    return std::move(doc).value();
+}
+
+void waitUntil(const std::function<bool()>& done, int ms = 4000)
+{
+    for (int t = 0; t < ms && !done(); t += 20) QTest::qWait(20);
+}
+
+} // namespace
+
+#ifdef PSOAS_HAVE_SOLVER
+TEST_CASE("Moving a pose slider changes the readout and the pose", "[ui][pose]")
+{
+    auto doc = openPosableDocument();
+    INFO(doc->poseError());
+    REQUIRE(doc->hasSolver());
+    ui::PosePanel panel;
+    panel.setDocument(doc.get());
+    panel.show();
+    int changes = 0;
+    QObject::connect(&panel, &ui::PosePanel::poseChanged, [&](const QString&) { ++changes; });
+
+    QSlider* slider = panel.slider("hip_flexion_r");
+    QDoubleSpinBox* box = panel.spinBox("hip_flexion_r");
+    REQUIRE(slider);
+    REQUIRE(box);
+    const QString before = panel.readoutText();
+    CHECK(before.contains("Psoas major"));
+    CHECK(before.contains("radiographic PT"));
+
+    slider->setValue(int(45 * 10)); // the panel's slider has 0.1 degree steps
+    CHECK(changes == 1);
+    CHECK(doc->kinematics()->coordinate("hip_flexion_r") == Approx(45.0));
+    CHECK(box->value() == Approx(45.0)); // the box follows without sending the value back
+    CHECK(panel.readoutText() != before);
+
+    // Hip flexion shortens the right psoas.
+    double pct = 0.0;
+    for (const auto& r : doc->kinematics()->readings())
+        if (r.id == "psoas_major_r") pct = r.lengthPct;
+    CHECK(pct < 97.0);
+
+    // The box drives the slider the same way; an unchanged value does nothing.
+    box->setValue(30.0);
+    CHECK(changes == 2);
+    CHECK(slider->value() == 300);
+    box->setValue(30.0);
+    CHECK(changes == 2);
+
+    // Out-of-range values are clamped and noted.
+    REQUIRE(panel.setCoordinateValue("hip_flexion_r", 500.0));
+    CHECK(box->value() <= box->maximum());
+    CHECK_FALSE(panel.noteText().isEmpty());
+}
+
+TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
+{
+    auto doc = openPosableDocument();
+    REQUIRE(doc->hasSolver());
+    ui::PosePanel panel;
+    panel.setDocument(doc.get());
+    QString lastPreset = "none";
+    QObject::connect(&panel, &ui::PosePanel::poseChanged, [&](const QString& p) { lastPreset = p; });
+
+    solver::Kinematics expected = *doc->kinematics();
+    REQUIRE(expected.applyPreset("sitting").ok());
+
+    REQUIRE(panel.animateToPreset("sitting", 300));
+    CHECK(panel.animating());
+    QTest::qWait(120);
+    // Half-way: somewhere between neutral and sitting.
+    const double mid = doc->kinematics()->coordinate("hip_flexion_r");
+    const double target = expected.coordinate("hip_flexion_r");
+    CHECK(std::abs(mid) < std::abs(target) + 1e-6);
+    waitUntil([&] { return !panel.animating(); });
+    REQUIRE_FALSE(panel.animating());
+
+    CHECK(doc->kinematics()->mode() == expected.mode());
+    for (const auto& c : expected.coordinates()) {
+        INFO(c.name);
+        CHECK(doc->kinematics()->coordinate(c.name) == Approx(expected.coordinate(c.name)).margin(1e-6));
+    }
+    CHECK(lastPreset == "sitting");
+    CHECK(panel.currentPreset() == "sitting");
+    CHECK(panel.spinBox("hip_flexion_r")->value() == Approx(target).margin(0.05));
+
+    CHECK_FALSE(panel.animateToPreset("no_such_pose"));
+}
+
+TEST_CASE("The length plot sweeps hip flexion without moving the shown pose", "[ui][plot]")
+{
+    auto doc = openPosableDocument();
+    REQUIRE(doc->hasSolver());
+    REQUIRE(doc->setCoordinate("hip_flexion_r", 20.0).ok());
+    ui::LengthPlot plot;
+    plot.setDocument(doc.get());
+    plot.setMuscle("iliacus_r");
+    CHECK(plot.muscle() == "iliacus_r");
+    const auto& sweep = plot.sweep();
+    REQUIRE(sweep.samples.size() == 29); // -20..120 in 5 degree steps
+    CHECK(sweep.samples.front().value == Approx(-20.0));
+    CHECK(sweep.samples.back().value == Approx(120.0));
+    CHECK(sweep.samples.front().lengthMm > sweep.samples.back().lengthMm); // flexion shortens it
+    CHECK(doc->kinematics()->coordinate("hip_flexion_r") == Approx(20.0));
+    CHECK(plot.currentValue() == Approx(20.0));
+
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("plot.csv"), png = dir.filePath("plot.png");
+    REQUIRE(plot.exportCsv(csv));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.startsWith("coordinate,value,quantity,amount\n"));
+    CHECK(text.contains("hip_flexion_r,-20,iliacus_r.length_mm,"));
+    REQUIRE(plot.exportPng(png));
+    QImage img(png);
+    CHECK(img.width() >= 720);
+
+    plot.setMuscle("not_a_muscle"); // keeps the current muscle
+    CHECK(plot.muscle() == "iliacus_r");
+}
+#endif
+
+TEST_CASE("Presentation keys step through a lesson and Esc leaves", "[ui][lesson][gl]")
+{
+    ui::MainWindow w;
+    REQUIRE(w.openModel(ioData("cube.glb")));
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    auto* tools = w.teaching();
+    REQUIRE(tools);
+    const QString path = QString::fromStdString(kAssets + "/lessons/posterior_abdominal_wall_layers.json");
+    REQUIRE(tools->openLesson(path));
+    ui::LessonPanel* lesson = tools->lessonPanel();
+    REQUIRE(lesson->stepCount() >= 5);
+    CHECK(lesson->currentStep() == 0);
+
+    ui::PresentationMode* present = tools->presentation();
+    present->setUseFullScreen(false); // a window manager under Xvfb may not honour it
+    auto* action = w.findChild<QAction*>("actionPresentation");
+    REQUIRE(action);
+    CHECK(action->shortcut() == QKeySequence(Qt::Key_F5));
+    action->trigger();
+    REQUIRE(present->active());
+    CHECK(lesson->presenting());
+
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    CHECK(lesson->currentStep() == 1);
+    QTest::keyClick(&w, Qt::Key_Space);
+    CHECK(lesson->currentStep() == 2);
+    QTest::keyClick(w.viewport(), Qt::Key_Right);
+    CHECK(lesson->currentStep() == 3);
+    QTest::keyClick(&w, Qt::Key_PageUp);
+    CHECK(lesson->currentStep() == 2);
+    QTest::keyClick(&w, Qt::Key_Left);
+    CHECK(lesson->currentStep() == 1);
+    for (int i = 0; i < 20; ++i) QTest::keyClick(&w, Qt::Key_PageDown); // stops at the last step
+    CHECK(lesson->currentStep() == lesson->stepCount() - 1);
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    CHECK_FALSE(present->active());
+    CHECK_FALSE(lesson->presenting());
+    CHECK_FALSE(action->isChecked());
+    // Outside presentation mode Page Down does not step.
+    const int step = lesson->currentStep();
+    QTest::keyClick(&w, Qt::Key_PageUp);
+    CHECK(lesson->currentStep() == step);
+}
+
+TEST_CASE("A lesson built in the panel saves and opens again; a broken one still opens", "[ui][lesson]")
+{
+    ui::MainWindow w;
+    REQUIRE(w.openModel(ioData("cube.glb")));
+    ui::LessonPanel* lesson = w.teaching()->lessonPanel();
+    lesson->addStepFromCurrentState();
+    w.viewport()->showViewPreset("left", false);
+    lesson->addStepFromCurrentState();
+    lesson->addStepFromCurrentState();
+    REQUIRE(lesson->stepCount() == 3);
+    lesson->moveCurrentStep(-1); // third becomes second
+    CHECK(lesson->currentStep() == 1);
+    lesson->deleteCurrentStep();
+    REQUIRE(lesson->stepCount() == 2);
+    CHECK(lesson->lesson().steps[0].camera.hasOrientation);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath("mine.json");
+    QString error;
+    REQUIRE(lesson->saveLesson(path, &error));
+    app::Lesson saved = lesson->lesson();
+    lesson->setLesson({});
+    QStringList warnings;
+    REQUIRE(lesson->openLesson(path, &error, &warnings));
+    CHECK(warnings.isEmpty());
+    REQUIRE(lesson->stepCount() == 2);
+    CHECK(lesson->lesson().steps[1].title == saved.steps[1].title);
+
+    const QString broken = QString(PSOAS_TEST_DATA_DIR) + "/lesson/broken.json";
+    REQUIRE(lesson->openLesson(broken, &error, &warnings));
+    CHECK(lesson->stepCount() == 6);
+    CHECK_FALSE(warnings.isEmpty());
+    CHECK_FALSE(lesson->openLesson(QString(PSOAS_TEST_DATA_DIR) + "/lesson/not_a_lesson.json", &error));
+    CHECK(error.contains("not_a_lesson.json"));
+}
