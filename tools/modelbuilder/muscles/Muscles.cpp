@@ -37,6 +37,51 @@ ClearanceRule ruleFor(const std::string& muscle)
     return {0.0, 0.0, 0.0, false};
 }
 
+struct SweptPath {
+    std::vector<glm::dvec3> line;
+    MuscleProfile profile;
+    std::size_t index;
+};
+
+// Evenly spaced (by arc length) copy of a polyline with n samples.
+std::vector<glm::dvec3> resample(const std::vector<glm::dvec3>& line, std::size_t n)
+{
+    std::vector<double> arc(line.size(), 0.0);
+    for (std::size_t k = 1; k < line.size(); ++k)
+        arc[k] = arc[k - 1] + glm::length(line[k] - line[k - 1]);
+    std::vector<glm::dvec3> out;
+    std::size_t seg = 1;
+    for (std::size_t j = 0; j < n; ++j) {
+        const double a = arc.back() * double(j) / double(n - 1);
+        while (seg + 1 < line.size() && arc[seg] < a)
+            ++seg;
+        const double len = std::max(arc[seg] - arc[seg - 1], 1e-12);
+        out.push_back(glm::mix(line[seg - 1], line[seg], std::clamp((a - arc[seg - 1]) / len, 0.0, 1.0)));
+    }
+    return out;
+}
+
+// One sweep bound to path `index`; the section blends `profile` with `other` by `blend`.
+BuiltPart sweepPath(const std::string& id, const std::vector<glm::dvec3>& line, const MuscleProfile& profile,
+                    std::size_t index, const MuscleProfile& other, double blend)
+{
+    double length = 0.0;
+    for (std::size_t k = 1; k < line.size(); ++k)
+        length += glm::length(line[k] - line[k - 1]);
+    SweepOptions options;
+    options.rings = std::clamp(int(length / (startsWith(id, "psoas_major") ? 0.011 : 0.009)), 12, 44);
+    options.segments = startsWith(id, "psoas_major") ? 10 : 12;
+    options.capped = true;
+    options.pathIndex = float(index);
+    options.flatten = [profile, other, blend](double s) {
+        return (1.0 - blend) * profile.flatten(s) + blend * other.flatten(s);
+    };
+    options.flattenAxis = glm::normalize((1.0 - blend) * profile.thinAxis() + blend * other.thinAxis());
+    return sweepTube(id, line, [profile, other, blend](double s) {
+        return (1.0 - blend) * profile.radius(s) + blend * other.radius(s);
+    }, options);
+}
+
 } // namespace
 
 std::vector<BuiltPart> buildMuscles(const RigData& rig)
@@ -57,6 +102,7 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
         const double tendon = tf != rig.tendonFraction.end() ? tf->second : 0.3;
         const ClearanceRule rule = ruleFor(id);
         const std::vector<const MusclePath*>& paths = byMuscle[id];
+        std::vector<SweptPath> swept;
         for (std::size_t i = 0; i < paths.size(); ++i) {
             const MusclePath& path = *paths[i];
             if (path.points.size() < 2)
@@ -78,18 +124,22 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                     line, [&](double s) { return rule.factor * profile.radius(s) * (0.5 + 0.5 * profile.flatten(s)); },
                     path.wraps, rule.freeStart, rule.freeEnd);
             }
-            double length = 0.0;
-            for (std::size_t k = 1; k < line.size(); ++k)
-                length += glm::length(line[k] - line[k - 1]);
-            SweepOptions options;
-            options.rings = std::clamp(int(length / (startsWith(id, "psoas_major") ? 0.011 : 0.009)), 12, 44);
-            options.segments = startsWith(id, "psoas_major") ? 10 : 12;
-            options.capped = true;
-            options.pathIndex = float(i);
-            options.flatten = [profile](double s) { return profile.flatten(s); };
-            options.flattenAxis = profile.thinAxis();
-            const BuiltPart tube = sweepTube(id, line, [profile](double s) { return profile.radius(s); }, options);
-            appendPart(muscle, tube);
+            swept.push_back({resample(line, 64), profile, i});
+            appendPart(muscle, sweepPath(id, swept.back().line, profile, i, profile, 0.0));
+        }
+        // Sheet-like muscles (gluteus maximus, iliacus fan): fill between neighbouring paths
+        // so they read as one continuous sheet. Each filler is bound to the nearer path.
+        const bool sheet = startsWith(id, "gluteus_maximus") || startsWith(id, "iliacus");
+        for (std::size_t k = 0; sheet && k + 1 < swept.size(); ++k) {
+            for (const double t : {0.35, 0.65}) {
+                std::vector<glm::dvec3> line(swept[k].line.size());
+                for (std::size_t j = 0; j < line.size(); ++j)
+                    line[j] = glm::mix(swept[k].line[j], swept[k + 1].line[j], t);
+                const SweptPath& nearer = t < 0.5 ? swept[k] : swept[k + 1];
+                const SweptPath& other = t < 0.5 ? swept[k + 1] : swept[k];
+                appendPart(muscle, sweepPath(id, line, nearer.profile, nearer.index, other.profile,
+                                             t < 0.5 ? t : 1.0 - t));
+            }
         }
         if (!muscle.positions.empty())
             parts.push_back(std::move(muscle));
