@@ -1,0 +1,41 @@
+// libFuzzer: the model loading path (io::loadModel on a temporary file). The first byte
+// picks the file extension, so one corpus reaches the glTF binary and text, OBJ, STL and
+// PLY importers.
+#include "io/ModelLoader.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unistd.h>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    if (size < 1) return 0;
+    static const char* const exts[] = {".glb", ".gltf", ".obj", ".stl", ".ply"};
+    const char* ext = exts[data[0] % 5];
+    const std::string path = "/tmp/psoas_fuzz_model_" + std::to_string(::getpid()) + ext;
+    if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
+        std::fwrite(data + 1, 1, size - 1, f);
+        std::fclose(f);
+    } else {
+        return 0;
+    }
+    auto model = psoas::io::loadModel(path);
+    if (model.ok()) {
+        // What the loader promises the rest of the program.
+        for (const auto& mesh : model->meshes) {
+            for (auto i : mesh.indices)
+                if (i >= mesh.positions.size()) std::abort();
+            for (const auto& p : mesh.positions)
+                if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) std::abort();
+        }
+        for (std::size_t n = 0; n < model->nodes.size(); ++n)
+            if (model->nodes[n].parent >= int(n)) std::abort();
+    } else if (model.message().find(path) == std::string::npos) {
+        std::abort(); // every error names the file
+    }
+    std::remove(path.c_str());
+    return 0;
+}
