@@ -34,12 +34,26 @@ void MeshDeformer::buildTable(const std::vector<DVec3>& poly, const PathBinding&
     for (std::size_t i = 1; i < poly.size(); ++i) polyLength += glm::length(poly[i] - poly[i - 1]);
     const double L0 = pb.restLength, L = posed ? length : L0;
     const double W1 = pb.beltCum.back();
+    // Stretch of belly and tendon: the tendon keeps its length while the belly stretch stays
+    // within [kMinBelly, kMaxBelly]; beyond that the tendon takes its share too.
+    const double Lb0 = L0 * W1, Lt0 = L0 - Lb0;
+    double lb = 1.0, lt = 1.0;
+    if (posed) {
+        lb = (L - Lt0) / Lb0;
+        if ((lb < kMinBelly || lb > kMaxBelly) && Lt0 > 1e-9) {
+            lb = std::clamp(lb, kMinBelly, kMaxBelly);
+            lt = std::max(0.05, (L - lb * Lb0) / Lt0);
+        } else if (Lt0 <= 1e-9) {
+            lb = L / L0;
+        }
+        lb = std::max(lb, 0.05);
+    }
     // Points at the mapped arc positions.
     std::size_t seg = 1;
     double segStart = 0.0;
     for (int j = 0; j < K; ++j) {
         double s = static_cast<double>(j) / (K - 1);
-        double g = L > 0 ? (s * L0 + (L - L0) * pb.beltCum[static_cast<std::size_t>(j)] / W1) / L : s;
+        double g = L > 0 ? L0 * (lt * s + (lb - lt) * pb.beltCum[static_cast<std::size_t>(j)]) / L : s;
         double u = std::clamp(g, 0.0, 1.0) * polyLength;
         while (seg + 1 < poly.size() && segStart + glm::length(poly[seg] - poly[seg - 1]) < u) {
             segStart += glm::length(poly[seg] - poly[seg - 1]);
@@ -48,8 +62,41 @@ void MeshDeformer::buildTable(const std::vector<DVec3>& poly, const PathBinding&
         double segLen = glm::length(poly[seg] - poly[seg - 1]);
         double f = segLen > 1e-12 ? std::clamp((u - segStart) / segLen, 0.0, 1.0) : 0.0;
         out.point[static_cast<std::size_t>(j)] = poly[seg - 1] + (poly[seg] - poly[seg - 1]) * f;
-        double lambda = 1.0 + (L / L0 - 1.0) * pb.beltW[static_cast<std::size_t>(j)] / W1;
-        out.scale[static_cast<std::size_t>(j)] = posed ? 1.0 / std::sqrt(std::clamp(lambda, 0.3, 3.0)) : 1.0;
+    }
+    // Smooth the centreline (end points fixed) so that its curvature radius stays well above
+    // the muscle's thickness at via points and wrap arcs; the rest table is smoothed the same
+    // way, so the neutral pose is still reproduced exactly.
+    for (int it = 0; it < pb.smoothing; ++it) {
+        DVec3 prev = out.point[0];
+        for (int j = 1; j + 1 < K; ++j) {
+            DVec3 cur = out.point[static_cast<std::size_t>(j)];
+            out.point[static_cast<std::size_t>(j)] = 0.5 * cur + 0.25 * (prev + out.point[static_cast<std::size_t>(j + 1)]);
+            prev = cur;
+        }
+    }
+    // Radial scale from the local stretch of the centreline: area * length is kept.
+    for (int j = 0; j < K; ++j) {
+        if (!posed) {
+            out.scale[static_cast<std::size_t>(j)] = 1.0;
+            continue;
+        }
+        double stretch = 0.0;
+        int n = 0;
+        for (int seg2 : {j - 1, j}) {
+            if (seg2 < 0 || seg2 + 1 >= K) continue;
+            double rest = pb.rest.segment[static_cast<std::size_t>(seg2)];
+            double now = glm::length(out.point[static_cast<std::size_t>(seg2 + 1)] - out.point[static_cast<std::size_t>(seg2)]);
+            stretch += rest > 1e-12 ? now / rest : 1.0;
+            ++n;
+        }
+        stretch = n ? stretch / n : 1.0;
+        out.scale[static_cast<std::size_t>(j)] = 1.0 / std::sqrt(std::clamp(stretch, 0.05, 20.0));
+    }
+    if (!posed) {
+        out.segment.resize(static_cast<std::size_t>(K));
+        for (int j = 0; j + 1 < K; ++j)
+            out.segment[static_cast<std::size_t>(j)] =
+                glm::length(out.point[static_cast<std::size_t>(j + 1)] - out.point[static_cast<std::size_t>(j)]);
     }
     // Rotation-minimising frames.
     DVec3 prevT(0, -1, 0), n = normal0;
@@ -130,26 +177,46 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
         }
         mm.restPositions = mesh.positions;
         mm.vertices.resize(mesh.positions.size());
-        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-            Vec2 uv = mesh.uv1[v];
-            int k = static_cast<int>(std::lround(uv.x));
-            if (!std::isfinite(uv.x) || !std::isfinite(uv.y) || k < 0 || k >= static_cast<int>(mm.paths.size()))
-                return fail(muscle.id, "vertex " + std::to_string(v) + " names path " + core::formatNumber(uv.x) +
-                                           " but the muscle has " + std::to_string(mm.paths.size()) + " path(s) in rig.json");
-            double s = std::clamp(static_cast<double>(uv.y), 0.0, 1.0) * (K - 1);
-            int j = std::min(static_cast<int>(s), K - 2);
-            double fr = s - j;
-            const Table& t = mm.paths[static_cast<std::size_t>(k)].rest;
-            DVec3 p = glm::mix(t.point[static_cast<std::size_t>(j)], t.point[static_cast<std::size_t>(j + 1)], fr);
-            DMat3 F = t.frame[static_cast<std::size_t>(j)] * (1.0 - fr) + t.frame[static_cast<std::size_t>(j + 1)] * fr;
-            DMat3 Fi = glm::inverse(F);
-            MuscleVertex& mv = mm.vertices[v];
-            mv.path = k;
-            mv.sample = j;
-            mv.frac = static_cast<float>(fr);
-            mv.offset = toF(Fi * (toD(mesh.positions[v]) - p));
-            DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
-            mv.normal = toF(Fi * n);
+        // Pass 1 binds against lightly smoothed centrelines to measure how far vertices sit
+        // from each path; pass 2 smooths each centreline over about that distance (so that
+        // the inner side of a bend cannot fold) and binds again.
+        for (int pass = 0; pass < 2; ++pass) {
+            if (pass == 1) {
+                std::vector<double> reach(mm.paths.size(), 0.0);
+                for (const MuscleVertex& mv : mm.vertices)
+                    reach[static_cast<std::size_t>(mv.path)] = std::max(
+                        reach[static_cast<std::size_t>(mv.path)],
+                        std::sqrt(static_cast<double>(mv.offset.y * mv.offset.y + mv.offset.z * mv.offset.z)));
+                for (std::size_t k = 0; k < mm.paths.size(); ++k) {
+                    PathBinding& pb = mm.paths[k];
+                    double spacing = pb.restLength / (K - 1);
+                    double ratio = reach[k] / spacing;
+                    pb.smoothing = std::clamp(static_cast<int>(std::ceil(4.0 * ratio * ratio)), kSmoothing, 400);
+                    const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
+                    buildTable(poly, pb, pb.restLength, pb.restNormal0, false, pb.rest);
+                }
+            }
+            for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+                Vec2 uv = mesh.uv1[v];
+                int k = static_cast<int>(std::lround(uv.x));
+                if (!std::isfinite(uv.x) || !std::isfinite(uv.y) || k < 0 || k >= static_cast<int>(mm.paths.size()))
+                    return fail(muscle.id, "vertex " + std::to_string(v) + " names path " + core::formatNumber(uv.x) +
+                                               " but the muscle has " + std::to_string(mm.paths.size()) + " path(s) in rig.json");
+                double s = std::clamp(static_cast<double>(uv.y), 0.0, 1.0) * (K - 1);
+                int j = std::min(static_cast<int>(s), K - 2);
+                double fr = s - j;
+                const Table& t = mm.paths[static_cast<std::size_t>(k)].rest;
+                DVec3 p = glm::mix(t.point[static_cast<std::size_t>(j)], t.point[static_cast<std::size_t>(j + 1)], fr);
+                DMat3 F = t.frame[static_cast<std::size_t>(j)] * (1.0 - fr) + t.frame[static_cast<std::size_t>(j + 1)] * fr;
+                DMat3 Fi = glm::inverse(F);
+                MuscleVertex& mv = mm.vertices[v];
+                mv.path = k;
+                mv.sample = j;
+                mv.frac = static_cast<float>(fr);
+                mv.offset = toF(Fi * (toD(mesh.positions[v]) - p));
+                DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
+                mv.normal = toF(Fi * n);
+            }
         }
         m_muscles.push_back(std::move(mm));
     }
@@ -286,7 +353,7 @@ void MeshDeformer::deform(anatomy::Model& model, const DeformPose& pose) const
     for (const BlendMesh& b : m_diaphragm) blend(b, true);
 }
 
-std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model) const
+std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model, std::string* where) const
 {
     std::size_t bad = 0;
     for (const MuscleMesh& mm : m_muscles) {
@@ -295,7 +362,10 @@ std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model) co
             auto a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
             Vec3 g = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
             Vec3 ref = mesh.normals[a] + mesh.normals[b] + mesh.normals[c];
-            if (glm::dot(g, ref) < 0.0f) ++bad;
+            if (glm::dot(g, ref) < 0.0f) {
+                ++bad;
+                if (where) *where += " " + mesh.name + ":" + std::to_string(i / 3);
+            }
         }
     }
     return bad;

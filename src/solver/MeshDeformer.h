@@ -35,6 +35,8 @@ struct DeformPose {
 class MeshDeformer {
 public:
     static constexpr int kSamples = 64;
+    static constexpr int kSmoothing = 12; // Laplacian passes over the sampled centreline
+    static constexpr double kMinBelly = 0.45, kMaxBelly = 1.8; // belly stretch range before tendons give
 
     // flatPath[m][k] = flat index of muscle m's path k into polylines/lengths.
     core::Status bind(const anatomy::Model& model, const RigData& rig, const CoordinateTable& table,
@@ -45,19 +47,21 @@ public:
 
     // For tests and debugging: triangles of bound muscle meshes whose normal points against
     // the rest normal carried by the local frame (0 means nothing turned inside out).
-    std::size_t countInvertedTriangles(const anatomy::Model& model) const;
+    std::size_t countInvertedTriangles(const anatomy::Model& model, std::string* where = nullptr) const;
 
 private:
     struct Table {
         std::vector<DVec3> point;  // kSamples
         std::vector<DMat3> frame;  // columns: tangent, normal, binormal
         std::vector<double> scale; // radial scale
+        std::vector<double> segment; // rest table only: centreline segment lengths
     };
     struct PathBinding {
         int flat = -1;
         int originBody = -1;
         double restLength = 0.0;
         DVec3 restNormal0{0.0}; // normal of the first rest frame
+        int smoothing = kSmoothing; // Laplacian passes, from the muscle's thickness
         std::vector<double> beltW;   // belly weight per sample
         std::vector<double> beltCum; // cumulative belly weight (0..W(1)) per sample
         Table rest;
