@@ -115,8 +115,11 @@ TEST_CASE("Isolate, x-ray, show all and reset", "[app][layers]")
     CHECK_FALSE(layers.reset());
 
     CHECK_FALSE(layers.isolate("nothing_like_this"));
-    CHECK(layers.setOpacity("l3", 5.0f)); // clamped
-    CHECK(layers.opacity("l3") == 1.0f - 0.0f);
+    CHECK(layers.setOpacity("l3", 0.4f));
+    CHECK(layers.setOpacity("l3", 5.0f)); // clamped to 1
+    CHECK(layers.opacity("l3") == 1.0f);
+    CHECK(layers.setOpacity("l3", -1.0f)); // clamped to the minimum, never fully invisible
+    CHECK(layers.opacity("l3") > 0.0f);
 }
 
 TEST_CASE("Layer state survives a JSON round trip and reports bad entries by name", "[app][layers]")

@@ -1,0 +1,81 @@
+#include "app/Attachments.h"
+
+#include "app/Document.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace psoas::app {
+
+namespace {
+// Readable name of the bone an area sits on ("Lesser trochanter" for the psoas insertion).
+std::string boneText(const Document& doc, const std::string& body, const std::string& muscle, bool origin)
+{
+    if (!origin && (muscle.rfind("psoas_major", 0) == 0 || muscle.rfind("iliacus", 0) == 0))
+        return "Lesser trochanter";
+    if (!origin && muscle.rfind("psoas_minor", 0) == 0) return "Iliopubic eminence";
+    if (body.empty()) return origin ? "Origin" : "Insertion";
+    const int n = doc.scene().find(body);
+    return n >= 0 ? doc.displayName(n) : body;
+}
+
+std::string upper(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+    return s;
+}
+} // namespace
+
+std::vector<AttachmentArea> Attachments::of(const Document& doc, const std::string& muscle)
+{
+    std::vector<AttachmentArea> out;
+    if (muscle.empty()) return out;
+    const auto& scene = doc.scene();
+    const auto& model = doc.model();
+    const std::string originPrefix = muscle + ".origin";
+    const std::string insertionPrefix = muscle + ".insertion";
+    for (std::size_t i = 0; i < scene.size(); ++i) {
+        const auto& name = scene.node(int(i)).name;
+        const bool isOrigin = name.rfind(originPrefix, 0) == 0;
+        const bool isInsertion = name.rfind(insertionPrefix, 0) == 0;
+        if (!isOrigin && !isInsertion) continue;
+        const std::string& prefix = isOrigin ? originPrefix : insertionPrefix;
+        if (name.size() > prefix.size() && name[prefix.size()] != '.') continue; // e.g. another muscle id
+        AttachmentArea a;
+        a.id = name;
+        a.origin = isOrigin;
+        a.world = Vec3(scene.world(int(i))[3]);
+        if (int mn = model.findNode(name); mn >= 0) {
+            const auto& extras = model.nodes[std::size_t(mn)].extras;
+            if (auto it = extras.find("radius"); it != extras.end()) {
+                float r = std::strtof(it->second.c_str(), nullptr);
+                if (r > 0.0f && r < 1.0f) a.radius = r;
+            }
+            if (auto it = extras.find("body"); it != extras.end()) a.body = it->second;
+        }
+        if (a.body.empty() && scene.node(int(i)).parent >= 0) a.body = scene.node(scene.node(int(i)).parent).name;
+        if (name.size() > prefix.size() + 1) a.text = upper(name.substr(prefix.size() + 1)); // slip level: "L3"
+        else a.text = boneText(doc, a.body, muscle, isOrigin);
+        out.push_back(a);
+    }
+    // Origins top to bottom, then insertions.
+    std::stable_sort(out.begin(), out.end(), [](const AttachmentArea& x, const AttachmentArea& y) {
+        if (x.origin != y.origin) return x.origin;
+        return x.world.y > y.world.y;
+    });
+    return out;
+}
+
+bool Attachments::bounds(const std::vector<AttachmentArea>& areas, Vec3& mn, Vec3& mx)
+{
+    if (areas.empty()) return false;
+    mn = Vec3(1e9f);
+    mx = Vec3(-1e9f);
+    for (const auto& a : areas) {
+        mn = glm::min(mn, a.world - Vec3(a.radius));
+        mx = glm::max(mx, a.world + Vec3(a.radius));
+    }
+    return true;
+}
+
+} // namespace psoas::app

@@ -1,0 +1,32 @@
+#pragma once
+// Origin and insertion areas of a muscle: the model's attachment nodes named
+// "<muscle>.origin", "<muscle>.origin.<level>" and "<muscle>.insertion" (with an extras
+// radius), posed with their bones. Used to mark them when a muscle is selected and to frame
+// the camera on them ("Show attachments").
+#include "core/Math.h"
+
+#include <string>
+#include <vector>
+
+namespace psoas::app {
+
+class Document;
+
+struct AttachmentArea {
+    std::string id;       // node id, e.g. "psoas_major_r.origin.l3"
+    bool origin = true;   // false: insertion
+    std::string text;     // label: "L3", "Lesser trochanter", "Origin", ...
+    std::string body;     // bone it sits on
+    Vec3 world{0.0f};     // posed centre, model frame
+    float radius = 0.01f; // metres
+};
+
+class Attachments {
+public:
+    // Areas of `muscle` (a muscle id such as "psoas_major_r"); empty for other ids.
+    static std::vector<AttachmentArea> of(const Document& doc, const std::string& muscle);
+    // Box around the areas (with their radii); false when there are none.
+    static bool bounds(const std::vector<AttachmentArea>& areas, Vec3& mn, Vec3& mx);
+};
+
+} // namespace psoas::app
