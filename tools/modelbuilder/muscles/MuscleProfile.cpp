@@ -108,16 +108,17 @@ double MuscleProfile::radius(double s) const
             return 0.0025 + 0.0040 * std::sin(kPi * std::min(1.0, s / m_tendon * 0.85 + 0.1));
         return 0.0045;
     case Kind::Iliacus: {
-        if (s < m_peak)
-            return 0.012 + 0.010 * smooth01(s / m_peak);
+        if (s < m_peak) // rounded fleshy origin along the crest and fossa
+            return (0.012 + 0.010 * smooth01(s / m_peak)) * (0.35 + 0.65 * smooth01(s / 0.10));
         if (s < m_tendon)
             return 0.007 + 0.015 * (1.0 - smooth01((s - m_peak) / std::max(m_tendon - m_peak, 1e-3)));
         return 0.007;
     }
     case Kind::Quadratus:
-        return 0.009 + 0.009 * std::sin(kPi * s);
+        return (0.009 + 0.009 * std::sin(kPi * s)) * (0.5 + 0.5 * smooth01(s / 0.08));
     case Kind::Gluteus:
-        return 0.020 + 0.016 * std::sin(kPi * std::pow(s, 0.8)) - 0.006 * smooth01((s - 0.85) / 0.15);
+        return (0.020 + 0.016 * std::sin(kPi * std::pow(s, 0.8)) - 0.006 * smooth01((s - 0.85) / 0.15)) *
+               (0.4 + 0.6 * smooth01(s / 0.10));
     case Kind::Rectus:
         if (s < 0.06)
             return 0.0055;
