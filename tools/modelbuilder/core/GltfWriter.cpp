@@ -2,6 +2,7 @@
 
 #include <tiny_gltf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -132,6 +133,7 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
         }
     }
     std::vector<int> sceneRoots{nodeOf["pelvis"]};
+    int zeroView = -1;
 
     for (const auto& part : parts) {
         if (part.positions.empty() || part.indices.empty())
@@ -154,6 +156,18 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
         prim.attributes["NORMAL"] =
             pack.accessor(pack.add(part.normals.data(), part.normals.size() * sizeof(glm::vec3), TINYGLTF_TARGET_ARRAY_BUFFER),
                           TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC3, part.normals.size());
+        if (!part.uv1.empty()) {
+            // glTF readers (assimp among them) require TEXCOORD_0 before TEXCOORD_1: all zeros,
+            // one shared buffer view.
+            if (zeroView < 0) {
+                std::size_t most = 0;
+                for (const auto& q : parts) most = std::max(most, q.uv1.size());
+                const std::vector<glm::vec2> zeros(most, glm::vec2(0.0f));
+                zeroView = pack.add(zeros.data(), zeros.size() * sizeof(glm::vec2), TINYGLTF_TARGET_ARRAY_BUFFER);
+            }
+            prim.attributes["TEXCOORD_0"] =
+                pack.accessor(zeroView, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC2, part.uv1.size());
+        }
         if (!part.uv1.empty())
             prim.attributes["TEXCOORD_1"] =
                 pack.accessor(pack.add(part.uv1.data(), part.uv1.size() * sizeof(glm::vec2), TINYGLTF_TARGET_ARRAY_BUFFER),

@@ -55,6 +55,39 @@ struct Reader {
 
 bool isRightName(const std::string& n) { return mirrorName(n) != n; }
 
+}
+
+FemurFrame computeFemurFrame(const RigData& rig)
+{
+    FemurFrame f;
+    f.head = rig.hipCenter(false);
+    f.headRadius = 0.5 * rig.femur.headDiameter;
+    // Knee centre under the hip (mechanical axis nearly vertical, knees slightly closer together).
+    f.knee = f.head + glm::dvec3(0.008, -(rig.femur.length - f.headRadius - 0.022), -0.002);
+    const double neckAngle = (180.0 - rig.femur.neckShaftDeg) * kDeg; // neck axis vs shaft-up
+    const double neckLength = rig.femur.offset / std::sin(neckAngle);
+    const double av = rig.femur.anteversionDeg * kDeg;
+    glm::dvec3 up = glm::normalize(glm::dvec3(-0.1, 1.0, 0.0));
+    for (int it = 0; it < 8; ++it) {
+        glm::dvec3 m0 = glm::dvec3(1, 0, 0) - glm::dot(glm::dvec3(1, 0, 0), up) * up;
+        m0 = glm::normalize(m0);
+        glm::dvec3 a0 = glm::normalize(glm::cross(m0, up));
+        if (a0.z < 0) a0 = -a0;
+        const glm::dvec3 horiz = std::cos(av) * m0 + std::sin(av) * a0;
+        f.neckDir = glm::normalize(std::cos(neckAngle) * up + std::sin(neckAngle) * horiz);
+        f.neckBase = f.head - neckLength * f.neckDir;
+        // shaft axis from a point just above the notch through the neck base
+        up = glm::normalize(f.neckBase - (f.knee + glm::dvec3(0.0, 0.03, 0.0)));
+        f.medial = m0;
+        f.anterior = a0;
+    }
+    f.shaftUp = up;
+    return f;
+}
+
+namespace {
+
+
 } // namespace
 
 glm::dvec3 mirrorX(const glm::dvec3& p) { return {-p.x, p.y, p.z}; }
@@ -213,6 +246,7 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
     addLandmark("lm_hip_center_l", "femur_l", mirrorX(hipR), 0, false);
     addLandmark("lm_asis_r", "hip_bone_r", asisR, 0, false);
     addLandmark("lm_asis_l", "hip_bone_l", mirrorX(asisR), 0, false);
+    rig.femurRight = computeFemurFrame(rig);
 
     // --- vertebral column from S1 upwards ---------------------------------------------------
     const double pt = rig.pelvis.pelvicTiltDeg * kDeg;

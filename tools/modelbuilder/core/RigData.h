@@ -91,6 +91,18 @@ struct FemurDims {               // metres / degrees
     double shaftDiameter = 0.028;
 };
 
+// Axes of the right femur at neutral (model frame).
+struct FemurFrame {
+    glm::dvec3 head{0.0};       // head centre = hip centre
+    double headRadius = 0.024;
+    glm::dvec3 shaftUp{0.0};    // anatomical shaft axis, pointing proximally
+    glm::dvec3 neckDir{0.0};    // neck axis, from the neck base towards the head
+    glm::dvec3 neckBase{0.0};   // where the neck axis meets the shaft axis (closest point)
+    glm::dvec3 knee{0.0};       // knee centre (between the condyles)
+    glm::dvec3 medial{0.0};     // unit, perpendicular to shaftUp, towards the midline
+    glm::dvec3 anterior{0.0};   // unit, perpendicular to shaftUp and medial
+};
+
 struct RigData {
     // Reads dimensions.json, landmarks.json and muscles.json from `dataDir`. Errors name the
     // file and the field.
@@ -102,6 +114,7 @@ struct RigData {
     std::map<std::string, double> segmentLordosisDeg; // "l5_s1" -> 21.6 ...
     PelvisDims pelvis;
     FemurDims femur;
+    FemurFrame femurRight;                 // computed from `femur` and the hip centre (left = mirror)
 
     std::vector<JointDef> joints;          // rig joints in parent-before-child order
     std::vector<BodyDef> bodies;

@@ -89,6 +89,28 @@ std::string rigJsonText(const RigData& rig)
                                                        {"middle", round6(d.middle * 1000.0)},
                                                        {"posterior", round6(d.posterior * 1000.0)}}}});
     }
+    // Neutral geometry the tests and the solver can check against.
+    j["vertebrae"] = OJson::array();
+    for (const auto& f : rig.frames) {
+        j["vertebrae"].push_back(OJson{{"id", f.id},
+                                       {"center", vec(f.center)},
+                                       {"superior_endplate", vec(f.superiorEndplate)},
+                                       {"superior_normal", vec(f.superiorNormal)},
+                                       {"inferior_endplate", vec(f.inferiorEndplate)},
+                                       {"inferior_normal", vec(f.inferiorNormal)}});
+    }
+    j["femurs"] = OJson::array();
+    for (const bool left : {false, true}) {
+        const FemurFrame& f = rig.femurRight;
+        auto m = [left](const glm::dvec3& v) { return left ? mirrorX(v) : v; };
+        j["femurs"].push_back(OJson{{"body", left ? "femur_l" : "femur_r"},
+                                    {"head_center", vec(m(f.head))},
+                                    {"head_radius", round6(f.headRadius)},
+                                    {"neck_axis", vec(m(f.neckDir))},
+                                    {"shaft_axis", vec(m(f.shaftUp))},
+                                    {"neck_base", vec(m(f.neckBase))},
+                                    {"knee_center", vec(m(f.knee))}});
+    }
     return j.dump(1) + "\n";
 }
 
