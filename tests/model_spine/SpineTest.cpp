@@ -55,7 +55,7 @@ TEST_CASE("Every vertebra, disc and thoracic cage part is built with the shared 
     CHECK(findPart(parts, "sternum") != nullptr);
 }
 
-TEST_CASE("Bones hang from their rig joints; discs sit at the scene root", "[model_spine]")
+TEST_CASE("Bones hang from their rig joints and discs sit at the scene root", "[model_spine]")
 {
     const auto& parts = spineParts();
     CHECK(findPart(parts, "l3")->parentJoint == "j_l3_l4");
