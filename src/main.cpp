@@ -1,5 +1,6 @@
 // Psoas Atlas entry point: the GUI, or a headless command (--render, --kinematics, --list-*).
 #include "app/RenderCommand.h"
+#include "app/LayerSpec.h"
 #include "core/AssetPaths.h"
 #include "ui/MainWindow.h"
 #include "ui/TeachingTools.h"
@@ -42,6 +43,7 @@ void addOptions(QCommandLineParser& p)
     p.addOption({"view", "View for --render: anterior, posterior, left, right, superior, inferior, oblique.", "NAME",
                  "anterior"});
     p.addOption({"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"});
+    p.addOption({"layers", psoas::app::layerSpecHelp(), "SPEC"});
     p.addOption({"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."});
     p.addOption({"pose", "Pose preset (with --kinematics or --render).", "NAME"});
     p.addOption({"mode", "Solver mode: free or standing.", "MODE"});
@@ -104,6 +106,7 @@ int main(int argc, char** argv)
         request.modelPath = parser.value("model").toStdString();
         request.pose = parser.value("pose").toStdString();
         request.mode = parser.value("mode").toStdString();
+        request.layers = parser.value("layers").toStdString();
         for (const auto& s : parser.values("set")) request.sets.push_back(s.toStdString());
         if (auto s = psoas::app::parseSize(parser.value("size").toStdString(), request.width, request.height); !s) {
             std::cerr << "psoas-atlas: " << s.message() << "\n";

@@ -1,6 +1,8 @@
 #include "app/RenderCommand.h"
 
 #include "app/Document.h"
+#include "app/LayerSpec.h"
+#include "app/LayerState.h"
 #include "io/PngWriter.h"
 #include "render/HeadlessContext.h"
 #include "render/RenderTarget.h"
@@ -140,6 +142,14 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
     if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, err); !s) {
         err << "psoas-atlas: " << s.message() << "\n";
         return 2;
+    }
+    if (!request.layers.empty()) {
+        auto layers = LayerState::fromDocument(*doc.value());
+        if (auto s = applyLayerSpec(request.layers, layers); !s) {
+            err << "psoas-atlas: " << s.message() << "\n";
+            return 2;
+        }
+        layers.apply(doc.value()->scene());
     }
     auto pixels = renderDocument(*doc.value(), request.view, request.width, request.height, request.samples);
     if (!pixels) {

@@ -22,6 +22,7 @@ struct RenderRequest {
     std::string pose;            // preset name, empty = neutral
     std::string mode;            // "free" or "standing", empty = the preset's
     std::vector<std::string> sets; // "COORD=VALUE"
+    std::string layers;          // --layers SPEC (see LayerSpec.h), empty = catalog defaults
 };
 
 // Parses "COORD=VALUE" (a finite number). Errors name the text.

@@ -7,10 +7,13 @@
 #include "app/LabelLayout.h"
 #include "app/LayerSpec.h"
 #include "app/LayerState.h"
+#include "app/RenderCommand.h"
 
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <sstream>
 
 using namespace psoas::app;
 using psoas::Vec3;
@@ -142,4 +145,15 @@ TEST_CASE("--layers: show only, add, hide, and bad names", "[app][layers][cli]")
     CHECK(s.message().find("deep_muscles") != std::string::npos);
     CHECK(l == base); // nothing changed
     CHECK_FALSE(applyLayerSpec("skeleton,,", l).ok());
+}
+
+TEST_CASE("--render with an unknown layer name exits with code 2 and names it", "[app][layers][cli]")
+{
+    RenderRequest r;
+    r.output = (std::filesystem::temp_directory_path() / "psoas-teacha-never-written.png").string();
+    r.layers = "deep_muscles,-pancreas";
+    std::ostringstream err;
+    CHECK(runRenderCommand(r, err) == 2);
+    CHECK(err.str().find("'pancreas'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(r.output));
 }
