@@ -1,6 +1,7 @@
 #include "solver/MeshDeformer.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cmath>
 
 namespace psoas::solver {
@@ -66,12 +67,17 @@ void MeshDeformer::buildTable(const std::vector<DVec3>& poly, const PathBinding&
     // Smooth the centreline (end points fixed) so that its curvature radius stays well above
     // the muscle's thickness at via points and wrap arcs; the rest table is smoothed the same
     // way, so the neutral pose is still reproduced exactly.
-    for (int it = 0; it < pb.smoothing; ++it) {
-        DVec3 prev = out.point[0];
+    // Three box-filter passes (prefix sums, O(K) each) with a window that shrinks towards
+    // the ends, so the end points stay fixed.
+    std::vector<DVec3>& sum = out.scratch;
+    sum.resize(static_cast<std::size_t>(K + 1));
+    for (int pass = 0; pass < 3; ++pass) {
+        sum[0] = DVec3(0.0);
+        for (int j = 0; j < K; ++j) sum[static_cast<std::size_t>(j + 1)] = sum[static_cast<std::size_t>(j)] + out.point[static_cast<std::size_t>(j)];
         for (int j = 1; j + 1 < K; ++j) {
-            DVec3 cur = out.point[static_cast<std::size_t>(j)];
-            out.point[static_cast<std::size_t>(j)] = 0.5 * cur + 0.25 * (prev + out.point[static_cast<std::size_t>(j + 1)]);
-            prev = cur;
+            int h = std::min({pb.smoothing, j, K - 1 - j});
+            out.point[static_cast<std::size_t>(j)] =
+                (sum[static_cast<std::size_t>(j + h + 1)] - sum[static_cast<std::size_t>(j - h)]) / static_cast<double>(2 * h + 1);
         }
     }
     // Radial scale from the local stretch of the centreline: area * length is kept.
@@ -191,7 +197,7 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
                     PathBinding& pb = mm.paths[k];
                     double spacing = pb.restLength / (K - 1);
                     double ratio = reach[k] / spacing;
-                    pb.smoothing = std::clamp(static_cast<int>(std::ceil(4.0 * ratio * ratio)), kSmoothing, 400);
+                    pb.smoothing = std::clamp(static_cast<int>(std::ceil(1.2 * ratio)), kSmoothing, 24);
                     const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
                     buildTable(poly, pb, pb.restLength, pb.restNormal0, false, pb.rest);
                 }
@@ -293,6 +299,7 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
 void MeshDeformer::deform(anatomy::Model& model, const DeformPose& pose) const
 {
     if (!m_bound) return;
+    const int K = kSamples;
     const auto& bodies = *pose.bodyWorld;
     for (const MuscleMesh& mm : m_muscles) {
         for (const PathBinding& pb : mm.paths) {
@@ -300,23 +307,31 @@ void MeshDeformer::deform(anatomy::Model& model, const DeformPose& pose) const
             double len = (*pose.lengths)[static_cast<std::size_t>(pb.flat)];
             DVec3 n0 = bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0);
             buildTable(poly, pb, len, n0, true, pb.posed);
+            pb.fPoint.resize(K);
+            pb.fFrame.resize(K);
+            pb.fScale.resize(K);
+            for (std::size_t j = 0; j < static_cast<std::size_t>(K); ++j) {
+                pb.fPoint[j] = toF(pb.posed.point[j]);
+                pb.fFrame[j] = Mat3(pb.posed.frame[j]);
+                pb.fScale[j] = static_cast<float>(pb.posed.scale[j]);
+            }
         }
         anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
         mesh.normals.resize(mesh.positions.size());
         for (std::size_t v = 0; v < mm.vertices.size(); ++v) {
             const MuscleVertex& mv = mm.vertices[v];
-            const Table& t = mm.paths[static_cast<std::size_t>(mv.path)].posed;
+            const PathBinding& pb = mm.paths[static_cast<std::size_t>(mv.path)];
             std::size_t j = static_cast<std::size_t>(mv.sample);
-            double f = mv.frac;
-            DVec3 p = t.point[j] * (1.0 - f) + t.point[j + 1] * f;
-            DMat3 F = t.frame[j] * (1.0 - f) + t.frame[j + 1] * f;
-            double r = t.scale[j] * (1.0 - f) + t.scale[j + 1] * f;
-            DVec3 o(mv.offset.x, mv.offset.y * r, mv.offset.z * r);
-            mesh.positions[v] = toF(p + F * o);
-            DVec3 nl(mv.normal.x, mv.normal.y / r, mv.normal.z / r);
-            DVec3 n = F * nl;
-            double nlen = glm::length(n);
-            mesh.normals[v] = nlen > 0 ? toF(n / nlen) : Vec3(0, 1, 0);
+            const float f = mv.frac, g = 1.0f - f;
+            Vec3 p = pb.fPoint[j] * g + pb.fPoint[j + 1] * f;
+            const Mat3& A = pb.fFrame[j];
+            const Mat3& B = pb.fFrame[j + 1];
+            Mat3 F(A[0] * g + B[0] * f, A[1] * g + B[1] * f, A[2] * g + B[2] * f);
+            float r = pb.fScale[j] * g + pb.fScale[j + 1] * f;
+            mesh.positions[v] = p + F * Vec3(mv.offset.x, mv.offset.y * r, mv.offset.z * r);
+            Vec3 n = F * Vec3(mv.normal.x, mv.normal.y / r, mv.normal.z / r);
+            float len2 = glm::dot(n, n);
+            mesh.normals[v] = len2 > 0.0f ? n * (1.0f / std::sqrt(len2)) : Vec3(0, 1, 0);
         }
         ++mesh.version;
     }

@@ -35,7 +35,7 @@ struct DeformPose {
 class MeshDeformer {
 public:
     static constexpr int kSamples = 64;
-    static constexpr int kSmoothing = 12; // Laplacian passes over the sampled centreline
+    static constexpr int kSmoothing = 2; // least half-width (samples) of the centreline smoothing
     static constexpr double kMinBelly = 0.45, kMaxBelly = 1.8; // belly stretch range before tendons give
 
     // flatPath[m][k] = flat index of muscle m's path k into polylines/lengths.
@@ -55,17 +55,22 @@ private:
         std::vector<DMat3> frame;  // columns: tangent, normal, binormal
         std::vector<double> scale; // radial scale
         std::vector<double> segment; // rest table only: centreline segment lengths
+        std::vector<DVec3> scratch;  // prefix sums for smoothing
     };
     struct PathBinding {
         int flat = -1;
         int originBody = -1;
         double restLength = 0.0;
         DVec3 restNormal0{0.0}; // normal of the first rest frame
-        int smoothing = kSmoothing; // Laplacian passes, from the muscle's thickness
+        int smoothing = kSmoothing; // smoothing half-width in samples, from the muscle's thickness
         std::vector<double> beltW;   // belly weight per sample
         std::vector<double> beltCum; // cumulative belly weight (0..W(1)) per sample
         Table rest;
         mutable Table posed;
+        // Single-precision copy of `posed` for the per-vertex loop.
+        mutable std::vector<Vec3> fPoint;
+        mutable std::vector<Mat3> fFrame;
+        mutable std::vector<float> fScale;
     };
     struct MuscleVertex {
         int path = 0;   // index into MuscleMesh::paths
