@@ -132,3 +132,19 @@ TEST_CASE("--list-coordinates and --list-poses print what exists", "[solver][cli
     CHECK(isKinematicsCommand({"--list-poses"}));
     CHECK_FALSE(isKinematicsCommand({"--help"}));
 }
+
+TEST_CASE("The command runs on the shipped assets", "[solver][cli][real-rig]")
+{
+    if (!test::exists(test::realRig())) return;
+    std::ostringstream out, err;
+    int code = runKinematicsCommand({"--kinematics", "--pose", "sitting", "--assets", test::assetsDir()}, out, err);
+    INFO(err.str());
+    CHECK(code == 0);
+    CHECK_THAT(out.str(), Catch::StartsWith("coordinate,value,quantity,amount\n"));
+    CHECK_THAT(out.str(), Catch::Contains("psoas_major_l.tp_l5.length_mm"));
+    if (test::exists(test::assetsDir() + "/models/catalog.json")) {
+        std::ostringstream o2, e2;
+        CHECK(runKinematicsCommand({"--list-structures", "--assets", test::assetsDir()}, o2, e2) == 0);
+        CHECK_THAT(o2.str(), Catch::Contains("psoas_major_r,"));
+    }
+}
