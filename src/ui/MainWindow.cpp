@@ -3,6 +3,7 @@
 #include "app/Document.h"
 #include "ui/ContentPanel.h"
 #include "ui/TeachingTools.h"
+#include "ui/ExploreTools.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/ContentStore.h"
 #include "content/UserNotes.h"
@@ -33,6 +34,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setCentralWidget(m_viewport);
     buildContentPanel();
     m_teaching = new TeachingTools(this, m_viewport, m_contentPanel);
+    m_explore = new ExploreTools(this, m_viewport, m_contentPanel);
+    m_explore->setTeachingTools(m_teaching);
     buildMenus();
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
     connect(m_viewport, &Viewport::glFailed, this, [this](const QString& message) {
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         QApplication::exit(3);
     });
     resize(1280, 800);
+    m_explore->restoreWindowSettings();
     updateTitle();
 }
 
@@ -116,10 +120,12 @@ void MainWindow::buildMenus()
     shot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     file->addSeparator();
     m_teaching->addFileActions(file);
+    m_explore->addFileActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    m_explore->addEditMenu(menuBar());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     int key = Qt::Key_1;
     for (const auto& preset : scene::viewPresets()) {
@@ -137,6 +143,8 @@ void MainWindow::buildMenus()
     view->addSeparator();
     view->addAction(m_contentPanel->toggleViewAction());
     m_teaching->addViewActions(view);
+    m_explore->addViewActions(view);
+    m_explore->addLayersMenu(menuBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* controls = help->addAction(tr("&Mouse and Keyboard"), this, &MainWindow::showControls);
@@ -157,6 +165,7 @@ bool MainWindow::openModel(const QString& path, QString* error)
     m_doc = std::move(doc).value();
     m_viewport->setDocument(m_doc.get());
     m_teaching->setDocument(m_doc.get());
+    m_explore->setDocument(m_doc.get());
     updateTitle();
     statusBar()->showMessage(tr("Opened %1 (%2 triangles)")
                                  .arg(QFileInfo(path).fileName())

@@ -15,6 +15,7 @@ namespace psoas::ui {
 class Viewport;
 class ContentPanel;
 class TeachingTools;
+class ExploreTools;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     ContentPanel* contentPanel() const { return m_contentPanel; }
     // Pose and length-plot docks, lessons, presentation mode (TeachingTools.h).
     TeachingTools* teaching() const { return m_teaching; }
+    // Layers, picking, labels, attachments, undo/redo, export, saved session (ExploreTools.h).
+    ExploreTools* explore() const { return m_explore; }
     // Applies a pose preset to the model (from the content panel's "Show on model" and the
     // pose panel); the panel then lists what belongs to that pose.
     bool applyPosePreset(const QString& name, QString* error = nullptr);
@@ -52,6 +55,7 @@ private:
     std::unique_ptr<content::UserNotes> m_userNotes;
     ContentPanel* m_contentPanel = nullptr;
     TeachingTools* m_teaching = nullptr;
+    ExploreTools* m_explore = nullptr;
 };
 
 } // namespace psoas::ui

@@ -1,0 +1,413 @@
+#include "ui/ExploreTools.h"
+
+#include "anatomy/Catalog.h"
+#include "app/Attachments.h"
+#include "app/Document.h"
+#include "ui/ContentPanel.h"
+#include "ui/LabelOverlay.h"
+#include "ui/LayersPanel.h"
+#include "ui/LessonPanel.h"
+#include "ui/PosePanel.h"
+#include "ui/TeachingTools.h"
+#include "ui/Viewport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCursor>
+#include <QEvent>
+#include <QKeyEvent>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolTip>
+
+#include <memory>
+
+namespace psoas::ui {
+
+ExploreTools::ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel)
+    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel)
+{
+    m_panel = new LayersPanel(window);
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_panel);
+    m_overlay = new LabelOverlay(viewport);
+    m_overlay->show();
+
+    connect(m_panel, &LayersPanel::visibilityRequested, this, &ExploreTools::setVisible);
+    connect(m_panel, &LayersPanel::opacityRequested, this, &ExploreTools::setOpacity);
+    connect(m_panel, &LayersPanel::isolateRequested, this, [this](const QString& id) { isolate(id); });
+    connect(m_panel, &LayersPanel::xrayRequested, this, [this](const QString& id) { xray(id); });
+    connect(m_panel, &LayersPanel::showAllRequested, this, &ExploreTools::showAll);
+    connect(m_panel, &LayersPanel::resetRequested, this, &ExploreTools::resetLayers);
+    connect(m_panel, &LayersPanel::structureClicked, this, &ExploreTools::select);
+    if (m_content) connect(m_content, &ContentPanel::structureChosen, this, &ExploreTools::select);
+
+    m_hoverTimer.setSingleShot(true);
+    m_hoverTimer.setInterval(90); // pick passes are slow on software GL: at most ~11 per second
+    connect(&m_hoverTimer, &QTimer::timeout, this, &ExploreTools::doHoverPick);
+    m_poseSettle.setSingleShot(true);
+    m_poseSettle.setInterval(800); // a drag ends when the pose has been still this long
+    connect(&m_poseSettle, &QTimer::timeout, this, [this] { m_history.endCoalescing(); });
+
+    viewport->installEventFilter(this);
+    window->installEventFilter(this);
+}
+
+ExploreTools::~ExploreTools() = default;
+
+void ExploreTools::setTeachingTools(TeachingTools* teaching)
+{
+    m_teaching = teaching;
+    if (!teaching) return;
+    if (auto* lesson = teaching->lessonPanel()) {
+        // Lesson steps read and write the same layers and selection as the rest of the window.
+        lesson->currentLayers = [this] { return m_layers.toJson(); };
+        lesson->currentSelection = [this] { return m_selection.selected(); };
+        lesson->applyLayersAndSelection = [this](const nlohmann::json& layers, const std::vector<std::string>& sel) {
+            if (!m_doc) return;
+            if (!layers.is_null()) {
+                m_layers.fromJson(layers, "lesson"); // the lesson loader already reported bad entries
+                layersChanged(tr("Lesson step"));
+            }
+            select(sel.empty() ? QString() : QString::fromStdString(sel.front()));
+        };
+    }
+    if (auto* pose = teaching->posePanel())
+        connect(pose, &PosePanel::poseChanged, this, [this](const QString& preset) {
+            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset));
+        });
+}
+
+void ExploreTools::setDocument(app::Document* doc)
+{
+    m_doc = doc;
+    m_layers = doc ? app::LayerState::fromDocument(*doc) : app::LayerState();
+    m_selection = app::Selection();
+    if (doc) {
+        m_layers.apply(doc->scene());
+        m_selection.apply(doc->scene());
+    }
+    m_panel->setLayers(m_layers, [this](const QString& id) { return nameOf(id); });
+    m_overlay->setDocument(doc);
+    if (doc && !m_restoredOnce) {
+        m_restoredOnce = true;
+        restoreDocumentSettings();
+    }
+    if (doc) m_history.reset(app::History::capture(*doc, m_layers, m_selection), "Open");
+    updateUndoActions();
+    m_viewport->sceneChanged();
+}
+
+QString ExploreTools::nameOf(const QString& id) const
+{
+    if (!m_doc) return id;
+    if (const auto* cat = m_doc->catalog())
+        if (const auto* s = cat->find(id.toStdString())) return QString::fromStdString(s->name);
+    return id;
+}
+
+void ExploreTools::record(const QString& label, const QString& coalesceKey)
+{
+    if (!m_doc) return;
+    m_history.record(app::History::capture(*m_doc, m_layers, m_selection), label.toStdString(),
+                     coalesceKey.toStdString());
+    updateUndoActions();
+}
+
+void ExploreTools::layersChanged(const QString& label, const QString& coalesceKey)
+{
+    if (!m_doc) return;
+    m_layers.apply(m_doc->scene());
+    const bool selectionDropped = m_selection.validate(m_layers);
+    m_selection.apply(m_doc->scene());
+    if (selectionDropped) selectionUpdated(false);
+    m_panel->refresh(m_layers);
+    m_overlay->sceneChanged();
+    m_viewport->sceneChanged();
+    record(label, coalesceKey);
+}
+
+void ExploreTools::setVisible(const QString& id, bool visible)
+{
+    if (m_layers.setVisible(id.toStdString(), visible))
+        layersChanged((visible ? tr("Show %1") : tr("Hide %1")).arg(nameOf(id)));
+    else m_panel->refresh(m_layers);
+}
+
+void ExploreTools::setOpacity(const QString& id, float opacity, bool final)
+{
+    if (m_layers.setOpacity(id.toStdString(), opacity))
+        layersChanged(tr("Opacity of %1").arg(nameOf(id)), "opacity:" + id);
+    if (final) m_history.endCoalescing();
+}
+
+void ExploreTools::isolate(const QString& id)
+{
+    if (m_layers.isolate(id.toStdString())) layersChanged(tr("Isolate %1").arg(nameOf(id)));
+}
+
+void ExploreTools::xray(const QString& id)
+{
+    if (m_layers.xray(id.toStdString())) layersChanged(tr("X-ray %1").arg(nameOf(id)));
+}
+
+void ExploreTools::showAll()
+{
+    if (m_layers.showAll()) layersChanged(tr("Show all"));
+}
+
+void ExploreTools::resetLayers()
+{
+    if (m_layers.reset()) layersChanged(tr("Reset layers"));
+}
+
+void ExploreTools::selectionUpdated(bool doRecord)
+{
+    const QString id = QString::fromStdString(m_selection.selected());
+    if (m_doc) m_selection.apply(m_doc->scene());
+    const bool muscle = m_doc && m_doc->catalog() && m_doc->catalog()->find(id.toStdString()) &&
+                        m_doc->catalog()->find(id.toStdString())->kind == anatomy::StructureKind::Muscle;
+    m_overlay->setAttachmentMuscle(muscle ? id : QString());
+    if (!id.isEmpty()) {
+        if (m_content) m_content->setSelectedStructure(id);
+        m_panel->setCurrentId(id);
+        m_window->statusBar()->showMessage(tr("Selected: %1").arg(nameOf(id)));
+    }
+    m_viewport->sceneChanged();
+    if (doRecord) record(id.isEmpty() ? tr("Clear selection") : tr("Select %1").arg(nameOf(id)));
+    emit selectionChanged(id);
+}
+
+void ExploreTools::select(const QString& id)
+{
+    const bool changed = id.isEmpty() ? m_selection.clear() : m_selection.select(id.toStdString(), m_layers);
+    if (changed) selectionUpdated(true);
+}
+
+void ExploreTools::setHovered(const QString& id)
+{
+    const bool changed = id.isEmpty() ? m_selection.clearHovered() : m_selection.setHovered(id.toStdString(), m_layers);
+    if (!changed || !m_doc) return;
+    m_selection.apply(m_doc->scene());
+    m_viewport->sceneChanged();
+}
+
+void ExploreTools::poseChanged(const QString& label)
+{
+    m_overlay->sceneChanged();
+    record(label.isEmpty() ? tr("Change pose") : label, "pose");
+    m_poseSettle.start();
+}
+
+void ExploreTools::applySnapshot(const app::Snapshot& s)
+{
+    if (!m_doc) return;
+    auto status = app::History::apply(s, *m_doc, m_layers, m_selection);
+    if (!status) m_window->statusBar()->showMessage(QString::fromStdString(status.message()));
+    m_panel->refresh(m_layers);
+    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->refresh();
+    selectionUpdated(false);
+    m_overlay->sceneChanged();
+    m_viewport->sceneChanged();
+}
+
+bool ExploreTools::undo()
+{
+    const QString label = QString::fromStdString(m_history.undoLabel());
+    auto s = m_history.undo();
+    if (!s) return false;
+    applySnapshot(*s);
+    m_window->statusBar()->showMessage(tr("Undone: %1").arg(label));
+    updateUndoActions();
+    return true;
+}
+
+bool ExploreTools::redo()
+{
+    const QString label = QString::fromStdString(m_history.redoLabel());
+    auto s = m_history.redo();
+    if (!s) return false;
+    applySnapshot(*s);
+    m_window->statusBar()->showMessage(tr("Redone: %1").arg(label));
+    updateUndoActions();
+    return true;
+}
+
+void ExploreTools::updateUndoActions()
+{
+    if (m_undoAction) {
+        m_undoAction->setEnabled(m_history.canUndo());
+        m_undoAction->setText(m_history.canUndo() ? tr("&Undo %1").arg(QString::fromStdString(m_history.undoLabel()))
+                                                  : tr("&Undo"));
+    }
+    if (m_redoAction) {
+        m_redoAction->setEnabled(m_history.canRedo());
+        m_redoAction->setText(m_history.canRedo() ? tr("&Redo %1").arg(QString::fromStdString(m_history.redoLabel()))
+                                                  : tr("&Redo"));
+    }
+}
+
+QString ExploreTools::targetId() const
+{
+    if (m_selection.hasSelection()) return QString::fromStdString(m_selection.selected());
+    return m_panel->currentId();
+}
+
+bool ExploreTools::showAttachments()
+{
+    if (!m_doc) return false;
+    auto areas = app::Attachments::of(*m_doc, m_selection.selected());
+    Vec3 mn, mx;
+    if (!app::Attachments::bounds(areas, mn, mx)) {
+        m_window->statusBar()->showMessage(tr("Select a muscle first (click it or pick it in the Layers panel)."));
+        return false;
+    }
+    scene::OrbitCamera target = m_viewport->camera();
+    const Vec3 pad(0.03f);
+    target.frameBounds(mn - pad, mx + pad);
+    m_viewport->animateCameraTo(target.state(), true);
+    return true;
+}
+
+void ExploreTools::setLabelsVisible(bool on)
+{
+    m_overlay->setLabelsVisible(on);
+    if (m_labelsAction && m_labelsAction->isChecked() != on) m_labelsAction->setChecked(on);
+}
+
+void ExploreTools::doHoverPick()
+{
+    if (!m_doc || !m_viewport->isVisible()) return;
+    const int node = m_viewport->pickNode(m_hoverPos);
+    const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
+    setHovered(m_layers.contains(id.toStdString()) ? id : QString());
+    if (!m_selection.hovered().empty()) {
+        const QString name = nameOf(QString::fromStdString(m_selection.hovered()));
+        QToolTip::showText(m_viewport->mapToGlobal(m_hoverPos + QPoint(16, 16)), name, m_viewport);
+        m_window->statusBar()->showMessage(name);
+    } else {
+        QToolTip::hideText();
+    }
+}
+
+bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::Close) {
+        saveSettings();
+        return false;
+    }
+    if (watched != m_viewport) return false;
+    switch (event->type()) {
+    case QEvent::MouseMove: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->buttons() == Qt::NoButton) {
+            m_hoverPos = e->position().toPoint();
+            if (!m_hoverTimer.isActive()) m_hoverTimer.start();
+        }
+        break;
+    }
+    case QEvent::Leave:
+        m_hoverTimer.stop();
+        setHovered({});
+        break;
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        m_pressed = e->button() == Qt::LeftButton;
+        m_pressPos = e->position().toPoint();
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        const QPoint pos = e->position().toPoint();
+        if (m_pressed && e->button() == Qt::LeftButton && (pos - m_pressPos).manhattanLength() <= 4 && m_doc) {
+            // A click, not a drag: select what is under the cursor, or clear on empty space.
+            const int node = m_viewport->pickNode(pos);
+            const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
+            select(m_layers.contains(id.toStdString()) ? id : QString());
+        }
+        m_pressed = false;
+        break;
+    }
+    default:
+        break;
+    }
+    return false;
+}
+
+void ExploreTools::addEditMenu(QMenuBar* bar)
+{
+    QMenu* edit = bar->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(tr("&Undo"), this, [this] { undo(); });
+    m_undoAction->setObjectName("actionUndo");
+    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_redoAction = edit->addAction(tr("&Redo"), this, [this] { redo(); });
+    m_redoAction->setObjectName("actionRedo");
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addSeparator();
+    QAction* clear = edit->addAction(tr("&Clear Selection"), this, [this] { select({}); });
+    clear->setObjectName("actionClearSelection");
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_viewport->addAction(clear); // Esc in the 3D view; presentation mode keeps Esc elsewhere
+    updateUndoActions();
+}
+
+void ExploreTools::addLayersMenu(QMenuBar* bar)
+{
+    QMenu* menu = bar->addMenu(tr("&Layers"));
+    auto add = [&](const QString& text, const QKeySequence& key, const char* name, auto fn) {
+        QAction* a = menu->addAction(text, this, fn);
+        a->setShortcut(key);
+        a->setObjectName(name);
+        return a;
+    };
+    add(tr("&Hide Selected"), QKeySequence(Qt::Key_H), "actionHideSelected", [this] {
+        const QString id = targetId();
+        if (!id.isEmpty()) setVisible(id, false);
+    });
+    add(tr("&Isolate Selected"), QKeySequence(Qt::Key_I), "actionIsolate", [this] {
+        const QString id = targetId();
+        if (!id.isEmpty()) isolate(id);
+    });
+    add(tr("&X-ray Others"), QKeySequence(Qt::Key_X), "actionXray", [this] {
+        const QString id = targetId();
+        if (!id.isEmpty()) xray(id);
+    });
+    add(tr("&Show All"), QKeySequence(Qt::SHIFT | Qt::Key_H), "actionShowAll", [this] { showAll(); });
+    add(tr("&Reset Layers"), QKeySequence(Qt::SHIFT | Qt::Key_R), "actionResetLayers", [this] { resetLayers(); });
+    menu->addSeparator();
+    add(tr("Show &Attachments of Selected Muscle"), QKeySequence(Qt::Key_A), "actionShowAttachments",
+        [this] { showAttachments(); });
+    menu->addSeparator();
+    QAction* dock = m_panel->toggleViewAction();
+    dock->setText(tr("Layers &Panel"));
+    dock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    menu->addAction(dock);
+}
+
+void ExploreTools::addViewActions(QMenu* view)
+{
+    m_labelsAction = view->addAction(tr("Landmark &Labels"));
+    m_labelsAction->setObjectName("actionLabels");
+    m_labelsAction->setCheckable(true);
+    m_labelsAction->setChecked(m_overlay->labelsVisible());
+    m_labelsAction->setShortcut(QKeySequence(Qt::Key_L));
+    connect(m_labelsAction, &QAction::toggled, this, [this](bool on) { setLabelsVisible(on); });
+}
+
+void ExploreTools::addFileActions(QMenu* file)
+{
+    QAction* exp = file->addAction(tr("&Export Image…"), this, &ExploreTools::exportImage);
+    exp->setObjectName("actionExportImage");
+    exp->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* copy = file->addAction(tr("&Copy View to Clipboard"), this, [this] { copyToClipboard(); });
+    copy->setObjectName("actionCopyView");
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+}
+
+} // namespace psoas::ui

@@ -1,0 +1,126 @@
+#pragma once
+// Exploring the model, kept together so that the main window only creates this object and
+// forwards the document: the Layers dock and menu (hide, isolate, x-ray, show all, reset),
+// hover and click picking with the selection driving the content panel, landmark labels and
+// the selected muscle's attachments (LabelOverlay), undo/redo of pose, layers and selection,
+// image export and clipboard copy, and the last session restored from QSettings.
+#include "app/History.h"
+#include "app/LayerState.h"
+#include "app/Selection.h"
+
+#include <QObject>
+#include <QPoint>
+#include <QSize>
+#include <QString>
+#include <QTimer>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QMenuBar;
+class QImage;
+
+namespace psoas::app { class Document; }
+
+namespace psoas::ui {
+
+class ContentPanel;
+class LabelOverlay;
+class LayersPanel;
+class TeachingTools;
+class Viewport;
+
+class ExploreTools : public QObject {
+    Q_OBJECT
+public:
+    ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel);
+    ~ExploreTools() override;
+
+    // Call after the window's other docks exist (so that their layout can be restored).
+    void setTeachingTools(TeachingTools* teaching);
+    void setDocument(app::Document* doc);
+    // Menus: Edit (undo/redo), Layers, View additions (labels, layers dock), File additions.
+    void addEditMenu(QMenuBar* bar);
+    void addLayersMenu(QMenuBar* bar);
+    void addViewActions(QMenu* view);
+    void addFileActions(QMenu* file);
+
+    // ---- state and commands (each records one undo step when something changed) ----
+    const app::LayerState& layers() const { return m_layers; }
+    const app::Selection& selection() const { return m_selection; }
+    const app::History& history() const { return m_history; }
+    void setVisible(const QString& id, bool visible);
+    void setOpacity(const QString& id, float opacity, bool final = true);
+    void isolate(const QString& id);
+    void xray(const QString& id);
+    void showAll();
+    void resetLayers();
+    void select(const QString& id); // empty clears
+    void setHovered(const QString& id);
+    // Records the current pose as an undo step (pose panel changes call this; drags coalesce).
+    void poseChanged(const QString& label = {});
+    bool undo();
+    bool redo();
+    // Frames the camera on the selected muscle's origins and insertions.
+    bool showAttachments();
+    void setLabelsVisible(bool on);
+
+    // ---- export ----
+    // The current view as an image at `size` (empty: the viewport size), with or without labels.
+    QImage viewImage(const QSize& size = {}, bool withLabels = true) const;
+    bool saveImage(const QString& path, const QSize& size, bool withLabels, QString* error = nullptr) const;
+    void copyToClipboard() const;
+
+    // ---- settings (window layout, camera, layers, pose, selection) ----
+    // Tests point this at a temporary file; empty = the user's settings.
+    static void setSettingsFile(const QString& path);
+    void saveSettings() const;
+    // Restores the window layout; the model state is restored when a document is set.
+    void restoreWindowSettings();
+
+    LayersPanel* layersPanel() const { return m_panel; }
+    LabelOverlay* overlay() const { return m_overlay; }
+    QAction* labelsAction() const { return m_labelsAction; }
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
+
+public slots:
+    void exportImage(); // dialog: file, size, labels
+
+signals:
+    void selectionChanged(const QString& id);
+
+private:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void layersChanged(const QString& label, const QString& coalesceKey = {});
+    void selectionUpdated(bool record);
+    void record(const QString& label, const QString& coalesceKey = {});
+    void applySnapshot(const app::Snapshot& s);
+    void updateUndoActions();
+    QString targetId() const; // selection, else the layers panel's current row
+    QString nameOf(const QString& id) const;
+    void restoreDocumentSettings();
+    void doHoverPick();
+
+    QMainWindow* m_window;
+    Viewport* m_viewport;
+    ContentPanel* m_content;
+    TeachingTools* m_teaching = nullptr;
+    app::Document* m_doc = nullptr;
+    app::LayerState m_layers;
+    app::Selection m_selection;
+    app::History m_history;
+    LayersPanel* m_panel = nullptr;
+    LabelOverlay* m_overlay = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_labelsAction = nullptr;
+    QTimer m_hoverTimer;
+    QTimer m_poseSettle;
+    QPoint m_hoverPos;
+    QPoint m_pressPos;
+    bool m_pressed = false;
+    bool m_restoredOnce = false;
+};
+
+} // namespace psoas::ui

@@ -1,0 +1,196 @@
+// ExploreTools, part two: image export, clipboard, and the session saved in QSettings.
+#include "ui/ExploreTools.h"
+
+#include "app/Document.h"
+#include "ui/LabelOverlay.h"
+#include "ui/LayersPanel.h"
+#include "ui/PosePanel.h"
+#include "ui/TeachingTools.h"
+#include "ui/Viewport.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QImage>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <memory>
+
+namespace psoas::ui {
+
+namespace {
+QString g_settingsFile;
+
+std::unique_ptr<QSettings> settingsStore()
+{
+    if (!g_settingsFile.isEmpty()) return std::make_unique<QSettings>(g_settingsFile, QSettings::IniFormat);
+    return std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, "PsoasAtlas", "psoas-atlas");
+}
+} // namespace
+
+void ExploreTools::setSettingsFile(const QString& path) { g_settingsFile = path; }
+
+QImage ExploreTools::viewImage(const QSize& size, bool withLabels) const
+{
+    QImage shot = m_viewport->grabFramebuffer().convertToFormat(QImage::Format_ARGB32);
+    if (shot.isNull()) return shot;
+    QSize target = size.isValid() && !size.isEmpty() ? size : shot.size();
+    // Fill the requested size (same framing as on screen), then crop the overflow evenly.
+    const double s = std::max(double(target.width()) / shot.width(), double(target.height()) / shot.height());
+    QImage scaled = std::abs(s - 1.0) < 1e-9
+                        ? shot
+                        : shot.scaled(int(std::lround(shot.width() * s)), int(std::lround(shot.height() * s)),
+                                      Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (withLabels) {
+        QPainter p(&scaled);
+        m_overlay->paintOn(p, scaled.size());
+    }
+    const int ox = (scaled.width() - target.width()) / 2, oy = (scaled.height() - target.height()) / 2;
+    return scaled.copy(ox, oy, target.width(), target.height());
+}
+
+bool ExploreTools::saveImage(const QString& path, const QSize& size, bool withLabels, QString* error) const
+{
+    QImage image = viewImage(size, withLabels);
+    QSaveFile out(path);
+    if (image.isNull() || !out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2. Choose a folder you can write to.")
+                         .arg(path, image.isNull() ? tr("the view could not be captured") : out.errorString());
+        return false;
+    }
+    return true;
+}
+
+void ExploreTools::copyToClipboard() const
+{
+    QApplication::clipboard()->setImage(viewImage({}, m_overlay->labelsVisible()));
+    m_window->statusBar()->showMessage(tr("View copied to the clipboard."));
+}
+
+void ExploreTools::exportImage()
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Export Image"));
+    auto* form = new QFormLayout(&dialog);
+    auto* preset = new QComboBox(&dialog);
+    const QSize win = m_viewport->size() * m_viewport->devicePixelRatioF();
+    preset->addItem(tr("Window size (%1 × %2)").arg(win.width()).arg(win.height()), win);
+    preset->addItem(tr("HD 1280 × 720"), QSize(1280, 720));
+    preset->addItem(tr("Full HD 1920 × 1080"), QSize(1920, 1080));
+    preset->addItem(tr("4K 3840 × 2160"), QSize(3840, 2160));
+    preset->addItem(tr("Custom"), QSize());
+    auto* w = new QSpinBox(&dialog);
+    auto* h = new QSpinBox(&dialog);
+    w->setRange(16, 8192);
+    h->setRange(16, 8192);
+    w->setValue(win.width());
+    h->setValue(win.height());
+    auto* labels = new QCheckBox(tr("Include labels and attachment marks"), &dialog);
+    labels->setChecked(m_overlay->labelsVisible());
+    form->addRow(tr("Size:"), preset);
+    form->addRow(tr("Width:"), w);
+    form->addRow(tr("Height:"), h);
+    form->addRow(labels);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(preset, &QComboBox::currentIndexChanged, &dialog, [=](int i) {
+        const QSize s = preset->itemData(i).toSize();
+        w->setEnabled(!s.isValid());
+        h->setEnabled(!s.isValid());
+        if (s.isValid()) {
+            w->setValue(s.width());
+            h->setValue(s.height());
+        }
+    });
+    w->setEnabled(false);
+    h->setEnabled(false);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Image"), "psoas-atlas.png",
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!saveImage(path, QSize(w->value(), h->value()), labels->isChecked(), &error))
+        QMessageBox::warning(m_window, tr("Cannot export the image"), error);
+    else m_window->statusBar()->showMessage(tr("Saved %1").arg(path));
+}
+
+// ---- settings ----
+
+void ExploreTools::saveSettings() const
+{
+    auto s = settingsStore();
+    s->setValue("window/geometry", m_window->saveGeometry());
+    s->setValue("window/state", m_window->saveState());
+    s->setValue("view/labels", m_overlay->labelsVisible());
+    if (!m_doc) return;
+    const auto& cam = m_viewport->camera().state();
+    s->setValue("view/camera", QList<QVariant>{cam.target.x, cam.target.y, cam.target.z, cam.distance,
+                                               cam.orientation.w, cam.orientation.x, cam.orientation.y,
+                                               cam.orientation.z});
+    const auto snap = app::History::capture(*m_doc, m_layers, m_selection);
+    nlohmann::json pose = {{"mode", snap.mode}, {"coordinates", snap.coordinates}};
+    s->setValue("state/model", QString::fromStdString(m_doc->model().sourcePath));
+    s->setValue("state/layers", QString::fromStdString(m_layers.toJson().dump()));
+    s->setValue("state/pose", QString::fromStdString(pose.dump()));
+    s->setValue("state/selection", QString::fromStdString(m_selection.selected()));
+    s->sync();
+}
+
+void ExploreTools::restoreWindowSettings()
+{
+    auto s = settingsStore();
+    if (s->contains("window/geometry")) m_window->restoreGeometry(s->value("window/geometry").toByteArray());
+    if (s->contains("window/state")) m_window->restoreState(s->value("window/state").toByteArray());
+    setLabelsVisible(s->value("view/labels", true).toBool());
+}
+
+void ExploreTools::restoreDocumentSettings()
+{
+    auto s = settingsStore();
+    // Only the same model's state makes sense (ids and poses belong to it).
+    if (!m_doc || s->value("state/model").toString() != QString::fromStdString(m_doc->model().sourcePath)) return;
+    app::Snapshot snap;
+    snap.layers = m_layers;
+    const auto layersJson = nlohmann::json::parse(s->value("state/layers").toString().toStdString(), nullptr, false);
+    if (!layersJson.is_discarded()) snap.layers.fromJson(layersJson, "settings"); // unknown ids are dropped
+    const auto pose = nlohmann::json::parse(s->value("state/pose").toString().toStdString(), nullptr, false);
+    if (pose.is_object()) {
+        if (auto m = pose.find("mode"); m != pose.end() && m->is_string()) snap.mode = m->get<std::string>();
+        if (auto c = pose.find("coordinates"); c != pose.end() && c->is_object())
+            for (auto it = c->begin(); it != c->end(); ++it)
+                if (it.value().is_number()) snap.coordinates[it.key()] = it.value().get<double>();
+    }
+    snap.selected = s->value("state/selection").toString().toStdString();
+    app::History::apply(snap, *m_doc, m_layers, m_selection);
+    m_panel->refresh(m_layers);
+    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->refresh();
+    selectionUpdated(false);
+    const auto cam = s->value("view/camera").toList();
+    if (cam.size() == 8) {
+        scene::CameraState st;
+        st.target = Vec3(cam[0].toFloat(), cam[1].toFloat(), cam[2].toFloat());
+        st.distance = cam[3].toFloat();
+        st.orientation = glm::normalize(Quat(cam[4].toFloat(), cam[5].toFloat(), cam[6].toFloat(), cam[7].toFloat()));
+        if (std::isfinite(st.distance) && st.distance > 0.0f && std::isfinite(st.target.x))
+            m_viewport->animateCameraTo(st, false);
+    }
+}
+
+} // namespace psoas::ui
