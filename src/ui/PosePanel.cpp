@@ -314,7 +314,7 @@ void PosePanel::tick()
         for (const auto& [name, value] : values) k->setCoordinate(name, value);
         m_doc->updatePose();
         refresh();
-        emit poseChanged(QString());
+        emit poseFrame();
         return;
     }
     // The end: apply the destination exactly (the preset sets its own mode).

@@ -60,7 +60,10 @@ public:
     QString noteText() const;
 
 signals:
+    // A change is complete (slider, box, mode, or the end of an animation): one undo step.
     void poseChanged(const QString& presetOrEmpty);
+    // An in-between frame of an animation (repaint only; poseChanged follows at the end).
+    void poseFrame();
 
 private:
     struct Row {

@@ -65,6 +65,10 @@ TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPan
     m_pose = new PosePanel(window);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_pose);
     connect(m_pose, &PosePanel::poseChanged, this, &TeachingTools::onPoseChanged);
+    connect(m_pose, &PosePanel::poseFrame, this, [this] {
+        if (m_doc) m_colouring.update(*m_doc);
+        m_viewport->sceneChanged();
+    });
 
     m_plotDock = new QDockWidget(tr("Length plot"), window);
     m_plotDock->setObjectName("LengthPlotDock");

@@ -1,5 +1,7 @@
 // Pose panel, length plot, lessons and presentation mode, driven as a user would.
 #include "app/Document.h"
+#include "app/GhostPose.h"
+#include "app/LengthColouring.h"
 #include "ui/LengthPlot.h"
 #include "ui/LessonPanel.h"
 #include "ui/MainWindow.h"
@@ -20,6 +22,7 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace psoas;
@@ -128,6 +131,44 @@ TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
     CHECK(panel.spinBox("hip_flexion_r")->value() == Approx(target).margin(0.05));
 
     CHECK_FALSE(panel.animateToPreset("no_such_pose"));
+}
+
+TEST_CASE("The neutral ghost draws every visible mesh at its rest pose, translucent and unpickable", "[ui][ghost]")
+{
+    auto doc = openPosableDocument();
+    REQUIRE(doc->hasSolver());
+    REQUIRE(doc->setCoordinate("pelvis_tilt", 20.0).ok());
+    app::GhostPose ghost;
+    REQUIRE(ghost.prepare(*doc));
+    CHECK(ghost.prepare(*doc)); // once per document
+    const std::size_t meshes = doc->model().meshes.size();
+    CHECK(ghost.prepare(*doc));
+    CHECK(doc->model().meshes.size() == meshes);
+    scene::DrawList list = doc->drawList();
+    const std::size_t live = list.items.size();
+    REQUIRE(live > 0);
+    ghost.appendTo(*doc, list);
+    REQUIRE(list.items.size() == 2 * live);
+    for (std::size_t i = live; i < list.items.size(); ++i) {
+        const auto& item = list.items[i];
+        CHECK(item.opacity < 0.5f);
+        CHECK(item.pickId == 0u);
+        CHECK(item.world == doc->model().restWorld(item.node));
+        CHECK(item.mesh >= 0);
+        CHECK(std::size_t(item.mesh) < doc->model().meshes.size());
+    }
+}
+
+TEST_CASE("Length colouring tints shortened muscles blue and lengthened ones red", "[ui][colour]")
+{
+    const Vec3 grey(0.6f);
+    CHECK(app::LengthColouring::tint(grey, 100.0) == grey);
+    const Vec3 shorter = app::LengthColouring::tint(grey, 90.0);
+    const Vec3 longer = app::LengthColouring::tint(grey, 110.0);
+    CHECK(shorter.b > shorter.r);
+    CHECK(longer.r > longer.b);
+    CHECK(app::LengthColouring::tint(grey, 50.0) == app::LengthColouring::shorterColour());
+    CHECK(app::LengthColouring::tint(grey, std::nan("")) == grey);
 }
 
 TEST_CASE("The length plot sweeps hip flexion without moving the shown pose", "[ui][plot]")
