@@ -133,7 +133,6 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
         }
     }
     std::vector<int> sceneRoots{nodeOf["pelvis"]};
-    int zeroView = -1;
 
     for (const auto& part : parts) {
         if (part.positions.empty() || part.indices.empty())
@@ -157,21 +156,13 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
             pack.accessor(pack.add(part.normals.data(), part.normals.size() * sizeof(glm::vec3), TINYGLTF_TARGET_ARRAY_BUFFER),
                           TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC3, part.normals.size());
         if (!part.uv1.empty()) {
-            // glTF readers (assimp among them) require TEXCOORD_0 before TEXCOORD_1: all zeros,
-            // one shared buffer view.
-            if (zeroView < 0) {
-                std::size_t most = 0;
-                for (const auto& q : parts) most = std::max(most, q.uv1.size());
-                const std::vector<glm::vec2> zeros(most, glm::vec2(0.0f));
-                zeroView = pack.add(zeros.data(), zeros.size() * sizeof(glm::vec2), TINYGLTF_TARGET_ARRAY_BUFFER);
-            }
-            prim.attributes["TEXCOORD_0"] =
-                pack.accessor(zeroView, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC2, part.uv1.size());
-        }
-        if (!part.uv1.empty())
             prim.attributes["TEXCOORD_1"] =
                 pack.accessor(pack.add(part.uv1.data(), part.uv1.size() * sizeof(glm::vec2), TINYGLTF_TARGET_ARRAY_BUFFER),
                               TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC2, part.uv1.size());
+            // Readers (assimp among them) need TEXCOORD_0 before TEXCOORD_1, and assimp drops an
+            // all-zero channel: TEXCOORD_0 shares TEXCOORD_1's accessor (it carries no texture).
+            prim.attributes["TEXCOORD_0"] = prim.attributes["TEXCOORD_1"];
+        }
         prim.indices = pack.accessor(
             pack.add(part.indices.data(), part.indices.size() * sizeof(std::uint32_t), TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER),
             TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT, TINYGLTF_TYPE_SCALAR, part.indices.size());

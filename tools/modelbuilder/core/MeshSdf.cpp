@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <array>
+#include <map>
 #include <cmath>
 #include <mutex>
 #include <numeric>
@@ -26,6 +27,42 @@ struct Sample {
     openvdb::Coord ijk;
     float value;
 };
+
+// Removes degenerate triangles and pairs of triangles over the same three vertices.
+void removeFolds(std::vector<std::uint32_t>& idx)
+{
+    std::map<std::array<std::uint32_t, 3>, std::vector<std::size_t>> byVertices;
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
+        std::array<std::uint32_t, 3> k{idx[t], idx[t + 1], idx[t + 2]};
+        std::sort(k.begin(), k.end());
+        byVertices[k].push_back(t);
+    }
+    std::vector<bool> drop(idx.size() / 3, false);
+    for (const auto& [k, ts] : byVertices) {
+        if (k[0] == k[1] || k[1] == k[2]) {
+            for (std::size_t t : ts) drop[t / 3] = true;
+        } else if (ts.size() > 1) {
+            for (std::size_t t : ts) drop[t / 3] = true;
+        }
+    }
+    std::vector<std::uint32_t> out;
+    out.reserve(idx.size());
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
+        if (!drop[t / 3]) out.insert(out.end(), {idx[t], idx[t + 1], idx[t + 2]});
+    idx = std::move(out);
+}
+
+// Every directed edge once and its reverse once.
+bool isClosedManifold(const std::vector<std::uint32_t>& idx)
+{
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3)
+        for (std::size_t k = 0; k < 3; ++k)
+            if (++directed[{idx[t + k], idx[t + (k + 1) % 3]}] > 1) return false;
+    for (const auto& [e, n] : directed)
+        if (!directed.count({e.second, e.first})) return false;
+    return !idx.empty();
+}
 
 } // namespace
 
@@ -143,14 +180,28 @@ BuiltPart meshSdf(const std::string& id, const SdfFunction& sdf, glm::dvec3 boxM
     for (const auto& f : faces) part.indices.insert(part.indices.end(), f.begin(), f.end());
     computeSmoothNormals(part); // on the full mesh: simplification keeps a subset of the vertices
 
-    if (part.indices.size() > targetTriangles * 3) {
-        std::vector<std::uint32_t> simplified(part.indices.size());
+    // Simplify; if the collapses left a non-manifold edge (a rare sliver fold), drop
+    // opposite-facing duplicate triangles, and if that is not enough retry with a larger budget.
+    auto simplify = [&part](const std::vector<std::uint32_t>& src, std::size_t count) {
+        std::vector<std::uint32_t> out(src.size());
         float error = 0.0f;
-        const std::size_t n = meshopt_simplify(simplified.data(), part.indices.data(), part.indices.size(),
-                                               &part.positions[0].x, part.positions.size(), sizeof(glm::vec3),
-                                               targetTriangles * 3, 0.02f, 0, &error);
-        simplified.resize(n);
-        part.indices = std::move(simplified);
+        out.resize(meshopt_simplify(out.data(), src.data(), src.size(), &part.positions[0].x, part.positions.size(),
+                                    sizeof(glm::vec3), count, 0.02f, 0, &error));
+        removeFolds(out);
+        return out;
+    };
+    if (part.indices.size() > targetTriangles * 12) { // a cheap first stage, kept only if still closed
+        std::vector<std::uint32_t> coarse = simplify(part.indices, targetTriangles * 12);
+        if (isClosedManifold(coarse)) part.indices = std::move(coarse);
+    }
+    std::size_t target = targetTriangles * 3;
+    while (part.indices.size() > target) {
+        std::vector<std::uint32_t> simplified = simplify(part.indices, target);
+        if (isClosedManifold(simplified)) {
+            part.indices = std::move(simplified);
+            break;
+        }
+        target = target + std::max<std::size_t>(3, (target / 100) / 3 * 3);
     }
     meshopt_optimizeVertexCache(part.indices.data(), part.indices.data(), part.indices.size(), part.positions.size());
     std::vector<unsigned int> remap(part.positions.size());
