@@ -311,6 +311,14 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
         }
         break;
     }
+    case QEvent::KeyPress:
+        // Esc clears the selection also when the window manager has not made the window active
+        // (the Edit menu's shortcut needs an active window).
+        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && m_selection.hasSelection()) {
+            select({});
+            return true;
+        }
+        break;
     case QEvent::Leave:
         m_hoverTimer.stop();
         setHovered({});

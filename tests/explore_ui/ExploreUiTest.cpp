@@ -1,0 +1,267 @@
+// Layers, picking, labels, attachments, undo/redo, settings and export in the main window,
+// on the built-in model. Needs a display with GL (run under xvfb-run -a).
+#include "app/Document.h"
+#include "ui/ExploreTools.h"
+#include "ui/LabelOverlay.h"
+#include "ui/LayersPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/Viewport.h"
+
+#include <QAction>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <catch2/catch.hpp>
+
+using namespace psoas;
+
+namespace {
+
+// Every test gets its own settings file so that nothing leaks between tests or from the user.
+struct Fixture {
+    QTemporaryDir dir;
+    Fixture() { ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini")); }
+};
+
+void openShown(ui::MainWindow& w)
+{
+    QString error;
+    INFO(error.toStdString());
+    REQUIRE(w.openDefaultModel(&error));
+    w.resize(1200, 800);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    REQUIRE(w.viewport()->glError().isEmpty());
+    w.viewport()->showViewPreset("anterior", false);
+    QTest::qWait(50);
+}
+
+bool drawListHas(const app::Document& doc, const std::string& id)
+{
+    for (const auto& item : doc.drawList().items)
+        if (doc.scene().node(item.node).name == id) return true;
+    return false;
+}
+
+// A pixel where the pick pass sees `id`: project the structure's vertices with the camera
+// until one is not covered by something else.
+QPoint pixelOf(ui::MainWindow& w, const std::string& id)
+{
+    auto& doc = *w.document();
+    const int node = doc.scene().find(id);
+    REQUIRE(node >= 0);
+    REQUIRE_FALSE(doc.scene().node(node).meshes.empty());
+    const auto& mesh = doc.model().meshes[std::size_t(doc.scene().node(node).meshes.front())];
+    const Mat4 world = doc.scene().world(node);
+    const auto& cam = w.viewport()->camera();
+    const std::size_t step = std::max<std::size_t>(1, mesh.positions.size() / 300);
+    for (std::size_t i = mesh.positions.size() / 2; i < mesh.positions.size(); i += step) {
+        Vec3 s = cam.project(Vec3(world * Vec4(mesh.positions[i], 1.0f)));
+        QPoint p(int(s.x), int(s.y));
+        if (!w.viewport()->rect().contains(p)) continue;
+        if (w.viewport()->pickNode(p) == node) return p;
+    }
+    FAIL("no visible pixel of " << id);
+    return {};
+}
+
+QTreeWidgetItem* treeItem(ui::LayersPanel* panel, const QString& id)
+{
+    for (QTreeWidgetItemIterator it(panel->tree()); *it; ++it)
+        if ((*it)->parent() && (*it)->data(0, Qt::UserRole + 1).toString() == id) return *it;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("Unticking a layer removes it from the draw list and it can no longer be picked", "[ui][gl][layers]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* ex = w.explore();
+    REQUIRE(drawListHas(*w.document(), "diaphragm"));
+    const QPoint onDiaphragm = pixelOf(w, "diaphragm");
+
+    auto* item = treeItem(ex->layersPanel(), "diaphragm");
+    REQUIRE(item);
+    item->setCheckState(0, Qt::Unchecked); // as a user click on the checkbox
+    CHECK_FALSE(ex->layers().isVisible("diaphragm"));
+    CHECK_FALSE(drawListHas(*w.document(), "diaphragm"));
+    CHECK(drawListHas(*w.document(), "psoas_major_r"));
+
+    QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, onDiaphragm);
+    CHECK(ex->selection().selected() != "diaphragm");
+
+    // Layers menu: Show all brings it back; Isolate shows one structure only.
+    w.findChild<QAction*>("actionShowAll")->trigger();
+    CHECK(drawListHas(*w.document(), "diaphragm"));
+    ex->select("iliacus_l");
+    w.findChild<QAction*>("actionIsolate")->trigger();
+    CHECK(drawListHas(*w.document(), "iliacus_l"));
+    CHECK(w.document()->drawList().items.size() == 1);
+}
+
+TEST_CASE("A click on a structure's pixel selects it; Esc and a click on empty space clear", "[ui][gl][picking]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* ex = w.explore();
+    const QPoint p = pixelOf(w, "psoas_major_r");
+    QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, p);
+    CHECK(ex->selection().selected() == "psoas_major_r");
+    const int node = w.document()->scene().find("psoas_major_r");
+    CHECK(w.document()->scene().node(node).highlight > 0.0f);
+
+    // The psoas origins (T12–L5) and insertion are marked.
+    const auto& areas = ex->overlay()->attachments();
+    CHECK(areas.size() == 7);
+    CHECK(ex->showAttachments());
+
+    QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, QPoint(3, 3)); // background
+    CHECK_FALSE(ex->selection().hasSelection());
+    CHECK(w.document()->scene().node(node).highlight == 0.0f);
+
+    ex->select("psoas_major_r");
+    w.viewport()->setFocus();
+    QTest::keyClick(w.viewport(), Qt::Key_Escape);
+    CHECK_FALSE(ex->selection().hasSelection());
+}
+
+TEST_CASE("Hovering highlights a structure without selecting it", "[ui][gl][picking]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* ex = w.explore();
+    const QPoint p = pixelOf(w, "iliacus_r");
+    QTest::mouseMove(w.viewport(), p);
+    QTest::qWait(300); // the throttled hover pick
+    CHECK(ex->selection().hovered() == "iliacus_r");
+    CHECK_FALSE(ex->selection().hasSelection());
+}
+
+TEST_CASE("Labels show from the front and hide when their landmark is behind bone", "[ui][gl][labels]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* overlay = w.explore()->overlay();
+    overlay->updateOcclusionNow();
+    CHECK_FALSE(overlay->occludedLandmarks().contains("lm_l3_body"));
+    overlay->grab();
+    CHECK(overlay->drawnLabels().contains("L3"));
+
+    w.viewport()->showViewPreset("posterior", false);
+    overlay->updateOcclusionNow();
+    CHECK(overlay->occludedLandmarks().contains("lm_l3_body"));
+    overlay->grab();
+    CHECK_FALSE(overlay->drawnLabels().contains("L3"));
+
+    // Labels never overlap.
+    w.viewport()->showViewPreset("anterior", false);
+    overlay->updateOcclusionNow();
+    overlay->grab();
+    CHECK(overlay->drawnLabels().size() >= 8);
+
+    w.findChild<QAction*>("actionLabels")->trigger(); // L toggles them off
+    overlay->grab();
+    CHECK(overlay->drawnLabels().isEmpty());
+}
+
+TEST_CASE("Undo and redo round trip for visibility, selection and pose", "[ui][gl][undo]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* ex = w.explore();
+    auto* doc = w.document();
+    auto* undo = w.findChild<QAction*>("actionUndo");
+    auto* redo = w.findChild<QAction*>("actionRedo");
+    REQUIRE(undo);
+    REQUIRE(redo);
+    CHECK_FALSE(undo->isEnabled());
+
+    ex->setVisible("diaphragm", false);
+    ex->select("psoas_major_l");
+    const bool posing = doc->hasSolver();
+    if (posing) {
+        REQUIRE(doc->setCoordinate("hip_flexion_l", 35.0).ok());
+        ex->poseChanged("Hip flexion");
+    }
+    CHECK(undo->isEnabled());
+    if (posing) {
+        undo->trigger();
+        CHECK(doc->kinematics()->coordinate("hip_flexion_l") == Approx(0.0).margin(1e-6));
+    }
+    undo->trigger();
+    CHECK_FALSE(ex->selection().hasSelection());
+    undo->trigger();
+    CHECK(ex->layers().isVisible("diaphragm"));
+    CHECK(drawListHas(*doc, "diaphragm"));
+    CHECK_FALSE(undo->isEnabled());
+
+    redo->trigger();
+    CHECK_FALSE(drawListHas(*doc, "diaphragm"));
+    redo->trigger();
+    CHECK(ex->selection().selected() == "psoas_major_l");
+    if (posing) {
+        redo->trigger();
+        CHECK(doc->kinematics()->coordinate("hip_flexion_l") == Approx(35.0).margin(1e-6));
+    }
+    CHECK_FALSE(redo->isEnabled());
+}
+
+TEST_CASE("Layers, selection, pose, camera and labels come back on the next start", "[ui][gl][settings]")
+{
+    Fixture f;
+    scene::CameraState saved;
+    bool posing = false;
+    {
+        ui::MainWindow w;
+        openShown(w);
+        auto* ex = w.explore();
+        ex->setVisible("context_muscles", false);
+        ex->setOpacity("hip_bone_r", 0.4f);
+        ex->select("iliacus_r");
+        posing = w.document()->hasSolver();
+        if (posing) REQUIRE(w.document()->setCoordinate("pelvis_tilt", 12.0).ok());
+        w.viewport()->showViewPreset("left", false);
+        saved = w.viewport()->camera().state();
+        ex->setLabelsVisible(false);
+        w.close(); // saves
+    }
+    ui::MainWindow w2;
+    openShown(w2);
+    // openShown turned the camera to the front: reopen to see the restored camera.
+    auto* ex = w2.explore();
+    CHECK_FALSE(ex->layers().isVisible("gluteus_maximus_l"));
+    CHECK(ex->layers().opacity("hip_bone_r") == Approx(0.4f).margin(0.01));
+    CHECK(ex->selection().selected() == "iliacus_r");
+    CHECK_FALSE(ex->overlay()->labelsVisible());
+    if (posing) CHECK(w2.document()->kinematics()->coordinate("pelvis_tilt") == Approx(12.0).margin(1e-3));
+    ui::MainWindow w3;
+    REQUIRE(w3.openDefaultModel());
+    CHECK(w3.viewport()->camera().state().distance == Approx(saved.distance).margin(1e-4));
+    CHECK(glm::length(w3.viewport()->camera().forward() - Vec3(-1, 0, 0)) < 1e-3f);
+}
+
+TEST_CASE("Export writes a PNG at the chosen size, with or without labels", "[ui][gl][export]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    const QString path = f.dir.filePath("view.png");
+    QString error;
+    REQUIRE(w.explore()->saveImage(path, QSize(640, 360), true, &error));
+    QImage img(path);
+    CHECK(img.size() == QSize(640, 360));
+    const QImage plain = w.explore()->viewImage({}, false);
+    const QImage labelled = w.explore()->viewImage({}, true);
+    CHECK(plain.size() == w.viewport()->size() * w.viewport()->devicePixelRatioF());
+    CHECK(plain != labelled);
+    CHECK_FALSE(w.explore()->saveImage(f.dir.filePath("no/such/folder/x.png"), {}, false, &error));
+    CHECK(error.contains("no/such/folder"));
+}
