@@ -2,7 +2,29 @@
 
 #include "app/Document.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace psoas::app {
+
+namespace {
+
+// True when the node is drawn where the ghost would be (nothing to compare, and drawing both
+// would only z-fight): same transform and, for deformed meshes, the same vertices (sampled).
+bool unmoved(const Mat4& a, const Mat4& b, const anatomy::MeshData* live, const anatomy::MeshData* rest)
+{
+    for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 4; ++r)
+            if (std::abs(a[c][r] - b[c][r]) > 1e-5f) return false;
+    if (!live || !rest || live == rest) return true;
+    if (live->positions.size() != rest->positions.size()) return false;
+    const std::size_t step = std::max<std::size_t>(1, live->positions.size() / 64);
+    for (std::size_t i = 0; i < live->positions.size(); i += step)
+        if (glm::length(live->positions[i] - rest->positions[i]) > 1e-4f) return false;
+    return true;
+}
+
+} // namespace
 
 bool GhostPose::prepare(Document& doc)
 {
@@ -50,8 +72,12 @@ void GhostPose::appendTo(const Document& doc, scene::DrawList& list) const
         const Mat4 world = model.restWorld(int(n));
         for (int m : node.meshes) {
             if (m < 0 || std::size_t(m) >= m_restMesh.size()) continue;
+            const int restMesh = m_restMesh[std::size_t(m)];
+            if (unmoved(scene.world(int(n)), world, &model.meshes[std::size_t(m)],
+                        &model.meshes[std::size_t(restMesh)]))
+                continue;
             scene::DrawItem item;
-            item.mesh = m_restMesh[std::size_t(m)];
+            item.mesh = restMesh;
             item.node = int(n);
             item.world = world;
             item.color = colour();

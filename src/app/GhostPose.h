@@ -22,7 +22,8 @@ public:
     // document has no solver (nothing moves, so there is nothing to compare).
     bool prepare(Document& doc);
     bool prepared(const Document& doc) const { return m_doc == &doc; }
-    // Appends a ghost item for every visible mesh node of `doc` in its neutral pose.
+    // Appends a ghost item for every visible mesh node of `doc` that is away from its neutral
+    // pose (unmoved parts are left out: they would only flicker against themselves).
     void appendTo(const Document& doc, scene::DrawList& list) const;
     void reset() { m_doc = nullptr; m_restMesh.clear(); }
 

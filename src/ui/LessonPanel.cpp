@@ -188,13 +188,13 @@ void LessonPanel::showStepText()
     m_stepText->setPlainText(s ? QString::fromStdString(s->text) : QString());
     m_loadingEditor = false;
     if (s) {
-        m_presentText->setMarkdown("# " + QString::fromStdString(s->title) + "\n\n" + QString::fromStdString(s->text));
+        m_presentText->setMarkdown("### " + QString::fromStdString(s->title) + "\n\n" + QString::fromStdString(s->text));
         m_presentCounter->setText(tr("%1 — step %2 of %3")
                                       .arg(QString::fromStdString(m_lesson.title))
                                       .arg(m_current + 1)
                                       .arg(stepCount()));
     } else {
-        m_presentText->setMarkdown("# " + QString::fromStdString(m_lesson.title));
+        m_presentText->setMarkdown("### " + QString::fromStdString(m_lesson.title));
         m_presentCounter->clear();
     }
 }
@@ -363,7 +363,8 @@ void LessonPanel::setPresenting(bool on)
     m_presenting = on;
     m_stack->setCurrentIndex(on ? 1 : 0);
     QFont f = m_presentText->font();
-    f.setPointSizeF(on ? 22.0 : 11.0);
+    f.setPointSizeF(on ? 20.0 : 11.0);
+    setMinimumWidth(on ? 520 : 0);
     m_presentText->setFont(f);
     m_presentText->document()->setDefaultFont(f);
     QFont c = m_presentCounter->font();

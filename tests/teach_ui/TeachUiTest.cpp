@@ -23,6 +23,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 
 using namespace psoas;
@@ -148,7 +149,10 @@ TEST_CASE("The neutral ghost draws every visible mesh at its rest pose, transluc
     const std::size_t live = list.items.size();
     REQUIRE(live > 0);
     ghost.appendTo(*doc, list);
-    REQUIRE(list.items.size() == 2 * live);
+    // Moved parts only: the tilted pelvis and everything below it in the built-in model (the
+    // test cube hangs from no joint, so it never moves and gets no ghost).
+    if (doc->model().sourcePath.find("lumbopelvic") != std::string::npos) REQUIRE(list.items.size() > live);
+    CHECK(list.items.size() <= 2 * live);
     for (std::size_t i = live; i < list.items.size(); ++i) {
         const auto& item = list.items[i];
         CHECK(item.opacity < 0.5f);
@@ -285,4 +289,34 @@ TEST_CASE("A lesson built in the panel saves and opens again; a broken one still
     CHECK_FALSE(warnings.isEmpty());
     CHECK_FALSE(lesson->openLesson(QString(PSOAS_TEST_DATA_DIR) + "/lesson/not_a_lesson.json", &error));
     CHECK(error.contains("not_a_lesson.json"));
+}
+
+// Hidden: writes screenshots of presentation mode for a visual check
+// (PSOAS_SHOT_DIR=/tmp teach_ui_tests "[.screenshot]").
+TEST_CASE("Presentation mode screenshot", "[.screenshot]")
+{
+    const char* dir = std::getenv("PSOAS_SHOT_DIR");
+    REQUIRE(dir);
+    ui::MainWindow w;
+    REQUIRE(w.openDefaultModel());
+    w.resize(1600, 900);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    auto* tools = w.teaching();
+    REQUIRE(tools->openLesson(QString::fromStdString(kAssets + "/lessons/anterior_pelvic_tilt_for_patients.json")));
+    tools->presentation()->setUseFullScreen(false);
+    tools->presentation()->enter();
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    tools->setColourByLength(true);
+    tools->setGhost(true);
+    QTest::qWait(2500);
+    w.grab().save(QString(dir) + "/teachb_present.png");
+    tools->presentation()->leave();
+    tools->setGhost(false);
+    tools->lengthPlot()->parentWidget()->parentWidget()->show();
+    tools->setPlotMuscle("psoas_major_r");
+    tools->lengthPlot()->recompute();
+    QTest::qWait(500);
+    w.grab().save(QString(dir) + "/teachb_normal.png");
 }
