@@ -199,6 +199,11 @@ bool parseMuscles(Reader& rd, const json& root, RigData& rig)
                     if (found < 0) return rd.fail(pw, "unknown wrap \"" + name + "\" (not in \"wraps\")");
                     path.wraps.push_back(found);
                 }
+            if (pj.contains("wrap_from")) {
+                if (!pj["wrap_from"].is_number_unsigned() || pj["wrap_from"].get<std::size_t>() + 1 >= path.points.size())
+                    return rd.fail(pw, "\"wrap_from\" must be a point index below the last point");
+                path.wrapFrom = pj["wrap_from"].get<std::size_t>();
+            }
             m.paths.push_back(std::move(path));
         }
         rig.muscles.push_back(std::move(m));

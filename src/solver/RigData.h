@@ -53,6 +53,10 @@ struct RigPath {
     std::string name; // "t12", "tp_l3", "main" ...
     std::vector<RigPathPoint> points; // origin first, insertion last
     std::vector<int> wraps;           // indices into RigData::wraps
+    // Wraps act only on segments that start at this point index or later ("wrap_from" in
+    // rig.json; default 0 = every segment). Keeps a pelvis-fixed pulley from acting on the
+    // lumbar part of a psoas slip far above it.
+    std::size_t wrapFrom = 0;
 };
 
 struct RigMuscle {
