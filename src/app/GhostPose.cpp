@@ -9,18 +9,21 @@ namespace psoas::app {
 
 namespace {
 
-// True when the node is drawn where the ghost would be (nothing to compare, and drawing both
-// would only z-fight): same transform and, for deformed meshes, the same vertices (sampled).
+// True when the node is drawn (nearly) where the ghost would be: nothing to compare, and
+// drawing both would only z-fight. Transforms and, for deformed meshes, sampled vertices.
 bool unmoved(const Mat4& a, const Mat4& b, const anatomy::MeshData* live, const anatomy::MeshData* rest)
 {
-    for (int c = 0; c < 4; ++c)
-        for (int r = 0; r < 4; ++r)
-            if (std::abs(a[c][r] - b[c][r]) > 1e-5f) return false;
+    // Parts that moved by less than about 2 degrees or 8 mm are left out too: a ghost that
+    // nearly coincides with the live surface reads as noise, not as a difference.
+    for (int c = 0; c < 3; ++c)
+        for (int r = 0; r < 3; ++r)
+            if (std::abs(a[c][r] - b[c][r]) > 0.035f) return false;
+    if (glm::length(Vec3(a[3]) - Vec3(b[3])) > 0.008f) return false;
     if (!live || !rest || live == rest) return true;
     if (live->positions.size() != rest->positions.size()) return false;
     const std::size_t step = std::max<std::size_t>(1, live->positions.size() / 64);
     for (std::size_t i = 0; i < live->positions.size(); i += step)
-        if (glm::length(live->positions[i] - rest->positions[i]) > 1e-4f) return false;
+        if (glm::length(live->positions[i] - rest->positions[i]) > 0.008f) return false;
     return true;
 }
 
@@ -50,6 +53,7 @@ bool GhostPose::prepare(Document& doc)
         anatomy::MeshData copy = std::move(rest.meshes[i]);
         copy.name += ".neutral";
         copy.version = 1;
+        copy.recomputeNormals(); // smooth normals of the rest shape
         m_restMesh[i] = int(meshes.size());
         meshes.push_back(std::move(copy));
     }
