@@ -134,7 +134,7 @@ TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
     CHECK_FALSE(panel.animateToPreset("no_such_pose"));
 }
 
-TEST_CASE("The neutral ghost draws every visible mesh at its rest pose, translucent and unpickable", "[ui][ghost]")
+TEST_CASE("The neutral ghost draws moved parts at their rest pose, translucent and unpickable", "[ui][ghost]")
 {
     auto doc = openPosableDocument();
     REQUIRE(doc->hasSolver());
