@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 using namespace psoas;
@@ -27,6 +28,13 @@ int main(int argc, char** argv)
                          a.c_str());
             return 2;
         }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(outDir, ec);
+    if (ec) {
+        std::fprintf(stderr, "psoas-modelbuilder: cannot create the output folder '%s' (%s); pass --out with a writable folder\n",
+                     outDir.c_str(), ec.message().c_str());
+        return 1;
     }
     auto rig = modelbuilder::RigData::load(dataDir);
     if (!rig) {

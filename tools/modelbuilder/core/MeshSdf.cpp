@@ -100,7 +100,7 @@ BuiltPart meshSdf(const std::string& id, const SdfFunction& sdf, glm::dvec3 boxM
             const int bz = int(b / (std::size_t(nb.x) * std::size_t(nb.y)));
             const glm::ivec3 o = lo + glm::ivec3(bx, by, bz) * B;
             const glm::dvec3 centre = (glm::dvec3(o) + glm::dvec3(0.5 * (B - 1))) * voxelSize;
-            if (!std::getenv("PSOAS_MB_NOSKIP") && std::abs(clipped(centre)) > 1.5 * halfDiag + band) continue;
+            if (std::abs(clipped(centre)) > 1.5 * halfDiag + band) continue;
             auto& out = blocks[b];
             for (int k = 0; k < B; ++k)
                 for (int j = 0; j < B; ++j)
@@ -130,7 +130,7 @@ BuiltPart meshSdf(const std::string& id, const SdfFunction& sdf, glm::dvec3 boxM
         for (auto it = grid->cbeginValueOn(); it; ++it) (*it < 0 ? neg : pos) += 1;
         std::fprintf(stderr, "%s: rebuilt voxels %zu (neg %zu pos %zu) bg %g\n", id.c_str(), std::size_t(grid->activeVoxelCount()), neg, pos, double(grid->background()));
     }
-    if (!std::getenv("PSOAS_MB_NOFILTER")) {
+    {
         openvdb::tools::LevelSetFilter<openvdb::FloatGrid> filter(*grid);
         filter.meanCurvature();
     }
