@@ -398,6 +398,7 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
         } else if (mr.error.empty()) {
             mr.fail(where + ": type '" + wd.type + "' is not 'cylinder' or 'ellipsoid'");
         }
+        if (w.contains("side")) wd.side = mr.vec3(w, "side", where);
         if (mr.error.empty() && !bodyNames.count(wd.body)) mr.fail(where + ": unknown body '" + wd.body + "'");
         if (!mr.error.empty()) return core::makeError(mr.error);
         rig.wraps.push_back(wd);
@@ -407,6 +408,7 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
             l.body = mirrorName(wd.body);
             l.center = mirrorX(wd.center);
             l.axis = mirrorX(wd.axis);
+            l.side = mirrorX(wd.side);
             rig.wraps.push_back(l);
         }
     }
@@ -438,6 +440,11 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
                         return core::makeError(muPath + ": " + pw2 + " names an unknown wrap " + w.dump());
                     mp.wraps.push_back(w.get<std::string>());
                 }
+            if (p.contains("wrap_from")) {
+                if (!p["wrap_from"].is_number_unsigned() || p["wrap_from"].get<std::size_t>() + 1 >= mp.points.size())
+                    return core::makeError(muPath + ": " + pw2 + ": 'wrap_from' must be a point index below the last point");
+                mp.wrapFrom = p["wrap_from"].get<int>();
+            }
             paths.push_back(mp);
         }
         rig.tendonFraction[id] = tf;

@@ -65,6 +65,7 @@ struct MusclePath {
     std::string name;            // t12, l1, ..., tp_l5, main
     std::vector<PathPoint> points; // origin first, insertion last
     std::vector<std::string> wraps;
+    int wrapFrom = -1;             // wraps act from this point's segment on (-1: every segment)
 };
 struct WrapDef {
     std::string name, body, type; // type: cylinder | ellipsoid
@@ -72,6 +73,7 @@ struct WrapDef {
     glm::dvec3 axis{1.0, 0.0, 0.0}; // cylinder
     double radius = 0.0;            // cylinder
     glm::dvec3 radii{0.0};          // ellipsoid
+    glm::dvec3 side{0.0};           // optional: the side the path must pass on (zero = none)
 };
 
 struct PelvisDims {              // metres / degrees (model frame)

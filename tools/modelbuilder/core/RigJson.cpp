@@ -62,6 +62,7 @@ std::string rigJsonText(const RigData& rig)
         } else {
             o["radii"] = vec(w.radii);
         }
+        if (glm::length(w.side) > 0.0) o["side"] = vec(w.side);
         j["wraps"].push_back(o);
     }
     j["muscles"] = OJson::array();
@@ -74,6 +75,7 @@ std::string rigJsonText(const RigData& rig)
             OJson po{{"name", p->name}, {"points", OJson::array()}};
             for (const auto& q : p->points) po["points"].push_back(OJson{{"body", q.body}, {"position", vec(q.position)}});
             po["wraps"] = p->wraps;
+            if (p->wrapFrom >= 0) po["wrap_from"] = p->wrapFrom;
             m["paths"].push_back(po);
         }
         auto tf = rig.tendonFraction.find(id);
