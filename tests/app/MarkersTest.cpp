@@ -57,7 +57,9 @@ TEST_CASE("Anchors move with the pose", "[app][labels]")
 {
     auto& doc = builtIn();
     const Vec3 before = anchor(LabelAnchors::compute(doc), "lm_lesser_trochanter_r").world;
-    REQUIRE(doc.setCoordinate("hip_flexion_r", 60.0).ok());
+    auto set = doc.setCoordinate("hip_flexion_r", 60.0);
+    INFO(set.message());
+    REQUIRE(set.ok());
     const Vec3 after = anchor(LabelAnchors::compute(doc), "lm_lesser_trochanter_r").world;
     REQUIRE(doc.setCoordinate("hip_flexion_r", 0.0).ok());
     CHECK(glm::length(after - before) > 0.005f);
