@@ -16,6 +16,7 @@ packages=(
   xvfb xauth
   libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev libtinygltf-dev libstb-dev libeigen3-dev
   libbenchmark-dev
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

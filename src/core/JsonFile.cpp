@@ -19,6 +19,10 @@ Result<nlohmann::json> parseJson(const std::string& text, const std::string& nam
         if (pos != std::string::npos) what = what.substr(pos);
         return makeError(name + ":" + std::to_string(line) + ":" + std::to_string(col) +
                          ": not valid JSON (" + what + "). Fix the file or restore it from a backup.");
+    } catch (const nlohmann::json::exception& e) {
+        // Not a syntax error but still unusable, e.g. a number too large for a double (1e999).
+        return makeError(name + ": cannot read the JSON (" + std::string(e.what()) +
+                         "). Fix the value or restore the file from a backup.");
     }
 }
 
