@@ -4,6 +4,7 @@
 #include "content/ContentParser.h"
 #include "content/MarkdownRenderer.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -14,7 +15,8 @@ void checkLinks(const std::string& html)
 {
     const std::string key = "href=\"";
     for (auto at = html.find(key); at != std::string::npos; at = html.find(key, at + 1)) {
-        const std::string rest = html.substr(at + key.size(), 16);
+        std::string rest = html.substr(at + key.size(), 16);
+        for (auto& c : rest) c = char(std::tolower(static_cast<unsigned char>(c))); // schemes are case-insensitive
         if (rest.rfind("content:", 0) != 0 && rest.rfind("structure:", 0) != 0 && rest.rfind("http://", 0) != 0 &&
             rest.rfind("https://", 0) != 0)
             std::abort();

