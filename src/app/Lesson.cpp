@@ -84,6 +84,10 @@ public:
         for (int i = 0; i < n; ++i) {
             double d = 0.0;
             if (!readNumber(value[std::size_t(i)], field + "[" + std::to_string(i) + "]", d)) return false;
+            if (std::abs(d) > 1e6) { // metres; also keeps the float conversion defined
+                warn(field, "value " + core::formatNumber(d) + " is far too large; the value is ignored.");
+                return false;
+            }
             out[i] = float(d);
         }
         return true;
