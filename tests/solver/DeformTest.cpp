@@ -221,7 +221,7 @@ TEST_CASE("Binding refuses meshes without the solver's TEXCOORD_1 binding", "[so
 }
 
 #ifdef PSOAS_HAVE_IO
-TEST_CASE("The built model binds and deforms in every preset", "[solver][deform][real-rig][!mayfail]")
+TEST_CASE("The built model binds and deforms in every preset", "[solver][deform][real-rig]")
 {
     namespace fs = std::filesystem;
     std::string glb;

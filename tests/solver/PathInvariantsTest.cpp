@@ -216,7 +216,7 @@ TEST_CASE("Psoas length change near neutral matches the data sheet (0.5-0.6 cm p
 }
 
 TEST_CASE("The real rig: iliopsoas shortens with flexion and stays a flexor through 120 deg",
-          "[solver][paths][behaviour][real-rig][!mayfail]")
+          "[solver][paths][behaviour][real-rig]")
 {
     if (!test::exists(test::realRig())) return;
     Kinematics k = test::loadWith(test::realRig());

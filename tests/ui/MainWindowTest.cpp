@@ -60,6 +60,8 @@ TEST_CASE("F frames the model after zooming away", "[ui][gl]")
     REQUIRE(w.openModel(data("cube.glb")));
     w.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(200); // let the docks settle: framing depends on the viewport's size
+    w.viewport()->frameAll(false);
     const float framed = w.viewport()->camera().distance();
     auto state = w.viewport()->camera().state();
     state.distance *= 4.0f;
