@@ -17,7 +17,7 @@ double PathEvaluator::evaluate(const RigData& rig, const RigPath& path, const st
         double seg = glm::length(next - prev);
         std::size_t before = polyline ? polyline->size() : 0;
         for (int w : path.wraps) {
-            if (i - 1 < path.wrapFrom) break;
+            if (!path.wrapsSegment(i - 1)) break;
             const RigWrap& wrap = rig.wraps[static_cast<std::size_t>(w)];
             const Rigid& m = bodyWorld[static_cast<std::size_t>(wrap.body)];
             WrapSide side{m.rotate(wrap.side), wrap.hasSide};

@@ -1,5 +1,7 @@
 #include "solver/RigData.h"
 
+#include <algorithm>
+
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
 
@@ -212,6 +214,17 @@ bool parseMuscles(Reader& rd, const json& root, RigData& rig)
 }
 
 } // namespace
+
+RigPath RigPath::reversed() const
+{
+    RigPath r = *this;
+    std::reverse(r.points.begin(), r.points.end());
+    const std::size_t segments = points.empty() ? 0 : points.size() - 1;
+    const std::size_t to = std::min(wrapTo, segments);
+    r.wrapFrom = segments - to;
+    r.wrapTo = segments - std::min(wrapFrom, segments);
+    return r;
+}
 
 int RigData::findJoint(const std::string& name) const
 {

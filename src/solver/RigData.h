@@ -57,6 +57,13 @@ struct RigPath {
     // rig.json; default 0 = every segment). Keeps a pelvis-fixed pulley from acting on the
     // lumbar part of a psoas slip far above it.
     std::size_t wrapFrom = 0;
+
+    // Whether the wraps act on segment `segment` (from point segment to segment + 1).
+    bool wrapsSegment(std::size_t segment) const { return segment >= wrapFrom && segment < wrapTo; }
+    // The same path walked from insertion to origin (same length in every pose).
+    RigPath reversed() const;
+
+    std::size_t wrapTo = static_cast<std::size_t>(-1); // exclusive end (segments), set by reversed()
 };
 
 struct RigMuscle {

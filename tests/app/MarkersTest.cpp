@@ -118,7 +118,7 @@ TEST_CASE("Psoas major attachments: six vertebral origins and the lesser trochan
     CHECK(Attachments::of(builtIn(), "psoas_major").empty()); // a prefix is not a muscle
 }
 
-TEST_CASE("--layers: show only, add, hide, and bad names", "[app][layers][cli]")
+TEST_CASE("CLI --layers: show only, add, hide, and bad names", "[app][layers][cli]")
 {
     auto base = LayerState::fromDocument(builtIn());
     auto l = base;
@@ -149,7 +149,7 @@ TEST_CASE("--layers: show only, add, hide, and bad names", "[app][layers][cli]")
     CHECK_FALSE(applyLayerSpec("skeleton,,", l).ok());
 }
 
-TEST_CASE("--render with an unknown layer name exits with code 2 and names it", "[app][layers][cli]")
+TEST_CASE("CLI --render with an unknown layer name exits with code 2 and names it", "[app][layers][cli]")
 {
     RenderRequest r;
     r.output = (std::filesystem::temp_directory_path() / "psoas-teacha-never-written.png").string();

@@ -54,7 +54,7 @@ std::vector<std::string> lines(const std::string& s)
 } // namespace
 
 
-TEST_CASE("--kinematics prints the CSV header and a row per quantity", "[solver][cli]")
+TEST_CASE("CLI --kinematics prints the CSV header and a row per quantity", "[solver][cli]")
 {
     Run r = run({"--kinematics"});
     REQUIRE(r.code == 0);
@@ -69,7 +69,7 @@ TEST_CASE("--kinematics prints the CSV header and a row per quantity", "[solver]
     CHECK(r.err.empty());
 }
 
-TEST_CASE("--sweep gives one block per step, moment arms about the swept coordinate", "[solver][cli]")
+TEST_CASE("CLI --sweep gives one block per step, moment arms about the swept coordinate", "[solver][cli]")
 {
     Run r = run({"--kinematics", "--pose", "neutral", "--mode", "free", "--set", "hip_flexion_l=10", "--sweep",
                  "hip_flexion_r=0:90:30"});
@@ -116,7 +116,7 @@ TEST_CASE("Out-of-range values are clamped and noted, not fatal", "[solver][cli]
     CHECK_THAT(r.out, Catch::Contains(",,hip_flexion_r_deg,125.000"));
 }
 
-TEST_CASE("--list-coordinates and --list-poses print what exists", "[solver][cli]")
+TEST_CASE("CLI --list-coordinates and --list-poses print what exists", "[solver][cli]")
 {
     Run c = run({"--list-coordinates"});
     REQUIRE(c.code == 0);

@@ -75,8 +75,7 @@ TEST_CASE("A path reversed has the same length", "[solver][paths]")
             for (const auto& b : rig->bodies) bodies.push_back(joints[static_cast<std::size_t>(b.joint)]);
             for (const auto& m : rig->muscles)
                 for (const auto& p : m.paths) {
-                    RigPath rev = p;
-                    std::reverse(rev.points.begin(), rev.points.end());
+                    RigPath rev = p.reversed();
                     INFO(m.id << "." << p.name);
                     CHECK(PathEvaluator::evaluate(*rig, rev, bodies, nullptr) ==
                           Approx(PathEvaluator::evaluate(*rig, p, bodies, nullptr)).epsilon(1e-9));
