@@ -143,7 +143,10 @@ void Renderer::render(const scene::DrawList& list, const RenderParams& p)
         }
         std::sort(transparent.begin(), transparent.end(), [&](std::size_t a, std::size_t b) { return depth[a] < depth[b]; });
         glEnable(GL_BLEND);
-        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        // Blend colour only; keep the framebuffer opaque (alpha 1). A QOpenGLWidget's image is
+        // composited as premultiplied alpha, so translucent alpha here showed as speckles of
+        // saturated colour wherever a see-through layer (ghost, x-ray) covered another surface.
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
         glDepthMask(GL_FALSE);
         drawItems(list, transparent, false);
         glDepthMask(GL_TRUE);
