@@ -89,6 +89,7 @@ void MainWindow::buildContentPanel()
     });
     connect(m_contentPanel, &ContentPanel::structureChosen, this, [this](const QString& id) {
         m_contentPanel->setSelectedStructure(id);
+        if (m_doc) m_viewport->frameNode(m_doc->scene().find(id.toStdString()));
     });
 }
 

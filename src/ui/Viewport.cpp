@@ -8,6 +8,7 @@
 #include <QOpenGLContext>
 #include <QWheelEvent>
 #include <cmath>
+#include <limits>
 
 namespace psoas::ui {
 
@@ -134,6 +135,35 @@ void Viewport::frameAll(bool animate)
     scene::OrbitCamera target = m_camera;
     m_doc->frameAll(target);
     m_framedOnce = true;
+    if (animate) animateTo(target.state());
+    else {
+        m_camera.setState(target.state());
+        emit cameraChanged();
+        update();
+    }
+}
+
+void Viewport::frameNode(int node, bool animate)
+{
+    if (!m_doc || node < 0) return;
+    const auto list = m_doc->drawList();
+    Vec3 mn(std::numeric_limits<float>::max()), mx(std::numeric_limits<float>::lowest());
+    bool any = false;
+    for (const auto& item : list.items) {
+        if (item.node != node) continue;
+        Vec3 bmn, bmx;
+        m_doc->model().meshes[std::size_t(item.mesh)].computeBounds(bmn, bmx);
+        for (int c = 0; c < 8; ++c) {
+            Vec3 corner((c & 1) ? bmx.x : bmn.x, (c & 2) ? bmx.y : bmn.y, (c & 4) ? bmx.z : bmn.z);
+            Vec3 w = Vec3(item.world * Vec4(corner, 1.0f));
+            mn = glm::min(mn, w);
+            mx = glm::max(mx, w);
+        }
+        any = true;
+    }
+    if (!any) return;
+    scene::OrbitCamera target = m_camera;
+    target.frameBounds(mn, mx);
     if (animate) animateTo(target.state());
     else {
         m_camera.setState(target.state());

@@ -40,6 +40,8 @@ public:
 public slots:
     void showViewPreset(const QString& name, bool animate = true);
     void frameAll(bool animate = true);
+    // Frames one structure (its visible meshes); does nothing for -1 or a hidden structure.
+    void frameNode(int node, bool animate = true);
     void sceneChanged(); // the draw list changed (visibility, pose...)
     // Moves the camera to `state` (smoothly when `animate`), e.g. for lesson steps.
     void animateCameraTo(const psoas::scene::CameraState& state, bool animate = true);

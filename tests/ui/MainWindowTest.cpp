@@ -85,3 +85,22 @@ TEST_CASE("Opening a broken model keeps the current one and names the file", "[u
     REQUIRE(w.document());
     CHECK(w.windowTitle().contains("cube.glb"));
 }
+
+TEST_CASE("Framing one structure fits the camera to it", "[ui]")
+{
+    ui::MainWindow w;
+    REQUIRE(w.openModel(data("cube.glb")));
+    auto* v = w.viewport();
+    v->camera().setViewport(800, 600);
+    v->frameAll(false);
+    const float framed = v->camera().distance();
+    auto state = v->camera().state();
+    state.distance *= 5.0f;
+    state.target += Vec3(1.0f, 0.0f, 0.0f);
+    v->camera().setState(state);
+    v->frameNode(w.document()->scene().find("cube"), false);
+    CHECK(v->camera().distance() == Approx(framed).epsilon(1e-3));
+    CHECK(glm::length(v->camera().target() - Vec3(0.2f, 0.1f, 0.0f)) < 1e-3f);
+    v->frameNode(-1, false); // nothing selected: no change
+    CHECK(v->camera().distance() == Approx(framed).epsilon(1e-3));
+}
