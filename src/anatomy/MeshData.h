@@ -26,6 +26,8 @@ struct MeshData {
 
     std::size_t triangleCount() const { return indices.size() / 3; }
     void computeBounds(Vec3& mn, Vec3& mx) const;
+    // Grows [mn, mx] by this mesh's bounding box transformed by `world` (its eight corners).
+    void expandWorldBounds(const Mat4& world, Vec3& mn, Vec3& mx) const;
     // Area-weighted smooth normals from positions and indices.
     void recomputeNormals();
 };

@@ -14,6 +14,18 @@ void MeshData::computeBounds(Vec3& mn, Vec3& mx) const
     }
 }
 
+void MeshData::expandWorldBounds(const Mat4& world, Vec3& mn, Vec3& mx) const
+{
+    Vec3 bmn, bmx;
+    computeBounds(bmn, bmx);
+    for (int c = 0; c < 8; ++c) {
+        Vec3 corner((c & 1) ? bmx.x : bmn.x, (c & 2) ? bmx.y : bmn.y, (c & 4) ? bmx.z : bmn.z);
+        Vec3 w = Vec3(world * Vec4(corner, 1.0f));
+        mn = glm::min(mn, w);
+        mx = glm::max(mx, w);
+    }
+}
+
 void MeshData::recomputeNormals()
 {
     normals.assign(positions.size(), Vec3(0.0f));

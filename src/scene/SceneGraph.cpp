@@ -117,14 +117,7 @@ DrawList SceneGraph::buildDrawList(const anatomy::Model& model) const
             item.opacity = n.material.opacity;
             item.highlight = n.highlight;
             item.pickId = static_cast<std::uint32_t>(i) + 1u;
-            Vec3 bmn, bmx;
-            model.meshes[static_cast<std::size_t>(m)].computeBounds(bmn, bmx);
-            for (int c = 0; c < 8; ++c) {
-                Vec3 corner((c & 1) ? bmx.x : bmn.x, (c & 2) ? bmx.y : bmn.y, (c & 4) ? bmx.z : bmn.z);
-                Vec3 w = Vec3(item.world * Vec4(corner, 1.0f));
-                mn = glm::min(mn, w);
-                mx = glm::max(mx, w);
-            }
+            model.meshes[static_cast<std::size_t>(m)].expandWorldBounds(item.world, mn, mx);
             list.items.push_back(item);
         }
     }

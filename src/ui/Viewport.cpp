@@ -151,14 +151,7 @@ void Viewport::frameNode(int node, bool animate)
     bool any = false;
     for (const auto& item : list.items) {
         if (item.node != node) continue;
-        Vec3 bmn, bmx;
-        m_doc->model().meshes[std::size_t(item.mesh)].computeBounds(bmn, bmx);
-        for (int c = 0; c < 8; ++c) {
-            Vec3 corner((c & 1) ? bmx.x : bmn.x, (c & 2) ? bmx.y : bmn.y, (c & 4) ? bmx.z : bmn.z);
-            Vec3 w = Vec3(item.world * Vec4(corner, 1.0f));
-            mn = glm::min(mn, w);
-            mx = glm::max(mx, w);
-        }
+        m_doc->model().meshes[std::size_t(item.mesh)].expandWorldBounds(item.world, mn, mx);
         any = true;
     }
     if (!any) return;
