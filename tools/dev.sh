@@ -2,6 +2,16 @@
 # Psoas Atlas set-up: installs missing Debian 12 packages, builds (Release) into ./build,
 # then starts the viewer (`run`) or runs the whole test suite (`test`).
 # Idempotent and incremental: a second run installs nothing and rebuilds only what changed.
+#
+# `test` runs, in order, and fails if any stage fails:
+#   1. the Release build and the whole ctest suite (under Xvfb when there is no display);
+#   2. the test programs again with AddressSanitizer + UndefinedBehaviorSanitizer
+#      (tests/hardening/run_sanitizers.sh, clang-14 tree in build/hardening);
+#   3. the four libFuzzer harnesses, PSOAS_FUZZ_SECONDS (default 60) each
+#      (tests/hardening/run_fuzzers.sh, same tree).
+# Arguments after `test` go to ctest and then only stage 1 runs (`test -R render`);
+# PSOAS_HARDENING=0 skips stages 2 and 3, PSOAS_HARDENING=1 forces them.
+# `harden` runs stages 2 and 3 only. Each stage's time is printed at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -43,16 +53,46 @@ case "$mode" in
     cmake --build build --target psoas-atlas -j "$jobs"
     exec ./build/psoas-atlas "$@"
     ;;
-  test)
-    cmake --build build -j "$jobs"
+  test|harden)
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-xcb}"
-    if [ -z "${DISPLAY:-}" ]; then
-      exec xvfb-run -a -s "-screen 0 1920x1080x24" ctest --test-dir build --output-on-failure -j "$jobs" "$@"
+    xvfb=()
+    [ -z "${DISPLAY:-}" ] && xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
+    hardening="${PSOAS_HARDENING:-}"
+    if [ -z "$hardening" ]; then
+      hardening=1
+      [ "$mode" = test ] && [ $# -gt 0 ] && hardening=0
     fi
-    exec ctest --test-dir build --output-on-failure -j "$jobs" "$@"
+    summary=()
+    status=0
+    stage() { # stage NAME COMMAND...: runs it, records its time and result, never exits
+      local name="$1" start rc=0
+      shift
+      start=$(date +%s)
+      echo "==== stage: $name"
+      "$@" || rc=$?
+      local took=$(( $(date +%s) - start ))
+      summary+=("$(printf '%-34s %6d s  %s' "$name" "$took" "$([ $rc -eq 0 ] && echo passed || echo "FAILED (exit $rc)")")")
+      [ $rc -eq 0 ] || status=1
+      return $rc
+    }
+    if [ "$mode" = test ]; then
+      if stage "Release build" cmake --build build -j "$jobs"; then
+        stage "Release tests (ctest)" "${xvfb[@]}" ctest --test-dir build --output-on-failure -j "$jobs" "$@" || true
+      fi
+    fi
+    if [ "$hardening" = 1 ] && { [ "$mode" = harden ] || [ $status -eq 0 ] || [ "${#summary[@]}" -gt 1 ]; }; then
+      export PSOAS_HARDENING_JOBS="$jobs"
+      stage "ASan+UBSan build and tests" "${xvfb[@]}" bash tests/hardening/run_sanitizers.sh . build/hardening || true
+      stage "libFuzzer, ${PSOAS_FUZZ_SECONDS:-60} s x 4" \
+        bash tests/hardening/run_fuzzers.sh . build/hardening "${PSOAS_FUZZ_SECONDS:-60}" || true
+    fi
+    echo "==== summary"
+    printf '%s\n' "${summary[@]}" | tee build/stage-times.txt
+    [ $status -eq 0 ] && echo "==== all stages passed" || echo "==== FAILED"
+    exit $status
     ;;
   *)
-    echo "usage: tools/dev.sh run [viewer options] | test [ctest options]" >&2
+    echo "usage: tools/dev.sh run [viewer options] | test [ctest options] | harden" >&2
     exit 2
     ;;
 esac

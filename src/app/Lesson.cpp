@@ -362,6 +362,8 @@ core::Result<Lesson::Loaded> Lesson::fromJsonText(const std::string& text, const
 
 core::Result<Lesson::Loaded> Lesson::load(const std::string& path, const LessonVocabulary& vocab)
 {
+    // Temporaries that a killed save of this lesson left beside it go on open, too.
+    core::removeStaleTemporaries(path);
     auto text = core::readFile(path, 16u << 20);
     if (!text) return text.error();
     return fromJsonText(*text, path, vocab);

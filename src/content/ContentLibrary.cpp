@@ -48,6 +48,41 @@ int headerLine(const ContentItem& item, const std::string& key)
     return 1;
 }
 
+// Parser and source-list messages start with "<file>:<line>: " or "<file>: "; split that off
+// so the Diagnostic carries the file and line itself (otherwise toString() would print
+// ": <file>:5: ..." with an empty file name in front).
+Diagnostic diagnosticFor(const std::string& file, const std::string& message)
+{
+    if (message.compare(0, file.size(), file) == 0 && message.size() > file.size() && message[file.size()] == ':') {
+        std::size_t at = file.size() + 1;
+        std::size_t digits = at;
+        while (digits < message.size() && digits - at < 9 && message[digits] >= '0' && message[digits] <= '9')
+            ++digits;
+        int line = 0;
+        if (digits > at && digits < message.size() && message[digits] == ':') {
+            line = std::stoi(message.substr(at, digits - at));
+            at = digits + 1;
+        }
+        while (at < message.size() && message[at] == ' ') ++at;
+        return {file, line, message.substr(at)};
+    }
+    return {file, 0, message};
+}
+
+// A content file must really live in the content folder: a symlink (to the file or to one of
+// the sub-folders) that leads outside it is not read.
+bool insideFolder(const fs::path& file, const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path real = fs::canonical(file, ec);
+    if (ec) return false;
+    auto r = root.begin();
+    auto f = real.begin();
+    for (; r != root.end(); ++r, ++f)
+        if (f == real.end() || *f != *r) return false;
+    return true;
+}
+
 } // namespace
 
 ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnostic>& problems)
@@ -58,6 +93,7 @@ ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnost
         problems.push_back({dir, 0, "the content folder does not exist; check out assets/content"});
         return lib;
     }
+    const fs::path root = fs::canonical(dir, ec);
     for (const auto& folder : folders()) {
         fs::path sub = fs::path(dir) / folder.name;
         if (!fs::is_directory(sub, ec)) {
@@ -72,9 +108,14 @@ ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnost
         }
         std::sort(files.begin(), files.end());
         for (const auto& p : files) {
+            if (!insideFolder(p, root)) {
+                problems.push_back({p.string(), 0, "is a link to a file outside the content folder " + root.string() +
+                                                       " and was not read; copy the file into the folder instead"});
+                continue;
+            }
             auto item = ContentParser::parseFile(p.string());
             if (!item) {
-                problems.push_back({"", 0, item.message()}); // message already starts with file:line
+                problems.push_back(diagnosticFor(p.string(), item.message()));
                 continue;
             }
             if (std::find(folder.types.begin(), folder.types.end(), item->type) == folder.types.end()) {
@@ -93,8 +134,14 @@ ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnost
             lib.m_items.push_back(std::move(item.value()));
         }
     }
-    auto sources = SourceList::load((fs::path(dir) / "sources.json").string());
-    if (!sources) problems.push_back({"", 0, sources.message()});
+    const fs::path sourcesPath = fs::path(dir) / "sources.json";
+    if (fs::exists(sourcesPath, ec) && !insideFolder(sourcesPath, root)) {
+        problems.push_back({sourcesPath.string(), 0, "is a link to a file outside the content folder " + root.string() +
+                                                         " and was not read; copy the file into the folder instead"});
+        return lib;
+    }
+    auto sources = SourceList::load(sourcesPath.string());
+    if (!sources) problems.push_back(diagnosticFor(sourcesPath.string(), sources.message()));
     else lib.m_sources = std::move(sources.value());
     return lib;
 }

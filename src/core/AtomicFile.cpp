@@ -7,18 +7,86 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace psoas::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path folderOf(const fs::path& target)
+{
+    return target.has_parent_path() ? target.parent_path() : fs::path(".");
+}
+
+// ".<name>." followed by exactly the six letters or digits mkstemp puts there.
+bool isOurTemporary(const std::string& candidate, const std::string& targetName)
+{
+    const std::string prefix = "." + targetName + ".";
+    if (candidate.size() != prefix.size() + 6 || candidate.compare(0, prefix.size(), prefix) != 0) return false;
+    for (std::size_t i = prefix.size(); i < candidate.size(); ++i) {
+        const char c = candidate[i];
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!alnum) return false;
+    }
+    return true;
+}
+
+// Creates and locks the temporary file. A cleaner in another process may unlink a file in
+// the instant between mkstemp and flock; then the name no longer points at our file and we
+// simply make another one.
+int createLockedTemporary(const fs::path& dir, const fs::path& target, std::string& name)
+{
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        name = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+        int fd = ::mkostemp(name.data(), O_CLOEXEC);
+        if (fd < 0) return -1;
+        struct stat byFd {}, byName {};
+        if (::flock(fd, LOCK_EX) == 0 && ::fstat(fd, &byFd) == 0 && ::lstat(name.c_str(), &byName) == 0 &&
+            byFd.st_ino == byName.st_ino && byFd.st_dev == byName.st_dev)
+            return fd;
+        ::close(fd);
+    }
+    errno = EAGAIN;
+    return -1;
+}
+
+} // namespace
+
+int removeStaleTemporaries(const std::string& path)
+{
+    const fs::path target(path);
+    const std::string targetName = target.filename().string();
+    if (targetName.empty()) return 0;
+    const fs::path dir = folderOf(target);
+    std::error_code ec;
+    int removed = 0;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path candidate = it->path();
+        if (!isOurTemporary(candidate.filename().string(), targetName)) continue;
+        // O_NOFOLLOW: a symlink with our name is never opened, let alone removed.
+        int fd = ::open(candidate.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) continue;
+        struct stat byFd {}, byName {};
+        // A save in progress holds LOCK_EX until its rename; a killed one released it.
+        if (::fstat(fd, &byFd) == 0 && S_ISREG(byFd.st_mode) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+            ::lstat(candidate.c_str(), &byName) == 0 && byName.st_ino == byFd.st_ino &&
+            byName.st_dev == byFd.st_dev && ::unlink(candidate.c_str()) == 0)
+            ++removed;
+        ::close(fd);
+    }
+    return removed;
+}
 
 Status writeFileAtomically(const std::string& path, const std::string& bytes)
 {
-    namespace fs = std::filesystem;
     fs::path target(path);
-    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
+    fs::path dir = folderOf(target);
+    removeStaleTemporaries(path);
+    std::string tmpl;
+    int fd = createLockedTemporary(dir, target, tmpl);
     if (fd < 0)
         return makeError("Cannot save '" + path + "': cannot create a temporary file in '" + dir.string() +
                          "' (" + std::strerror(errno) + "). Check that the folder exists and is writable.");
@@ -37,16 +105,21 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes)
         left -= static_cast<std::size_t>(n);
     }
     ::fchmod(fd, 0644);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    // The file stays open (and locked) until it has its final name, so that a concurrent
+    // removeStaleTemporaries never takes it for the leftover of a killed save.
+    if (::fsync(fd) != 0) {
         int e = errno;
+        ::close(fd);
         ::unlink(tmpl.c_str());
         return makeError("Cannot save '" + path + "': " + std::strerror(e) + ". The previous version is unchanged.");
     }
     if (::rename(tmpl.c_str(), path.c_str()) != 0) {
         int e = errno;
+        ::close(fd);
         ::unlink(tmpl.c_str());
         return makeError("Cannot save '" + path + "': " + std::strerror(e) + ". The previous version is unchanged.");
     }
+    ::close(fd);
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
     if (dfd >= 0) {
         ::fsync(dfd);

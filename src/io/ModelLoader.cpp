@@ -1,11 +1,15 @@
 #include "io/ModelLoader.h"
 
+#include "core/AtomicFile.h"
+#include "core/JsonFile.h"
+
 #include <algorithm>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <cmath>
 #include <filesystem>
+#include <cstring>
 #include <functional>
 #include <sstream>
 
@@ -47,21 +51,107 @@ void readMeta(const aiMetadata* meta, std::map<std::string, std::string>& out)
 
 bool finite(const aiVector3D& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
 
+// Formats the loader opens. Others (PLY, FBX, DAE, ...) are refused before assimp sees them:
+// their readers trust the element counts in the header, so a small hostile file can make them
+// allocate gigabytes and run for minutes. glTF and OBJ work in proportion to the file's size.
+const char* const kFormats[] = {"glb", "gltf", "obj"};
+constexpr std::uintmax_t kMaxModelBytes = 512u << 20;
+constexpr std::size_t kMaxNodes = 100000;
+constexpr std::size_t kMaxDepth = 256;
+
+// The JSON part of a glTF file: all of a .gltf, the first chunk of a .glb (empty when the
+// file is not a well-formed .glb; assimp then reports it).
+std::string gltfJson(const std::string& path, const std::string& ext)
+{
+    auto bytes = core::readFile(path, kMaxModelBytes);
+    if (!bytes) return {};
+    const std::string& b = bytes.value();
+    if (ext == "gltf") return b;
+    if (b.size() < 20 || b.compare(0, 4, "glTF") != 0) return {};
+    std::uint32_t length = 0, type = 0;
+    std::memcpy(&length, b.data() + 12, 4);
+    std::memcpy(&type, b.data() + 16, 4);
+    if (type != 0x4E4F534Au || length > b.size() - 20) return {};
+    return b.substr(20, length);
+}
+
+// A URI in a glTF file may only name data embedded in the file or a file beside it (not an
+// absolute path, not "..", no other scheme, and no symlink leading out of the folder).
+bool safeUri(const std::string& uri, const std::filesystem::path& folder)
+{
+    namespace fs = std::filesystem;
+    if (uri.rfind("data:", 0) == 0) return true;
+    if (uri.empty() || uri.find(':') != std::string::npos || uri[0] == '/' || uri[0] == '\\') return false;
+    const fs::path rel(uri);
+    for (const auto& part : rel)
+        if (part == "..") return false;
+    std::error_code ec;
+    const fs::path root = fs::canonical(folder, ec);
+    if (ec) return false;
+    const fs::path real = fs::weakly_canonical(root / rel, ec);
+    if (ec) return false;
+    auto r = root.begin();
+    auto f = real.begin();
+    for (; r != root.end(); ++r, ++f)
+        if (f == real.end() || *f != *r) return false;
+    return true;
+}
+
+// Checks of a glTF file's JSON that assimp does not make: external files stay in the model's
+// folder, and the node tree is a tree of bounded size and depth (assimp walks it recursively).
+// An empty string means fine (or not JSON, which assimp reports in its own words).
+std::string checkGltf(const std::string& path, const std::string& ext)
+{
+    const std::string text = gltfJson(path, ext);
+    if (text.empty()) return {};
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return {};
+    const auto folder = std::filesystem::path(path).parent_path().empty() ? std::filesystem::path(".")
+                                                                          : std::filesystem::path(path).parent_path();
+    for (const char* key : {"buffers", "images"}) {
+        if (!j.contains(key) || !j[key].is_array()) continue;
+        for (std::size_t i = 0; i < j[key].size(); ++i) {
+            const auto& e = j[key][i];
+            if (!e.is_object() || !e.contains("uri") || !e["uri"].is_string()) continue;
+            const std::string uri = e["uri"].get<std::string>();
+            if (!safeUri(uri, folder))
+                return std::string(key) + "[" + std::to_string(i) + "] refers to '" + uri.substr(0, 200) +
+                       "', which is not a file in the model's folder. Keep the data beside the .gltf (no folders "
+                       "above it, no absolute paths or links) or export a single .glb.";
+        }
+    }
+    if (!j.contains("nodes") || !j["nodes"].is_array()) return {};
+    const auto& nodes = j["nodes"];
+    if (nodes.size() > kMaxNodes)
+        return "it has " + std::to_string(nodes.size()) + " nodes; the limit is " + std::to_string(kMaxNodes) +
+               ". Merge nodes before exporting.";
+    // Parent of every node; a node with two parents or a cycle is not a tree.
+    std::vector<long> parent(nodes.size(), -1);
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        if (!nodes[n].is_object() || !nodes[n].contains("children") || !nodes[n]["children"].is_array()) continue;
+        for (const auto& c : nodes[n]["children"]) {
+            if (!c.is_number_unsigned() || c.get<std::size_t>() >= nodes.size()) continue; // assimp reports it
+            const std::size_t child = c.get<std::size_t>();
+            if (parent[child] != -1 || child == n)
+                return "node " + std::to_string(child) + " has more than one parent or contains itself. Re-export the model.";
+            parent[child] = long(n);
+        }
+    }
+    for (std::size_t n = 0; n < nodes.size(); ++n) {
+        std::size_t depth = 0;
+        for (long p = parent[n]; p != -1; p = parent[std::size_t(p)])
+            if (++depth > kMaxDepth)
+                return "its node tree is deeper than " + std::to_string(kMaxDepth) +
+                       " levels (or loops). Re-export the model with a flatter hierarchy.";
+    }
+    return {};
+}
+
 } // namespace
 
 std::vector<std::string> supportedModelExtensions()
 {
-    Assimp::Importer importer;
-    aiString list;
-    importer.GetExtensionList(list); // "*.3ds;*.obj;..."
-    std::vector<std::string> out;
-    std::stringstream ss(list.C_Str());
-    std::string item;
-    while (std::getline(ss, item, ';')) {
-        auto dot = item.find('.');
-        if (dot != std::string::npos) out.push_back(item.substr(dot + 1));
-    }
-    return out;
+    return std::vector<std::string>(std::begin(kFormats), std::end(kFormats));
 }
 
 core::Result<anatomy::Model> loadModel(const std::string& path)
@@ -73,13 +163,22 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
     if (fs::is_directory(path, ec)) return fail(path, "it is a folder, not a model file.");
     auto size = fs::file_size(path, ec);
     if (ec || size == 0) return fail(path, "the file is empty. Choose another file or regenerate it.");
+    if (size > kMaxModelBytes)
+        return fail(path, "the file is " + std::to_string(size >> 20) + " MB; the limit is " +
+                              std::to_string(kMaxModelBytes >> 20) + " MB. Simplify the model before opening it.");
 
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    if (!ext.empty()) ext.erase(0, 1);
+    if (std::find(std::begin(kFormats), std::end(kFormats), ext) == std::end(kFormats))
+        return fail(path, "'" + (ext.empty() ? std::string("(no extension)") : "." + ext) +
+                              "' is not a supported model format: the viewer opens glTF (.glb, .gltf) and OBJ models only. "
+                              "Convert the model to .glb (for example with Blender, or `assimp export FILE out.glb`).");
+    if (ext == "glb" || ext == "gltf") {
+        const std::string problem = checkGltf(path, ext);
+        if (!problem.empty()) return fail(path, problem);
+    }
     Assimp::Importer importer;
-    if (ext.empty() || !importer.IsExtensionSupported(ext))
-        return fail(path, "'" + (ext.empty() ? std::string("(no extension)") : ext) +
-                              "' is not a supported model format. Use glTF (.glb, .gltf), OBJ, FBX, DAE or STL.");
 
     // No PreTransformVertices: the hierarchy and node names must survive.
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_ValidateDataStructure |

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -37,7 +38,7 @@ bool saysWhatToDo(const std::string& message)
     const std::string m = lower(message);
     for (const char* hint : {"re-export", "check", "choose", "use ", "regenerate", "remove", "split", "fix",
                              "keep", "save", "add", "close", "replace", "did you", "rename", "break", "must",
-                             "allowed", "the limit is"})
+                             "allowed", "the limit is", "convert", "merge", "simplify"})
         if (m.find(hint) != std::string::npos) return true;
     return false;
 }
@@ -93,6 +94,79 @@ TEST_CASE("The model loader refuses NaN, huge values and out-of-range indices by
         REQUIRE_FALSE(m.ok());
         INFO(m.message());
         CHECK(m.message().find(c.expect) != std::string::npos);
+    }
+}
+
+TEST_CASE("Model formats whose readers trust header counts are refused at once", "[hardening][bad][model]")
+{
+    for (const char* file : {"lying_count.ply", "not_allowed.fbx", "not_allowed.stl"}) {
+        const std::string path = badDir("model/") + file;
+        INFO(path);
+        const auto start = std::chrono::steady_clock::now();
+        auto m = io::loadModel(path);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        REQUIRE_FALSE(m.ok());
+        INFO(m.message());
+        CHECK(m.message().find("Cannot open model '" + path + "'") == 0);
+        CHECK(m.message().find("not a supported model format") != std::string::npos);
+        CHECK(m.message().find("Convert the model to .glb") != std::string::npos);
+        CHECK(seconds < 1.0); // assimp's PLY reader took over a minute and gigabytes on lying_count.ply
+    }
+    CHECK(io::supportedModelExtensions() == std::vector<std::string>{"glb", "gltf", "obj"});
+}
+
+TEST_CASE("A glTF file cannot make the loader read files outside its folder", "[hardening][bad][model][untrusted]")
+{
+    struct Case { const char* file; const char* expect; };
+    const Case cases[] = {
+        {"buffer_parent.gltf", "buffers[0] refers to '../../../../etc/passwd', which is not a file in the model's folder"},
+        {"buffer_absolute.gltf", "buffers[0] refers to '/etc/passwd'"},
+        {"buffer_file_url.gltf", "buffers[0] refers to 'file:///etc/passwd'"},
+        {"image_absolute.gltf", "images[0] refers to '/home/someone/.ssh/id_rsa.png'"},
+    };
+    for (const auto& c : cases) {
+        const std::string path = badDir("model/") + c.file;
+        INFO(path);
+        auto m = io::loadModel(path);
+        REQUIRE_FALSE(m.ok());
+        INFO(m.message());
+        CHECK(m.message().find("Cannot open model '" + path + "': " + c.expect) == 0);
+        CHECK(m.message().find("export a single .glb") != std::string::npos);
+    }
+    // A buffer file beside the model that is a symlink to somewhere else is refused too; a
+    // real file beside it is fine.
+    TempDir outside, dir;
+    std::string gltf;
+    {
+        std::ifstream in(badDir("model/buffer_absolute.gltf"));
+        gltf.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    auto withUri = [&](const std::string& uri) { return replaceAll(gltf, "\"/etc/passwd\"", "\"" + uri + "\""); };
+    const float positions[9] = {0.0f, 0.0f, 0.0f, 0.1f, 0.0f, 0.0f, 0.0f, 0.1f, 0.0f};
+    const std::string bytes = std::string(reinterpret_cast<const char*>(positions), sizeof positions) +
+                              std::string("\0\0\1\0\2\0\0\0", 8);
+    std::ofstream(outside.file("data.bin"), std::ios::binary) << bytes;
+    std::filesystem::create_symlink(outside.file("data.bin"), dir.file("linked.bin"));
+    std::ofstream(dir.file("linked.gltf")) << withUri("linked.bin");
+    auto linked = io::loadModel(dir.file("linked.gltf"));
+    REQUIRE_FALSE(linked.ok());
+    CHECK(linked.message().find("buffers[0] refers to 'linked.bin'") != std::string::npos);
+    std::filesystem::copy_file(outside.file("data.bin"), dir.file("beside.bin"));
+    std::ofstream(dir.file("beside.gltf")) << withUri("beside.bin");
+    auto beside = io::loadModel(dir.file("beside.gltf"));
+    INFO((beside.ok() ? std::string() : beside.message()));
+    CHECK(beside.ok());
+}
+
+TEST_CASE("A glTF node tree that is too deep or loops is refused before assimp walks it", "[hardening][bad][model]")
+{
+    for (const char* file : {"deep_nodes.gltf", "node_cycle.gltf"}) {
+        const std::string path = badDir("model/") + file;
+        INFO(path);
+        auto m = io::loadModel(path);
+        REQUIRE_FALSE(m.ok());
+        INFO(m.message());
+        CHECK(m.message().find("Cannot open model '" + path + "': its node tree is deeper than 256 levels (or loops)") == 0);
     }
 }
 

@@ -66,6 +66,34 @@ out("model/accessor_past_buffer.gltf", gltf(tri, [0, 1, 2], extra_accessor=(0, {
 out("model/bad_buffer_index.gltf", gltf(tri, [0, 1, 2], extra_accessor=(0, {"bufferView": 42})), "w")
 out("model/nan_vertex.obj", "v 0 0 0\nv nan 0 0\nv 0 1 0\nf 1 2 3\n", "w")
 out("model/index_out_of_range.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 40\n", "w")
+# Formats the loader refuses: a PLY whose header promises two billion vertices (assimp would
+# try to allocate them), an FBX and an STL by extension only.
+out("model/lying_count.ply", "ply\nformat binary_little_endian 1.0\nelement vertex 2000000000\n"
+    "property float x\nproperty float y\nproperty float z\nend_header\n", "w")
+out("model/not_allowed.fbx", b"Kaydara FBX Binary  \0\x1a\0" + bytes(64))
+out("model/not_allowed.stl", "solid x\nendsolid x\n", "w")
+
+
+def with_buffer_uri(uri):
+    doc = json.loads(gltf(tri, [0, 1, 2]))
+    doc["buffers"][0]["uri"] = uri
+    return json.dumps(doc, indent=1)
+
+
+# glTF files whose buffer or image points outside the model's folder.
+out("model/buffer_parent.gltf", with_buffer_uri("../../../../etc/passwd"), "w")
+out("model/buffer_absolute.gltf", with_buffer_uri("/etc/passwd"), "w")
+out("model/buffer_file_url.gltf", with_buffer_uri("file:///etc/passwd"), "w")
+doc = json.loads(gltf(tri, [0, 1, 2]))
+doc["images"] = [{"uri": "/home/someone/.ssh/id_rsa.png"}]
+out("model/image_absolute.gltf", json.dumps(doc, indent=1), "w")
+# Node trees assimp would walk recursively: too deep, and a cycle.
+doc = json.loads(gltf(tri, [0, 1, 2]))
+doc["nodes"] = [{"name": "n%d" % i, "children": [i + 1]} for i in range(5000)] + [{"name": "leaf", "mesh": 0}]
+out("model/deep_nodes.gltf", json.dumps(doc), "w")
+doc = json.loads(gltf(tri, [0, 1, 2]))
+doc["nodes"] = [{"name": "a", "mesh": 0, "children": [1]}, {"name": "b", "children": [0]}]
+out("model/node_cycle.gltf", json.dumps(doc, indent=1), "w")
 
 # --- content files (one item each; the parser checks them one by one) ---------------------
 ok_header = "---\nid: {id}\ntype: article\ntitle: A title\nstructures: [psoas_major_r]\nsources: [gray]\nsummary: One line.\n---\n"

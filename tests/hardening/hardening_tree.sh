@@ -1,0 +1,40 @@
+# Sourced by run_sanitizers.sh and run_fuzzers.sh: configures the one instrumented tree both
+# use, so CI compiles the project once for the sanitizer run and the fuzzers.
+#   clang-14, -fsanitize=address,undefined (-fno-sanitize-recover=all: UBSan aborts too)
+#   plus -fsanitize=fuzzer-no-link (coverage for libFuzzer; the test programs link without
+#   libFuzzer and the sanitizer runtime's no-op hooks take the coverage callbacks).
+# PSOAS_SANITIZE=ON adds the sanitizer flags (top-level CMakeLists.txt), PSOAS_FUZZ=ON the
+# four harnesses (tests/fuzz). Debug with -O1 keeps the run fast and the stacks readable.
+
+# psoas_configure_hardening_tree SOURCE_DIR BUILD_DIR
+psoas_configure_hardening_tree() {
+  local src="$1" out="$2"
+  if ! command -v clang++-14 >/dev/null; then
+    echo "hardening: clang++-14 is missing; install clang-14 and libclang-rt-14-dev (bash tools/dev.sh test does)." >&2
+    return 1
+  fi
+  if [ -f "$out/CMakeCache.txt" ] && grep -q "^PSOAS_FUZZ:BOOL=ON" "$out/CMakeCache.txt" &&
+     grep -q "^PSOAS_SANITIZE:BOOL=ON" "$out/CMakeCache.txt"; then
+    return 0
+  fi
+  mkdir -p "$out"
+  CC=clang-14 CXX=clang++-14 cmake -S "$src" -B "$out" -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+    -DCMAKE_CXX_FLAGS="-Wno-unknown-warning-option -fsanitize=fuzzer-no-link" \
+    -DPSOAS_SANITIZE=ON -DPSOAS_FUZZ=ON -DPSOAS_BUILD_TESTS=ON -DPSOAS_BUILD_BENCH=OFF \
+    -DPSOAS_HARDENING_CI=OFF >"$out/configure.log" 2>&1 || { cat "$out/configure.log"; return 1; }
+}
+
+# psoas_available_targets BUILD_DIR: every target name the tree knows, one per line.
+psoas_available_targets() {
+  cmake --build "$1" --target help | sed -n 's/^\.\.\. \([A-Za-z0-9_-]*\).*/\1/p'
+}
+
+# Sanitizer settings for every run. Leaks inside system libraries we do not build are
+# suppressed in lsan.supp (each line says why); a leak in our code fails.
+psoas_sanitizer_env() {
+  local src="$1"
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/hardening/ubsan.supp"
+  export LSAN_OPTIONS="suppressions=$src/tests/hardening/lsan.supp:print_suppressions=0"
+}
