@@ -43,6 +43,7 @@ void addOptions(QCommandLineParser& p)
     p.addOption({"view", "View for --render: anterior, posterior, left, right, superior, inferior, oblique.", "NAME",
                  "anterior"});
     p.addOption({"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"});
+    p.addOption({"samples", "Anti-aliasing samples per pixel for --render: 1, 2, 4 or 8.", "N", "4"});
     p.addOption({"layers", psoas::app::layerSpecHelp(), "SPEC"});
     p.addOption({"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."});
     p.addOption({"pose", "Pose preset (with --kinematics or --render).", "NAME"});
@@ -109,6 +110,10 @@ int main(int argc, char** argv)
         request.layers = parser.value("layers").toStdString();
         for (const auto& s : parser.values("set")) request.sets.push_back(s.toStdString());
         if (auto s = psoas::app::parseSize(parser.value("size").toStdString(), request.width, request.height); !s) {
+            std::cerr << "psoas-atlas: " << s.message() << "\n";
+            return 2;
+        }
+        if (auto s = psoas::app::parseSamples(parser.value("samples").toStdString(), request.samples); !s) {
             std::cerr << "psoas-atlas: " << s.message() << "\n";
             return 2;
         }

@@ -10,6 +10,9 @@
 #include "scene/ViewPreset.h"
 
 #include <algorithm>
+#include <future>
+#include <memory>
+#include <sstream>
 #include <cmath>
 #include <ostream>
 #include <stdexcept>
@@ -38,6 +41,17 @@ core::Status parseSize(const std::string& text, int& width, int& height)
         return bad();
     }
     return core::Status::success();
+}
+
+core::Status parseSamples(const std::string& text, int& samples)
+{
+    for (int n : {1, 2, 4, 8}) {
+        if (text == std::to_string(n)) {
+            samples = n;
+            return core::Status::success();
+        }
+    }
+    return core::makeError("--samples '" + text + "' is not valid. Use 1 (no anti-aliasing), 2, 4 or 8.");
 }
 
 core::Status parseAssignment(const std::string& text, std::string& name, double& value)
@@ -94,22 +108,31 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
 #endif
 }
 
-core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& viewName, int width,
-                                                       int height, int samples)
+namespace {
+
+// The GL half of a headless render: context, compiled shaders and an MSAA target.
+struct HeadlessGl {
+    std::unique_ptr<render::HeadlessContext> context;
+    render::Renderer renderer;
+    render::RenderTarget target;
+};
+
+core::Status setUpHeadlessGl(HeadlessGl& gl, int width, int height, int samples)
 {
-    auto view = scene::findViewPreset(viewName);
-    if (!view)
-        return core::makeError("Unknown view '" + viewName + "'. Choose one of: " + scene::viewPresetNames() + ".");
     auto ctx = render::HeadlessContext::create();
     if (!ctx) return ctx.error();
-    render::Renderer renderer;
-    if (auto s = renderer.initialize(); !s) return core::makeError(s.message());
-    render::RenderTarget target;
-    if (auto s = target.create(width, height, samples); !s) return core::makeError(s.message());
+    gl.context = std::move(ctx).value();
+    if (auto s = gl.renderer.initialize(); !s) return core::makeError(s.message());
+    if (auto s = gl.target.create(width, height, samples); !s) return core::makeError(s.message());
+    return core::Status::success();
+}
 
+std::vector<std::uint8_t> drawHeadless(HeadlessGl& gl, Document& doc, const scene::ViewPreset& view, int width,
+                                       int height)
+{
     scene::OrbitCamera camera;
     camera.setViewport(width, height);
-    camera.lookAlong(view->viewDir, view->up);
+    camera.lookAlong(view.viewDir, view.up);
     doc.frameAll(camera);
 
     render::RenderParams params;
@@ -118,12 +141,69 @@ core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std:
     params.cameraPosition = camera.position();
     params.width = width;
     params.height = height;
-    params.framebuffer = target.drawFramebuffer();
-    renderer.setModel(&doc.model());
-    renderer.render(doc.drawList(), params);
-    auto pixels = target.readPixels();
-    renderer.release();
+    params.framebuffer = gl.target.drawFramebuffer();
+    gl.renderer.setModel(&doc.model());
+    gl.renderer.render(doc.drawList(), params);
+    auto pixels = gl.target.readPixels();
+    gl.renderer.release();
     return pixels;
+}
+
+core::Status unknownView(const std::string& name)
+{
+    return core::makeError("Unknown view '" + name + "'. Choose one of: " + scene::viewPresetNames() + ".");
+}
+
+struct OpenedDocument {
+    std::unique_ptr<Document> doc;
+    std::string error;
+    int exitCode = 0;
+    std::string notes;
+};
+
+// Everything a render needs that is not GL: model, catalog, solver, pose and layers.
+OpenedDocument openForRender(const RenderRequest& request)
+{
+    OpenedDocument out;
+    std::string modelPath = request.modelPath.empty() ? Document::defaultModelPath() : request.modelPath;
+    std::string catalogPath = request.modelPath.empty() ? Document::defaultCatalogPath() : std::string();
+    auto doc = Document::open(modelPath, catalogPath);
+    if (!doc) {
+        out.error = doc.message();
+        out.exitCode = 1;
+        return out;
+    }
+    std::ostringstream notes;
+    if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, notes); !s) {
+        out.notes = notes.str();
+        out.error = s.message();
+        out.exitCode = 2;
+        return out;
+    }
+    out.notes = notes.str();
+    if (!request.layers.empty()) {
+        auto layers = LayerState::fromDocument(*doc.value());
+        if (auto s = applyLayerSpec(request.layers, layers); !s) {
+            out.error = s.message();
+            out.exitCode = 2;
+            return out;
+        }
+        layers.apply(doc.value()->scene());
+    }
+    out.doc = std::move(doc).value();
+    return out;
+}
+
+} // namespace
+
+core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& viewName, int width,
+                                                       int height, int samples)
+{
+    auto view = scene::findViewPreset(viewName);
+    if (!view) return core::makeError(unknownView(viewName).message());
+    HeadlessGl gl;
+    if (auto s = setUpHeadlessGl(gl, width, height, samples); !s) return core::makeError(s.message());
+    return drawHeadless(gl, doc, *view, width, height);
 }
 
 int runRenderCommand(const RenderRequest& request, std::ostream& err)
@@ -132,31 +212,28 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
         err << "psoas-atlas: --render needs an output file, for example --render front.png\n";
         return 2;
     }
-    std::string modelPath = request.modelPath.empty() ? Document::defaultModelPath() : request.modelPath;
-    std::string catalogPath = request.modelPath.empty() ? Document::defaultCatalogPath() : std::string();
-    auto doc = Document::open(modelPath, catalogPath);
-    if (!doc) {
-        err << "psoas-atlas: " << doc.message() << "\n";
-        return 1;
-    }
-    if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, err); !s) {
-        err << "psoas-atlas: " << s.message() << "\n";
+    auto view = scene::findViewPreset(request.view);
+    if (!view) {
+        err << "psoas-atlas: " << unknownView(request.view).message() << "\n";
         return 2;
     }
-    if (!request.layers.empty()) {
-        auto layers = LayerState::fromDocument(*doc.value());
-        if (auto s = applyLayerSpec(request.layers, layers); !s) {
-            err << "psoas-atlas: " << s.message() << "\n";
-            return 2;
-        }
-        layers.apply(doc.value()->scene());
+    // Start-up is most of a --render: load the model and bind the solver on a worker thread while
+    // this thread brings up the GL context (llvmpipe's LLVM start, shader compiles, MSAA target).
+    auto opening = std::async(std::launch::async, [&request] { return openForRender(request); });
+    HeadlessGl gl;
+    core::Status glReady = setUpHeadlessGl(gl, request.width, request.height, request.samples);
+    OpenedDocument opened = opening.get();
+    err << opened.notes;
+    if (!opened.doc) {
+        err << "psoas-atlas: " << opened.error << "\n";
+        return opened.exitCode;
     }
-    auto pixels = renderDocument(*doc.value(), request.view, request.width, request.height, request.samples);
-    if (!pixels) {
-        err << "psoas-atlas: " << pixels.message() << "\n";
-        return pixels.message().rfind("Unknown view", 0) == 0 ? 2 : 1;
+    if (!glReady) {
+        err << "psoas-atlas: " << glReady.message() << "\n";
+        return 1;
     }
-    if (auto s = io::writePng(request.output, request.width, request.height, pixels.value()); !s) {
+    auto pixels = drawHeadless(gl, *opened.doc, *view, request.width, request.height);
+    if (auto s = io::writePng(request.output, request.width, request.height, pixels); !s) {
         err << "psoas-atlas: " << s.message() << "\n";
         return 1;
     }

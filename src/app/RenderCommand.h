@@ -34,6 +34,9 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
 // Parses "WxH" (e.g. 1920x1080). Errors name the value and the allowed range.
 core::Status parseSize(const std::string& text, int& width, int& height);
 
+// Parses the --samples value: 1 (no multisampling), 2, 4 or 8. Errors name the value.
+core::Status parseSamples(const std::string& text, int& samples);
+
 // Renders a document to RGBA pixels (top row first) with a headless GL context.
 core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& view, int width, int height,
                                                        int samples);

@@ -1,0 +1,75 @@
+// The `--render` command as scripts use it: option values, exit codes and the image it writes.
+#include "app/Document.h"
+#include "app/RenderCommand.h"
+#include "core/AtomicFile.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace psoas::app;
+
+TEST_CASE("Render option --samples accepts 1, 2, 4 and 8 and names anything else", "[app][render-command]")
+{
+    int samples = 0;
+    for (int n : {1, 2, 4, 8}) {
+        REQUIRE(parseSamples(std::to_string(n), samples).ok());
+        CHECK(samples == n);
+    }
+    for (const char* bad : {"", "0", "3", "16", "four", "4x", "-4", "nan"}) {
+        INFO(bad);
+        samples = 4;
+        auto s = parseSamples(bad, samples);
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.message().find("--samples '" + std::string(bad) + "'") != std::string::npos);
+        CHECK(samples == 4);
+    }
+}
+
+TEST_CASE("Render command writes a PNG, and a posed document renders with the model in frame", "[app][render-command][gl]")
+{
+    namespace fs = std::filesystem;
+    const fs::path out = fs::temp_directory_path() / "psoas-render-command-test.png";
+    fs::remove(out);
+    RenderRequest r;
+    r.output = out.string();
+    r.width = 320;
+    r.height = 240;
+    r.samples = 1;
+    r.pose = "sitting";
+    r.view = "right";
+    std::ostringstream err;
+    REQUIRE(runRenderCommand(r, err) == 0);
+    INFO(err.str());
+    REQUIRE(fs::exists(out));
+    auto bytes = psoas::core::readFile(out.string());
+    REQUIRE(bytes);
+    CHECK(bytes.value().compare(1, 3, "PNG") == 0);
+
+    auto doc = Document::open(Document::defaultModelPath(), Document::defaultCatalogPath());
+    REQUIRE(doc);
+    std::ostringstream notes;
+    REQUIRE(applyPoseRequest(*doc.value(), "sitting", "", {}, notes).ok());
+    auto pixels = renderDocument(*doc.value(), "right", 320, 240, 1);
+    REQUIRE(pixels);
+    // The model covers a good part of the frame (not just background).
+    std::size_t different = 0;
+    const auto& px = pixels.value();
+    for (std::size_t i = 0; i + 3 < px.size(); i += 4)
+        if (px[i] > 120 && px[i + 1] > 100) ++different; // ivory bone or red muscle, not the dark background
+    CHECK(different > px.size() / 4 / 50);
+    fs::remove(out);
+}
+
+TEST_CASE("Render command reports a bad pose before touching the output file", "[app][render-command]")
+{
+    namespace fs = std::filesystem;
+    RenderRequest r;
+    r.output = (fs::temp_directory_path() / "psoas-render-command-never.png").string();
+    r.pose = "cartwheel";
+    std::ostringstream err;
+    CHECK(runRenderCommand(r, err) == 2);
+    CHECK(err.str().find("Unknown pose 'cartwheel'") != std::string::npos);
+    CHECK_FALSE(fs::exists(r.output));
+}
