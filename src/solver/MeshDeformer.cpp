@@ -1,12 +1,14 @@
 #include "solver/MeshDeformer.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <cmath>
+#include <initializer_list>
 
 namespace psoas::solver {
 
 namespace {
+
+constexpr std::size_t K = static_cast<std::size_t>(MeshDeformer::kSamples);
 
 double smoothstep(double a, double b, double x)
 {
@@ -14,127 +16,236 @@ double smoothstep(double a, double b, double x)
     return t * t * (3.0 - 2.0 * t);
 }
 
-DVec3 leastAlignedAxis(const DVec3& t)
-{
-    DVec3 a = glm::abs(t);
-    if (a.x <= a.y && a.x <= a.z) return DVec3(1, 0, 0);
-    if (a.y <= a.z) return DVec3(0, 1, 0);
-    return DVec3(0, 0, 1);
-}
-
 DVec3 toD(const Vec3& v) { return DVec3(v.x, v.y, v.z); }
 Vec3 toF(const DVec3& v) { return Vec3(static_cast<float>(v.x), static_cast<float>(v.y), static_cast<float>(v.z)); }
 
+// True when the vertices with weight < 0.5 sit higher on average than those with weight
+// >= 0.5 (only region-0 vertices when `region` is given): the weights run top-down.
+bool upperEndFirst(const std::vector<Vec3>& positions, const std::vector<float>& weight, const std::vector<float>* region)
+{
+    double y[2] = {0.0, 0.0};
+    int n[2] = {0, 0};
+    for (std::size_t v = 0; v < positions.size(); ++v) {
+        if (region && (*region)[v] > 0.5f) continue;
+        int i = weight[v] < 0.5f ? 0 : 1;
+        y[i] += positions[v].y;
+        ++n[i];
+    }
+    return n[0] > 0 && n[1] > 0 && y[0] / n[0] > y[1] / n[1];
+}
+
+void append(std::vector<double>& out, const DVec3& v)
+{
+    out.push_back(v.x);
+    out.push_back(v.y);
+    out.push_back(v.z);
+}
+
 } // namespace
 
-void MeshDeformer::buildTable(const std::vector<DVec3>& poly, const PathBinding& pb, double length,
-                              const DVec3& normal0, bool posed, Table& out) const
+bool MeshDeformer::changed(const anatomy::Model& model, int mesh, std::vector<double>& last,
+                           const std::vector<double>& input) const
 {
-    const int K = kSamples;
-    double polyLength = 0.0;
-    for (std::size_t i = 1; i < poly.size(); ++i) polyLength += glm::length(poly[i] - poly[i - 1]);
-    const double L0 = pb.restLength, L = posed ? length : L0;
-    const double W1 = pb.beltCum.back();
-    // Stretch of belly and tendon: the tendon keeps its length while the belly stretch stays
-    // within [kMinBelly, kMaxBelly]; beyond that the tendon takes its share too.
-    const double Lb0 = L0 * W1, Lt0 = L0 - Lb0;
-    double lb = 1.0, lt = 1.0;
-    if (posed) {
-        lb = (L - Lt0) / Lb0;
-        if ((lb < kMinBelly || lb > kMaxBelly) && Lt0 > 1e-9) {
-            lb = std::clamp(lb, kMinBelly, kMaxBelly);
-            lt = std::max(0.05, (L - lb * Lb0) / Lt0);
-        } else if (Lt0 <= 1e-9) {
-            lb = L / L0;
-        }
-        lb = std::max(lb, 0.05);
+    std::size_t mi = static_cast<std::size_t>(mesh);
+    if (m_lastModel != &model || m_lastVersion.size() != model.meshes.size()) {
+        m_lastModel = &model;
+        m_lastVersion.assign(model.meshes.size(), 0);
     }
-    // Points at the mapped arc positions.
-    std::size_t seg = 1;
-    double segStart = 0.0;
-    for (int j = 0; j < K; ++j) {
-        double s = static_cast<double>(j) / (K - 1);
-        double g = L > 0 ? L0 * (lt * s + (lb - lt) * pb.beltCum[static_cast<std::size_t>(j)]) / L : s;
-        double u = std::clamp(g, 0.0, 1.0) * polyLength;
-        while (seg + 1 < poly.size() && segStart + glm::length(poly[seg] - poly[seg - 1]) < u) {
-            segStart += glm::length(poly[seg] - poly[seg - 1]);
-            ++seg;
+    if (m_lastVersion[mi] == model.meshes[mi].version && last == input) return false;
+    last = input;
+    return true;
+}
+
+core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mi,
+                                      const std::vector<int>& flat, const DeformPose& rest)
+{
+    const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mi)];
+    auto fail = [&](const std::string& what) {
+        return core::Status(core::makeError(model.sourcePath + ": mesh \"" + muscle.id + "\": " + what +
+                                            ". Rebuild the model (tools/modelbuilder) so that TEXCOORD_1 holds the solver binding."));
+    };
+    if (mesh.uv1.size() != mesh.positions.size()) return fail("has no TEXCOORD_1 per vertex");
+    MuscleMesh mm;
+    mm.mesh = mi;
+    const std::size_t real = muscle.paths.size();
+    for (std::size_t k = 0; k < real; ++k) {
+        PathBinding pb;
+        pb.flat = flat[k];
+        pb.originBody = muscle.paths[k].points.front().body;
+        pb.spec.restLength = (*rest.lengths)[static_cast<std::size_t>(pb.flat)];
+        pb.spec.smoothing = kSmoothing;
+        pb.spec.beltCum.resize(K);
+        double f = muscle.tendonFraction, prevW = 1.0;
+        for (std::size_t j = 0; j < K; ++j) {
+            double s = static_cast<double>(j) / (K - 1);
+            double w = f > 0.0 ? 1.0 - smoothstep(1.0 - f - 0.05, 1.0 - f + 0.05, s) : 1.0;
+            pb.spec.beltCum[j] = j == 0 ? 0.0 : pb.spec.beltCum[j - 1] + 0.5 * (w + prevW) / (K - 1);
+            prevW = w;
         }
-        double segLen = glm::length(poly[seg] - poly[seg - 1]);
-        double f = segLen > 1e-12 ? std::clamp((u - segStart) / segLen, 0.0, 1.0) : 0.0;
-        out.point[static_cast<std::size_t>(j)] = poly[seg - 1] + (poly[seg] - poly[seg - 1]) * f;
+        if (pb.spec.beltCum.back() < 1e-6) return fail("tendon_fraction leaves no belly");
+        const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
+        pb.restNormal0 = perpendicularTo(glm::normalize(poly[1] - poly[0]));
+        mm.paths.push_back(std::move(pb));
     }
-    // Smooth the centreline (end points fixed) so that its curvature radius stays well above
-    // the muscle's thickness at via points and wrap arcs; the rest table is smoothed the same
-    // way, so the neutral pose is still reproduced exactly.
-    // Three box-filter passes (prefix sums, O(K) each) with a window that shrinks towards
-    // the ends, so the end points stay fixed.
-    std::vector<DVec3>& sum = out.scratch;
-    sum.resize(static_cast<std::size_t>(K + 1));
-    for (int pass = 0; pass < 3; ++pass) {
-        sum[0] = DVec3(0.0);
-        for (int j = 0; j < K; ++j) sum[static_cast<std::size_t>(j + 1)] = sum[static_cast<std::size_t>(j)] + out.point[static_cast<std::size_t>(j)];
-        for (int j = 1; j + 1 < K; ++j) {
-            int h = std::min({pb.smoothing, j, K - 1 - j});
-            out.point[static_cast<std::size_t>(j)] =
-                (sum[static_cast<std::size_t>(j + h + 1)] - sum[static_cast<std::size_t>(j - h)]) / static_cast<double>(2 * h + 1);
-        }
-    }
-    // Radial scale from the local stretch of the centreline: area * length is kept.
-    for (int j = 0; j < K; ++j) {
-        if (!posed) {
-            out.scale[static_cast<std::size_t>(j)] = 1.0;
+    // Which path (or sheet between two paths) each vertex follows.
+    std::vector<int> pathOf(mesh.positions.size());
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        Vec2 uv = mesh.uv1[v];
+        double x = uv.x;
+        if (!std::isfinite(uv.x) || !std::isfinite(uv.y) || x < -0.01 || x > static_cast<double>(real) - 0.99)
+            return fail("vertex " + std::to_string(v) + " names path " + core::formatNumber(uv.x) + " but the muscle has " +
+                        std::to_string(real) + " path(s) in rig.json");
+        int a = static_cast<int>(std::floor(x + 1e-3));
+        double t = std::round((x - a) * 1000.0) / 1000.0;
+        if (t <= 0.0 || a + 1 >= static_cast<int>(real)) {
+            pathOf[v] = std::clamp(a, 0, static_cast<int>(real) - 1);
             continue;
         }
-        double stretch = 0.0;
-        int n = 0;
-        for (int seg2 : {j - 1, j}) {
-            if (seg2 < 0 || seg2 + 1 >= K) continue;
-            double rest = pb.rest.segment[static_cast<std::size_t>(seg2)];
-            double now = glm::length(out.point[static_cast<std::size_t>(seg2 + 1)] - out.point[static_cast<std::size_t>(seg2)]);
-            stretch += rest > 1e-12 ? now / rest : 1.0;
-            ++n;
+        int found = -1;
+        for (std::size_t k = real; k < mm.paths.size(); ++k)
+            if (mm.paths[k].blendA == a && mm.paths[k].blendT == t) found = static_cast<int>(k);
+        if (found < 0) {
+            PathBinding pb;
+            pb.blendA = a;
+            pb.blendB = a + 1;
+            pb.blendT = t;
+            pb.originBody = mm.paths[static_cast<std::size_t>(a)].originBody;
+            found = static_cast<int>(mm.paths.size());
+            mm.paths.push_back(std::move(pb));
         }
-        stretch = n ? stretch / n : 1.0;
-        out.scale[static_cast<std::size_t>(j)] = 1.0 / std::sqrt(std::clamp(stretch, 0.05, 20.0));
+        pathOf[v] = found;
     }
-    if (!posed) {
-        out.segment.resize(static_cast<std::size_t>(K));
-        for (int j = 0; j + 1 < K; ++j)
-            out.segment[static_cast<std::size_t>(j)] =
-                glm::length(out.point[static_cast<std::size_t>(j + 1)] - out.point[static_cast<std::size_t>(j)]);
+    // Which end s = 0 is: some loaders (assimp's glTF importer) hand TEXCOORD_1 over as
+    // (u, 1 - v). The vertices with the lowest s must lie at the origin end of their path.
+    double nearOrigin = 0.0, nearInsertion = 0.0;
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        if (static_cast<std::size_t>(pathOf[v]) >= real || mesh.uv1[v].y > 0.02f) continue;
+        const auto& poly = (*rest.polylines)[static_cast<std::size_t>(mm.paths[static_cast<std::size_t>(pathOf[v])].flat)];
+        nearOrigin += glm::length(toD(mesh.positions[v]) - poly.front());
+        nearInsertion += glm::length(toD(mesh.positions[v]) - poly.back());
     }
-    // Rotation-minimising frames.
-    DVec3 prevT(0, -1, 0), n = normal0;
-    for (int j = 0; j < K; ++j) {
-        std::size_t a = static_cast<std::size_t>(std::max(j - 1, 0)), b = static_cast<std::size_t>(std::min(j + 1, K - 1));
-        DVec3 t = out.point[b] - out.point[a];
-        double tl = glm::length(t);
-        t = tl > 1e-12 ? t / tl : prevT;
-        DVec3 nn = n - glm::dot(n, t) * t;
-        double nl = glm::length(nn);
-        nn = nl > 1e-9 ? nn / nl : glm::normalize(glm::cross(t, leastAlignedAxis(t)));
-        DVec3 bn = glm::cross(t, nn);
-        out.frame[static_cast<std::size_t>(j)] = DMat3(t, nn, bn);
-        n = nn;
-        prevT = t;
+    const bool flipS = nearInsertion < nearOrigin;
+    auto arcOf = [&](std::size_t v) {
+        double s = std::clamp(static_cast<double>(mesh.uv1[v].y), 0.0, 1.0);
+        return flipS ? 1.0 - s : s;
+    };
+    auto buildRest = [&]() {
+        for (PathBinding& pb : mm.paths) {
+            if (pb.flat >= 0) {
+                pb.rest.sample((*rest.polylines)[static_cast<std::size_t>(pb.flat)], pb.spec, pb.spec.restLength, false);
+            } else {
+                pb.rest.blend(mm.paths[static_cast<std::size_t>(pb.blendA)].rest, mm.paths[static_cast<std::size_t>(pb.blendB)].rest, pb.blendT);
+                const auto& p = pb.rest.points();
+                pb.restNormal0 = perpendicularTo(glm::normalize(p[1] - p[0]));
+            }
+            pb.rest.finish(pb.spec, pb.restNormal0, false);
+            pb.spec.restSegment = pb.rest.segmentLengths();
+        }
+    };
+    mm.row.resize(mesh.positions.size());
+    mm.frac.resize(mesh.positions.size());
+    mm.offset.resize(mesh.positions.size());
+    mm.normal.resize(mesh.positions.size());
+    auto bindVertices = [&]() {
+        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+            std::size_t k = static_cast<std::size_t>(pathOf[v]);
+            double s = arcOf(v) * (K - 1);
+            std::size_t j = std::min(static_cast<std::size_t>(s), K - 2);
+            double fr = s - static_cast<double>(j);
+            const CentrelineTable& t = mm.paths[k].rest;
+            DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], fr);
+            DMat3 F = t.frames()[j] * (1.0 - fr) + t.frames()[j + 1] * fr;
+            DMat3 Fi = glm::inverse(F);
+            mm.row[v] = static_cast<std::uint32_t>(k * K + j);
+            mm.frac[v] = static_cast<float>(fr);
+            mm.offset[v] = toF(Fi * (toD(mesh.positions[v]) - p));
+            DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
+            mm.normal[v] = toF(Fi * n);
+        }
+    };
+    // Centre of the mesh's cross-sections around each path (kernel average of the vertex
+    // offsets over a few samples), in the frame; added to the current centre line.
+    auto centreMesh = [&]() {
+        std::vector<glm::dvec2> sum(mm.paths.size() * K, glm::dvec2(0.0));
+        std::vector<double> weight(mm.paths.size() * K, 0.0);
+        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+            double f = mm.frac[v];
+            glm::dvec2 o(mm.offset[v].y, mm.offset[v].z);
+            sum[mm.row[v]] += o * (1.0 - f);
+            weight[mm.row[v]] += 1.0 - f;
+            sum[mm.row[v] + 1] += o * f;
+            weight[mm.row[v] + 1] += f;
+        }
+        for (std::size_t k = 0; k < mm.paths.size(); ++k) {
+            PathBinding& pb = mm.paths[k];
+            std::vector<glm::dvec2> c(K, glm::dvec2(0.0));
+            for (std::size_t j = 0; j < K; ++j) {
+                glm::dvec2 num(0.0);
+                double den = 0.0;
+                for (std::size_t i = j > 3 ? j - 3 : 0; i <= std::min(j + 3, K - 1); ++i) {
+                    double w = 4.0 - std::abs(static_cast<double>(i) - static_cast<double>(j));
+                    num += sum[k * K + i] * w;
+                    den += weight[k * K + i] * w;
+                }
+                c[j] = den > 1e-9 ? num / den : glm::dvec2(0.0);
+            }
+            if (pb.spec.centre.empty()) pb.spec.centre.assign(K, glm::dvec2(0.0));
+            const auto& F = pb.rest.frames();
+            const auto& P = pb.rest.points();
+            const auto& Q = pb.rest.centres();
+            for (std::size_t j = 0; j < K; ++j) { // express the new centre on the bare path
+                DVec3 q = Q[j] + F[j][1] * c[j].x + F[j][2] * c[j].y - P[j];
+                pb.spec.centre[j] = glm::dvec2(glm::dot(q, F[j][1]), glm::dot(q, F[j][2]));
+            }
+        }
+    };
+    // 1. Bind against lightly smoothed paths and centre the mesh on them. 2. Smooth each path
+    // over about the distance of its vertices from that centre (so the inner side of a bend
+    // cannot fold), centre again and bind for good.
+    buildRest();
+    bindVertices();
+    centreMesh();
+    buildRest();
+    bindVertices();
+    {
+        std::vector<double> reach(mm.paths.size(), 0.0);
+        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+            std::size_t k = static_cast<std::size_t>(pathOf[v]);
+            const Vec3& o = mm.offset[v];
+            reach[k] = std::max(reach[k], std::sqrt(static_cast<double>(o.y * o.y + o.z * o.z)));
+        }
+        for (std::size_t k = 0; k < real; ++k) {
+            PathBinding& pb = mm.paths[k];
+            double spacing = pb.spec.restLength / (K - 1);
+            pb.spec.smoothing = std::clamp(static_cast<int>(std::ceil(1.2 * reach[k] / spacing)), kSmoothing,
+                                           CentrelineTable::kMaxSmoothing);
+        }
     }
+    for (PathBinding& pb : mm.paths) pb.spec.centre.clear();
+    buildRest();
+    bindVertices();
+    centreMesh();
+    buildRest();
+    bindVertices();
+    mm.samples.resize(mm.paths.size() * K);
+    m_muscles.push_back(std::move(mm));
+    return core::Status::success();
 }
 
 core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig, const CoordinateTable& table,
                                 const std::vector<std::vector<int>>& flatPath, const DeformPose& rest)
 {
     m_muscles.clear();
-    m_discs.clear();
-    m_diaphragm.clear();
+    m_blends.clear();
     m_bound = false;
+    m_lastModel = nullptr;
+    m_lastVersion.clear();
     m_breathing = table.breathing();
     int t12Joint = rig.findJoint("j_t12_l1");
     m_t12Body = rig.findBody("t12");
     if (m_t12Body < 0)
         for (std::size_t b = 0; b < rig.bodies.size(); ++b)
             if (rig.bodies[b].joint == t12Joint) m_t12Body = static_cast<int>(b);
-    const int K = kSamples;
     auto meshOf = [&](const std::string& name) -> int {
         int node = model.findNode(name);
         if (node < 0 || model.nodes[static_cast<std::size_t>(node)].meshes.empty()) return -1;
@@ -145,88 +256,17 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
                                             ". Rebuild the model (tools/modelbuilder) so that TEXCOORD_1 holds the solver binding."));
     };
     for (std::size_t m = 0; m < rig.muscles.size(); ++m) {
-        const RigMuscle& muscle = rig.muscles[m];
-        int mi = meshOf(muscle.id);
+        int mi = meshOf(rig.muscles[m].id);
         if (mi < 0) continue; // no mesh for this muscle: nothing to deform
-        const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mi)];
-        if (mesh.uv1.size() != mesh.positions.size()) return fail(muscle.id, "has no TEXCOORD_1 per vertex");
-        MuscleMesh mm;
-        mm.mesh = mi;
-        for (std::size_t k = 0; k < muscle.paths.size(); ++k) {
-            PathBinding pb;
-            pb.flat = flatPath[m][k];
-            pb.originBody = muscle.paths[k].points.front().body;
-            pb.restLength = (*rest.lengths)[static_cast<std::size_t>(pb.flat)];
-            pb.beltW.resize(K);
-            pb.beltCum.resize(K);
-            double f = muscle.tendonFraction;
-            for (int j = 0; j < K; ++j) {
-                double s = static_cast<double>(j) / (K - 1);
-                pb.beltW[static_cast<std::size_t>(j)] = f > 0.0 ? 1.0 - smoothstep(1.0 - f - 0.05, 1.0 - f + 0.05, s) : 1.0;
-                pb.beltCum[static_cast<std::size_t>(j)] =
-                    j == 0 ? 0.0
-                           : pb.beltCum[static_cast<std::size_t>(j - 1)] +
-                                 0.5 * (pb.beltW[static_cast<std::size_t>(j)] + pb.beltW[static_cast<std::size_t>(j - 1)]) / (K - 1);
-            }
-            if (pb.beltCum.back() < 1e-6) return fail(muscle.id, "tendon_fraction leaves no belly");
-            const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
-            DVec3 t0 = glm::normalize(poly[1] - poly[0]);
-            DVec3 ref = leastAlignedAxis(t0);
-            pb.restNormal0 = glm::normalize(ref - glm::dot(ref, t0) * t0);
-            for (Table* t : {&pb.rest, &pb.posed}) {
-                t->point.resize(K);
-                t->frame.resize(K);
-                t->scale.resize(K);
-            }
-            buildTable(poly, pb, pb.restLength, pb.restNormal0, false, pb.rest);
-            mm.paths.push_back(std::move(pb));
-        }
-        mm.restPositions = mesh.positions;
-        mm.vertices.resize(mesh.positions.size());
-        // Pass 1 binds against lightly smoothed centrelines to measure how far vertices sit
-        // from each path; pass 2 smooths each centreline over about that distance (so that
-        // the inner side of a bend cannot fold) and binds again.
-        for (int pass = 0; pass < 2; ++pass) {
-            if (pass == 1) {
-                std::vector<double> reach(mm.paths.size(), 0.0);
-                for (const MuscleVertex& mv : mm.vertices)
-                    reach[static_cast<std::size_t>(mv.path)] = std::max(
-                        reach[static_cast<std::size_t>(mv.path)],
-                        std::sqrt(static_cast<double>(mv.offset.y * mv.offset.y + mv.offset.z * mv.offset.z)));
-                for (std::size_t k = 0; k < mm.paths.size(); ++k) {
-                    PathBinding& pb = mm.paths[k];
-                    double spacing = pb.restLength / (K - 1);
-                    double ratio = reach[k] / spacing;
-                    pb.smoothing = std::clamp(static_cast<int>(std::ceil(1.2 * ratio)), kSmoothing, 24);
-                    const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
-                    buildTable(poly, pb, pb.restLength, pb.restNormal0, false, pb.rest);
-                }
-            }
-            for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-                Vec2 uv = mesh.uv1[v];
-                int k = static_cast<int>(std::lround(uv.x));
-                if (!std::isfinite(uv.x) || !std::isfinite(uv.y) || k < 0 || k >= static_cast<int>(mm.paths.size()))
-                    return fail(muscle.id, "vertex " + std::to_string(v) + " names path " + core::formatNumber(uv.x) +
-                                               " but the muscle has " + std::to_string(mm.paths.size()) + " path(s) in rig.json");
-                double s = std::clamp(static_cast<double>(uv.y), 0.0, 1.0) * (K - 1);
-                int j = std::min(static_cast<int>(s), K - 2);
-                double fr = s - j;
-                const Table& t = mm.paths[static_cast<std::size_t>(k)].rest;
-                DVec3 p = glm::mix(t.point[static_cast<std::size_t>(j)], t.point[static_cast<std::size_t>(j + 1)], fr);
-                DMat3 F = t.frame[static_cast<std::size_t>(j)] * (1.0 - fr) + t.frame[static_cast<std::size_t>(j + 1)] * fr;
-                DMat3 Fi = glm::inverse(F);
-                MuscleVertex& mv = mm.vertices[v];
-                mv.path = k;
-                mv.sample = j;
-                mv.frac = static_cast<float>(fr);
-                mv.offset = toF(Fi * (toD(mesh.positions[v]) - p));
-                DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
-                mv.normal = toF(Fi * n);
-            }
-        }
-        m_muscles.push_back(std::move(mm));
+        auto st = bindMuscle(model, rig.muscles[m], mi, flatPath[m], rest);
+        if (!st) return st;
     }
-    // Discs.
+    auto finishBlend = [](BlendMesh& b) {
+        for (int x : b.bodyA) b.usedBodies.push_back(x);
+        for (int x : b.bodyB) b.usedBodies.push_back(x);
+        std::sort(b.usedBodies.begin(), b.usedBodies.end());
+        b.usedBodies.erase(std::unique(b.usedBodies.begin(), b.usedBodies.end()), b.usedBodies.end());
+    };
     for (const RigDisc& d : rig.discs) {
         int mi = meshOf(d.id);
         if (mi < 0) continue;
@@ -244,9 +284,11 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
         b.region.assign(mesh.positions.size(), 0.0f);
         for (std::size_t v = 0; v < mesh.positions.size(); ++v)
             b.t[v] = std::isfinite(mesh.uv1[v].y) ? std::clamp(mesh.uv1[v].y, 0.0f, 1.0f) : 0.5f;
-        m_discs.push_back(std::move(b));
+        if (upperEndFirst(mesh.positions, b.t, nullptr))
+            for (float& t : b.t) t = 1.0f - t; // t = 0 must be the lower endplate (see flipS above)
+        finishBlend(b);
+        m_blends.push_back(std::move(b));
     }
-    // Diaphragm.
     int di = meshOf("diaphragm");
     if (di >= 0 && m_t12Body >= 0) {
         const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(di)];
@@ -262,6 +304,7 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
         std::sort(levels.begin(), levels.end());
         BlendMesh b;
         b.mesh = di;
+        b.diaphragm = true;
         b.restPositions = mesh.positions;
         b.restNormals = mesh.normals;
         b.restNormals.resize(mesh.positions.size(), Vec3(0, 1, 0));
@@ -276,7 +319,9 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
             float region = std::isfinite(uv.x) ? std::round(uv.x) : 0.0f;
             b.region[v] = region;
             b.dome[v] = std::isfinite(uv.y) ? std::clamp(uv.y, 0.0f, 1.0f) : 0.0f;
-            if (region < 0.5f || levels.empty()) continue;
+        }
+        for (std::size_t v = 0; v < n; ++v) {
+            if (b.region[v] < 0.5f || levels.empty()) continue;
             double y = mesh.positions[v].y;
             std::size_t i = 0;
             while (i + 1 < levels.size() && levels[i + 1].first < y) ++i;
@@ -290,82 +335,136 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
                 b.t[v] = static_cast<float>((y - levels[i].first) / (levels[i + 1].first - levels[i].first));
             }
         }
-        m_diaphragm.push_back(std::move(b));
+        if (upperEndFirst(mesh.positions, b.dome, &b.region)) // w = 1 is the top of the dome
+            for (float& w : b.dome) w = 1.0f - w;
+        b.usedBodies.push_back(m_t12Body);
+        finishBlend(b);
+        m_blends.push_back(std::move(b));
     }
     m_bound = true;
     return core::Status::success();
 }
 
+std::size_t MeshDeformer::boundVertexCount() const
+{
+    std::size_t n = 0;
+    for (const MuscleMesh& mm : m_muscles) n += mm.row.size();
+    for (const BlendMesh& b : m_blends) n += b.restPositions.size();
+    return n;
+}
+
+void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const
+{
+    const auto& bodies = *pose.bodyWorld;
+    m_input.clear();
+    for (const PathBinding& pb : mm.paths) {
+        if (pb.flat < 0) continue;
+        for (const DVec3& p : (*pose.polylines)[static_cast<std::size_t>(pb.flat)]) append(m_input, p);
+        m_input.push_back((*pose.lengths)[static_cast<std::size_t>(pb.flat)]);
+        append(m_input, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0));
+    }
+    if (!changed(model, mm.mesh, mm.lastInput, m_input)) return;
+    for (std::size_t k = 0; k < mm.paths.size(); ++k) {
+        const PathBinding& pb = mm.paths[k];
+        if (pb.flat >= 0)
+            pb.posed.sample((*pose.polylines)[static_cast<std::size_t>(pb.flat)], pb.spec,
+                            (*pose.lengths)[static_cast<std::size_t>(pb.flat)], true);
+        else
+            pb.posed.blend(mm.paths[static_cast<std::size_t>(pb.blendA)].posed, mm.paths[static_cast<std::size_t>(pb.blendB)].posed,
+                           pb.blendT);
+        pb.posed.finish(pb.spec, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0), true);
+        const auto& Q = pb.posed.centres();
+        const auto& F = pb.posed.frames();
+        const auto& S = pb.posed.scales();
+        const auto& St = pb.posed.stretches();
+        for (std::size_t j = 0; j < K; ++j) {
+            double r = S[j], l = St[j];
+            Sample& s = mm.samples[k * K + j];
+            s.p = toF(Q[j]);
+            s.t = toF(F[j][0] * l);
+            s.tn = toF(F[j][0] / l);
+            s.n = toF(F[j][1] * r);
+            s.b = toF(F[j][2] * r);
+            s.nn = toF(F[j][1] / r);
+            s.bn = toF(F[j][2] / r);
+        }
+    }
+    anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
+    mesh.normals.resize(mesh.positions.size());
+    const Sample* samples = mm.samples.data();
+    const std::size_t count = mm.row.size();
+    Vec3* outP = mesh.positions.data();
+    Vec3* outN = mesh.normals.data();
+    for (std::size_t v = 0; v < count; ++v) {
+        const Sample& A = samples[mm.row[v]];
+        const Sample& B = samples[mm.row[v] + 1];
+        const float f = mm.frac[v], g = 1.0f - f;
+        const Vec3 o = mm.offset[v], n = mm.normal[v];
+        Vec3 pa = A.p + A.t * o.x + A.n * o.y + A.b * o.z;
+        Vec3 pb = B.p + B.t * o.x + B.n * o.y + B.b * o.z;
+        outP[v] = pa * g + pb * f;
+        Vec3 na = A.tn * n.x + A.nn * n.y + A.bn * n.z;
+        Vec3 nb = B.tn * n.x + B.nn * n.y + B.bn * n.z;
+        Vec3 nv = na * g + nb * f;
+        float len2 = glm::dot(nv, nv);
+        outN[v] = len2 > 0.0f ? nv * (1.0f / std::sqrt(len2)) : Vec3(0, 1, 0);
+    }
+    ++mesh.version;
+    m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
+}
+
+void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const
+{
+    const auto& bodies = *pose.bodyWorld;
+    const double descent = b.diaphragm ? m_breathing.domeExcursionAt100 * (pose.breathing - m_breathing.restPercent) / 100.0 : 0.0;
+    m_input.clear();
+    for (int body : b.usedBodies) {
+        const Rigid& r = bodies[static_cast<std::size_t>(body)];
+        for (int c = 0; c < 3; ++c) append(m_input, r.r[c]);
+        append(m_input, r.t);
+    }
+    m_input.push_back(descent);
+    if (!changed(model, b.mesh, b.lastInput, m_input)) return;
+    anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(b.mesh)];
+    mesh.normals.resize(mesh.positions.size());
+    const Rigid* t12 = m_t12Body >= 0 ? &bodies[static_cast<std::size_t>(m_t12Body)] : nullptr;
+    const Mat3 t12R = t12 ? Mat3(t12->r) : Mat3(1.0f);
+    const Vec3 t12T = t12 ? toF(t12->t) : Vec3(0.0f);
+    const float fDescent = static_cast<float>(descent);
+    for (std::size_t v = 0; v < b.restPositions.size(); ++v) {
+        const Vec3 x = b.restPositions[v], n = b.restNormals[v];
+        const Rigid& A = bodies[static_cast<std::size_t>(b.bodyA[v])];
+        const Rigid& B = bodies[static_cast<std::size_t>(b.bodyB[v])];
+        const float t = b.t[v];
+        // Double precision for the rigid parts keeps discs exactly between their vertebrae.
+        DVec3 xd = toD(x), nd = toD(n);
+        Vec3 pos = toF(A.apply(xd) * static_cast<double>(1.0f - t) + B.apply(xd) * static_cast<double>(t));
+        Vec3 nor = toF(A.rotate(nd) * static_cast<double>(1.0f - t) + B.rotate(nd) * static_cast<double>(t));
+        if (b.diaphragm && t12) {
+            const float w = b.dome[v];
+            Vec3 domePos = t12R * (x - Vec3(0.0f, fDescent * w, 0.0f)) + t12T;
+            Vec3 domeNor = t12R * n;
+            if (b.region[v] < 0.5f) {
+                pos = domePos;
+                nor = domeNor;
+            } else {
+                pos = pos * (1.0f - w) + domePos * w;
+                nor = nor * (1.0f - w) + domeNor * w;
+            }
+        }
+        mesh.positions[v] = pos;
+        float nl = glm::length(nor);
+        mesh.normals[v] = nl > 0.0f ? nor / nl : Vec3(0, 1, 0);
+    }
+    ++mesh.version;
+    m_lastVersion[static_cast<std::size_t>(b.mesh)] = mesh.version;
+}
+
 void MeshDeformer::deform(anatomy::Model& model, const DeformPose& pose) const
 {
     if (!m_bound) return;
-    const int K = kSamples;
-    const auto& bodies = *pose.bodyWorld;
-    for (const MuscleMesh& mm : m_muscles) {
-        for (const PathBinding& pb : mm.paths) {
-            const auto& poly = (*pose.polylines)[static_cast<std::size_t>(pb.flat)];
-            double len = (*pose.lengths)[static_cast<std::size_t>(pb.flat)];
-            DVec3 n0 = bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0);
-            buildTable(poly, pb, len, n0, true, pb.posed);
-            pb.fPoint.resize(K);
-            pb.fFrame.resize(K);
-            pb.fScale.resize(K);
-            for (std::size_t j = 0; j < static_cast<std::size_t>(K); ++j) {
-                pb.fPoint[j] = toF(pb.posed.point[j]);
-                pb.fFrame[j] = Mat3(pb.posed.frame[j]);
-                pb.fScale[j] = static_cast<float>(pb.posed.scale[j]);
-            }
-        }
-        anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
-        mesh.normals.resize(mesh.positions.size());
-        for (std::size_t v = 0; v < mm.vertices.size(); ++v) {
-            const MuscleVertex& mv = mm.vertices[v];
-            const PathBinding& pb = mm.paths[static_cast<std::size_t>(mv.path)];
-            std::size_t j = static_cast<std::size_t>(mv.sample);
-            const float f = mv.frac, g = 1.0f - f;
-            Vec3 p = pb.fPoint[j] * g + pb.fPoint[j + 1] * f;
-            const Mat3& A = pb.fFrame[j];
-            const Mat3& B = pb.fFrame[j + 1];
-            Mat3 F(A[0] * g + B[0] * f, A[1] * g + B[1] * f, A[2] * g + B[2] * f);
-            float r = pb.fScale[j] * g + pb.fScale[j + 1] * f;
-            mesh.positions[v] = p + F * Vec3(mv.offset.x, mv.offset.y * r, mv.offset.z * r);
-            Vec3 n = F * Vec3(mv.normal.x, mv.normal.y / r, mv.normal.z / r);
-            float len2 = glm::dot(n, n);
-            mesh.normals[v] = len2 > 0.0f ? n * (1.0f / std::sqrt(len2)) : Vec3(0, 1, 0);
-        }
-        ++mesh.version;
-    }
-    auto blend = [&](const BlendMesh& b, bool diaphragm) {
-        anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(b.mesh)];
-        double descent = m_breathing.domeExcursionAt100 * (pose.breathing - m_breathing.restPercent) / 100.0;
-        const Rigid* t12 = m_t12Body >= 0 ? &bodies[static_cast<std::size_t>(m_t12Body)] : nullptr;
-        mesh.normals.resize(mesh.positions.size());
-        for (std::size_t v = 0; v < b.restPositions.size(); ++v) {
-            DVec3 x = toD(b.restPositions[v]), n = toD(b.restNormals[v]);
-            const Rigid& A = bodies[static_cast<std::size_t>(b.bodyA[v])];
-            const Rigid& B = bodies[static_cast<std::size_t>(b.bodyB[v])];
-            double t = b.t[v];
-            DVec3 pos = A.apply(x) * (1.0 - t) + B.apply(x) * t;
-            DVec3 nor = A.rotate(n) * (1.0 - t) + B.rotate(n) * t;
-            if (diaphragm && t12) {
-                double w = b.dome[v];
-                DVec3 domePos = t12->apply(x - DVec3(0.0, descent * w, 0.0));
-                if (b.region[v] < 0.5f) {
-                    pos = domePos;
-                    nor = t12->rotate(n);
-                } else {
-                    pos = pos * (1.0 - w) + domePos * w;
-                    nor = nor * (1.0 - w) + t12->rotate(n) * w;
-                }
-            }
-            mesh.positions[v] = toF(pos);
-            double nl = glm::length(nor);
-            mesh.normals[v] = nl > 0 ? toF(nor / nl) : Vec3(0, 1, 0);
-        }
-        ++mesh.version;
-    };
-    for (const BlendMesh& b : m_discs) blend(b, false);
-    for (const BlendMesh& b : m_diaphragm) blend(b, true);
+    for (const MuscleMesh& mm : m_muscles) deformMuscle(model, mm, pose);
+    for (const BlendMesh& b : m_blends) deformBlend(model, b, pose);
 }
 
 std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model, std::string* where) const

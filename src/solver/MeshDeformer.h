@@ -2,23 +2,29 @@
 // Deforms the muscle, disc and diaphragm meshes of a loaded model to follow the pose.
 //
 // Binding (once, from TEXCOORD_1 = MeshData::uv1):
-//  * muscle vertex (path k, s): the solver's own rest path k is sampled into a table of
-//    frames (point, tangent, normal, binormal) by arc-length fraction; the vertex stores its
-//    offset in the frame at s. The neutral pose therefore reproduces the rest mesh exactly.
+//  * muscle vertex (path k, s): the solver's own rest path k is sampled into a
+//    CentrelineTable (points, frames) by arc-length fraction; the vertex stores its offset in
+//    the frame at s, so the neutral pose reproduces the rest mesh exactly. A fractional path
+//    value k + t (0 < t < 1) binds to a sheet between paths k and k + 1 (the blend of their
+//    tables with weight t): the fill of sheet-like muscles such as the iliacus fan.
 //  * disc vertex (0, t): blend of the lower (t = 0) and upper (t = 1) vertebra motions.
 //  * diaphragm vertex (region, w): region 0 rides on T12 (thoracic cage) and descends by
 //    w * excursion(breathing); crura (regions 1, 2) blend from the lumbar vertebra at their
 //    height (w = 0) to the dome motion (w = 1).
 // Deforming: the posed path is sampled at the same fractions. Tendon (the distal
 // `tendon_fraction` of the path) keeps its length; the belly takes the length change with a
-// local stretch lambda(s) and is scaled radially by 1/sqrt(lambda) (volume kept).
-// Allocation-free after bind.
+// local stretch lambda(s) and is scaled radially by 1/sqrt(lambda) (volume kept). Each
+// centre line is smoothed over about the muscle's thickness, so the inner side of a bend
+// cannot fold. A mesh whose inputs did not change since the last call on the same model is
+// left alone (its version is not bumped). Allocation-free after the first deform.
 #include "anatomy/Model.h"
 #include "core/Error.h"
+#include "solver/CentrelineTable.h"
 #include "solver/CoordinateTable.h"
 #include "solver/RigData.h"
 #include "solver/Rigid.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,76 +40,76 @@ struct DeformPose {
 
 class MeshDeformer {
 public:
-    static constexpr int kSamples = 64;
+    static constexpr int kSamples = CentrelineTable::kSamples;
     static constexpr int kSmoothing = 2; // least half-width (samples) of the centreline smoothing
-    static constexpr double kMinBelly = 0.45, kMaxBelly = 1.8; // belly stretch range before tendons give
 
     // flatPath[m][k] = flat index of muscle m's path k into polylines/lengths.
     core::Status bind(const anatomy::Model& model, const RigData& rig, const CoordinateTable& table,
                       const std::vector<std::vector<int>>& flatPath, const DeformPose& rest);
     void deform(anatomy::Model& model, const DeformPose& pose) const;
     bool bound() const { return m_bound; }
-    std::size_t boundMeshCount() const { return m_muscles.size() + m_discs.size() + m_diaphragm.size(); }
+    std::size_t boundMeshCount() const { return m_muscles.size() + m_blends.size(); }
+    std::size_t boundVertexCount() const;
 
     // For tests and debugging: triangles of bound muscle meshes whose normal points against
     // the rest normal carried by the local frame (0 means nothing turned inside out).
     std::size_t countInvertedTriangles(const anatomy::Model& model, std::string* where = nullptr) const;
 
 private:
-    struct Table {
-        std::vector<DVec3> point;  // kSamples
-        std::vector<DMat3> frame;  // columns: tangent, normal, binormal
-        std::vector<double> scale; // radial scale
-        std::vector<double> segment; // rest table only: centreline segment lengths
-        std::vector<DVec3> scratch;  // prefix sums for smoothing
-    };
     struct PathBinding {
-        int flat = -1;
+        int flat = -1;               // flat path index; -1 for a sheet between two paths
+        int blendA = -1, blendB = -1; // sheet: the two paths (indices into MuscleMesh::paths)
+        double blendT = 0.0;
         int originBody = -1;
-        double restLength = 0.0;
         DVec3 restNormal0{0.0}; // normal of the first rest frame
-        int smoothing = kSmoothing; // smoothing half-width in samples, from the muscle's thickness
-        std::vector<double> beltW;   // belly weight per sample
-        std::vector<double> beltCum; // cumulative belly weight (0..W(1)) per sample
-        Table rest;
-        mutable Table posed;
-        // Single-precision copy of `posed` for the per-vertex loop.
-        mutable std::vector<Vec3> fPoint;
-        mutable std::vector<Mat3> fFrame;
-        mutable std::vector<float> fScale;
+        CentrelineTable::Spec spec;
+        CentrelineTable rest;
+        mutable CentrelineTable posed;
     };
-    struct MuscleVertex {
-        int path = 0;   // index into MuscleMesh::paths
-        int sample = 0; // lower sample
-        float frac = 0.0f;
-        Vec3 offset{0.0f}; // in the local frame
-        Vec3 normal{0.0f}; // in the local frame
+    // One sample of a posed table in single precision: position, frame columns scaled for
+    // positions (tangent * stretch, normal * r, binormal * r) and for normals (the inverse
+    // transpose: tangent / stretch, normal / r, binormal / r). Offsets along the path stretch
+    // with it, so a vertex bound a little before or after its sample keeps its place.
+    struct Sample {
+        Vec3 p, t, n, b, tn, nn, bn;
     };
     struct MuscleMesh {
         int mesh = -1;
-        std::vector<PathBinding> paths;
-        std::vector<MuscleVertex> vertices;
-        std::vector<Vec3> restPositions;
+        std::vector<PathBinding> paths; // rig paths first, then sheets
+        std::vector<std::uint32_t> row; // per vertex: path * kSamples + lower sample
+        std::vector<float> frac;
+        std::vector<Vec3> offset, normal; // in the local frame
+        mutable std::vector<Sample> samples;
+        mutable std::vector<double> lastInput;
     };
     struct BlendMesh { // discs and diaphragm
         int mesh = -1;
+        bool diaphragm = false;
         std::vector<Vec3> restPositions;
         std::vector<Vec3> restNormals;
         std::vector<int> bodyA, bodyB;
         std::vector<float> t;      // blend A -> B
         std::vector<float> dome;   // diaphragm: dome weight w (0 for discs)
         std::vector<float> region; // diaphragm region (0 dome)
+        std::vector<int> usedBodies;
+        mutable std::vector<double> lastInput;
     };
 
-    void buildTable(const std::vector<DVec3>& polyline, const PathBinding& pb, double length, const DVec3& normal0,
-                    bool posed, Table& out) const;
+    core::Status bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mesh,
+                            const std::vector<int>& flat, const DeformPose& rest);
+    void deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const;
+    void deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const;
+    // True (and the cache updated) when `input` differs from the last call's on this model.
+    bool changed(const anatomy::Model& model, int mesh, std::vector<double>& last, const std::vector<double>& input) const;
 
     std::vector<MuscleMesh> m_muscles;
-    std::vector<BlendMesh> m_discs;
-    std::vector<BlendMesh> m_diaphragm;
+    std::vector<BlendMesh> m_blends;
     int m_t12Body = -1;
     BreathingParams m_breathing;
     bool m_bound = false;
+    mutable std::vector<double> m_input; // scratch
+    mutable const anatomy::Model* m_lastModel = nullptr;
+    mutable std::vector<std::uint64_t> m_lastVersion; // per model mesh, after our last write
 };
 
 } // namespace psoas::solver
