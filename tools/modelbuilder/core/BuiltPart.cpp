@@ -8,6 +8,13 @@ void appendPart(BuiltPart& dst, const BuiltPart& src)
 {
     assert(dst.positions.empty() || dst.uv1.empty() == src.uv1.empty());
     const auto base = static_cast<std::uint32_t>(dst.positions.size());
+    if (!dst.colors.empty() || !src.colors.empty()) {
+        dst.colors.resize(dst.positions.size(), glm::vec4(1.0f, 1.0f, 1.0f, 0.0f));
+        if (src.colors.empty())
+            dst.colors.insert(dst.colors.end(), src.positions.size(), glm::vec4(1.0f, 1.0f, 1.0f, 0.0f));
+        else
+            dst.colors.insert(dst.colors.end(), src.colors.begin(), src.colors.end());
+    }
     dst.positions.insert(dst.positions.end(), src.positions.begin(), src.positions.end());
     dst.normals.insert(dst.normals.end(), src.normals.begin(), src.normals.end());
     dst.uv1.insert(dst.uv1.end(), src.uv1.begin(), src.uv1.end());

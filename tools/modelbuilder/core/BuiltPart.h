@@ -15,9 +15,13 @@ struct BuiltPart {                     // one glTF mesh node
     std::vector<glm::vec3> normals;    // smooth, unit
     std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
     std::vector<glm::vec2> uv1;        // TEXCOORD_1 binding (muscles/discs/diaphragm), else empty
+    // Optional COLOR_0 (linear RGBA): rgb a tissue colour, a how much it replaces the structure's
+    // catalog colour (0 = keep the catalog colour). The diaphragm marks its pale central tendon.
+    std::vector<glm::vec4> colors;
 };
 
-// Appends `src` to `dst` (indices are offset). Both must agree on whether uv1 is present.
+// Appends `src` to `dst` (indices are offset). Both must agree on whether uv1 is present;
+// colours are padded with (1, 1, 1, 0) when only one side has them.
 void appendPart(BuiltPart& dst, const BuiltPart& src);
 // Area-weighted smooth normals from positions and indices (unit length; +Y for isolated vertices).
 void computeSmoothNormals(BuiltPart& part);

@@ -85,7 +85,7 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
     assetExtras["builderVersion"] = Value(std::string(kBuilderVersion));
     assetExtras["binding"] = Value(std::string(
         "TEXCOORD_1: muscles (path index, arc fraction s), discs (0, t lower->upper endplate), diaphragm (region, w); "
-        "paths in rig.json"));
+        "paths in rig.json. COLOR_0 (diaphragm): rgb tissue colour, a = weight over the catalog colour (central tendon)"));
     model.asset.extras = Value(assetExtras);
     model.buffers.resize(1);
     Packer pack(model);
@@ -162,6 +162,11 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
             // Readers (assimp among them) need TEXCOORD_0 before TEXCOORD_1, and assimp drops an
             // all-zero channel: TEXCOORD_0 shares TEXCOORD_1's accessor (it carries no texture).
             prim.attributes["TEXCOORD_0"] = prim.attributes["TEXCOORD_1"];
+        }
+        if (!part.colors.empty() && part.colors.size() == part.positions.size()) {
+            prim.attributes["COLOR_0"] =
+                pack.accessor(pack.add(part.colors.data(), part.colors.size() * sizeof(glm::vec4), TINYGLTF_TARGET_ARRAY_BUFFER),
+                              TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC4, part.colors.size());
         }
         prim.indices = pack.accessor(
             pack.add(part.indices.data(), part.indices.size() * sizeof(std::uint32_t), TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER),

@@ -12,7 +12,28 @@ namespace psoas::modelbuilder {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kHalfThickness = 0.0018;
+constexpr double kMuscleHalf = 0.0020;   // muscular part, half thickness
+constexpr double kTendonHalf = 0.0009;   // central tendon: a thin aponeurosis
+const glm::vec4 kTendonColour(0.90f, 0.87f, 0.79f, 1.0f);
+const glm::vec4 kMuscleColour(1.0f, 1.0f, 1.0f, 0.0f); // keep the catalog colour
+
+// Rotated ellipse in the x/z plane (approximate signed distance).
+double ellipseXZ(double x, double z, double cx, double cz, double dirX, double dirZ, double a, double b)
+{
+    const double len = std::sqrt(dirX * dirX + dirZ * dirZ);
+    const double ux = dirX / len, uz = dirZ / len;
+    const double dx = x - cx, dz = z - cz;
+    const double u = dx * ux + dz * uz, v = -dx * uz + dz * ux;
+    const double k0 = std::sqrt((u / a) * (u / a) + (v / b) * (v / b));
+    const double k1 = std::sqrt((u / (a * a)) * (u / (a * a)) + (v / (b * b)) * (v / (b * b)));
+    return k1 > 1e-12 ? k0 * (k0 - 1.0) / k1 : -std::min(a, b);
+}
+
+double smin(double a, double b, double k)
+{
+    const double h = std::max(k - std::abs(a - b), 0.0) / k;
+    return std::min(a, b) - h * h * k * 0.25;
+}
 
 double smooth01(double t)
 {
@@ -82,19 +103,34 @@ std::vector<glm::dvec3> Diaphragm::rim() const
 double Diaphragm::domeHeight(double x, double z) const
 {
     auto bump = [](double dx, double dz, double s) { return std::exp(-(dx * dx + dz * dz) / (2.0 * s * s)); };
-    // Right cupola (x < 0) about a centimetre higher than the left; central tendon between.
-    return 0.088 + 0.034 * bump(x + 0.060, z - 0.055, 0.040) + 0.024 * bump(x - 0.062, z - 0.050, 0.040);
+    // Fitted in the T12 frame (whose y leans back about 10 deg) so that, in the model's
+    // vertical, the tendon's centre lies at the xiphisternal junction, the right cupola about
+    // 25 mm and the left about 13 mm above it; the heart presses a shallow saucer into the
+    // anterior leaflet.
+    return 0.0891 + 0.0456 * bump(x + 0.058, z - 0.050, 0.040) + 0.0339 * bump(x - 0.060, z - 0.046, 0.040) -
+           0.004 * bump(x, z - 0.082, 0.026);
+}
+
+double Diaphragm::tendonDistance(double x, double z) const
+{
+    // Trefoil: an anterior leaflet under the heart and two posterolateral leaflets (the right
+    // one larger) joined by a central part; T12 frame, metres.
+    const double anterior = ellipseXZ(x, z, 0.0, 0.086, 1.0, 0.0, 0.031, 0.024);
+    const double right = ellipseXZ(x, z, -0.045, 0.042, -1.0, -0.62, 0.037, 0.016);
+    const double left = ellipseXZ(x, z, 0.043, 0.044, 1.0, -0.62, 0.033, 0.015);
+    const double centre = ellipseXZ(x, z, 0.0, 0.060, 1.0, 0.0, 0.024, 0.022);
+    return smin(smin(anterior, centre, 0.010), smin(right, left, 0.004), 0.012);
 }
 
 BuiltPart Diaphragm::shell() const
 {
-    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 4);
+    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 8);
     const int around = int(rimPts.size());
-    const int rings = 18;
+    const int rings = 40;
     const glm::dvec3 centre(0.0, 0.0, 0.068);
     // Mid-surface grid (T12 frame): ring 0 on the rim, ring `rings` at the centre.
     std::vector<glm::dvec3> grid((rings + 1) * around);
-    std::vector<double> w((rings + 1) * around);
+    std::vector<double> w((rings + 1) * around), tendon((rings + 1) * around), half((rings + 1) * around);
     for (int i = 0; i <= rings; ++i) {
         const double rho = double(i) / rings;
         const double g = std::pow(rho, 1.35);             // horizontal progress
@@ -103,8 +139,20 @@ BuiltPart Diaphragm::shell() const
             const glm::dvec3& r = rimPts[j];
             const double x = r.x + (centre.x - r.x) * g;
             const double z = r.z + (centre.z - r.z) * g;
-            grid[i * around + j] = {x, r.y + (domeHeight(x, z) - r.y) * f, z};
-            w[i * around + j] = smooth01(0.15 * f + 0.85 * rho);
+            const int k = i * around + j;
+            grid[k] = {x, r.y + (domeHeight(x, z) - r.y) * f, z};
+            w[k] = smooth01(0.15 * f + 0.85 * rho);
+            const double dist = tendonDistance(x, z);
+            const double t = 1.0 - smooth01((dist + 0.0015) / 0.003);
+            tendon[k] = t;
+            // Muscle: radial fascicles (fine ridges round the dome) and a slight lip where they
+            // end on the tendon; thin at the very rim where it meets bone.
+            const double u = double(j) / around;
+            const double ridge = 0.5 + 0.5 * std::cos(2.0 * kPi * 72.0 * u);
+            const double lip = std::exp(-std::pow((dist - 0.004) / 0.004, 2.0));
+            const double rimTaper = 0.55 + 0.45 * smooth01(rho / 0.15);
+            const double muscle = (kMuscleHalf + 0.00045 * ridge * smooth01(rho / 0.1) + 0.0008 * lip) * rimTaper;
+            half[k] = muscle + (kTendonHalf - muscle) * t;
         }
     }
     // Normals of the mid-surface (pointing up / into the thorax).
@@ -123,24 +171,31 @@ BuiltPart Diaphragm::shell() const
         }
     BuiltPart part;
     part.id = "diaphragm";
-    // Upper surface, then lower surface; the last ring collapses to a pole each.
+    auto colour = [&](int k) { return kMuscleColour + (kTendonColour - kMuscleColour) * float(tendon[k]); };
+    // Upper surface, then lower surface; the last ring collapses to a pole each. The tendon's
+    // upper face sits a little lower than the muscle around it, so its margin shows as a step.
     const int usedRings = rings; // rings 0..rings-1 as full rings, ring `rings` is the pole
     for (int side = 0; side < 2; ++side) {
         const double sgn = side == 0 ? 1.0 : -1.0;
         for (int i = 0; i < usedRings; ++i)
             for (int j = 0; j < around; ++j) {
                 const int k = i * around + j;
-                part.positions.emplace_back(m_t12.toWorld(grid[k] + nrm[k] * (sgn * kHalfThickness)));
+                const double drop = side == 0 ? 0.0006 * tendon[k] : 0.0;
+                part.positions.emplace_back(m_t12.toWorld(grid[k] + nrm[k] * (sgn * half[k] - drop)));
                 part.uv1.emplace_back(0.0f, float(w[k]));
+                part.colors.push_back(colour(k));
             }
     }
-    const glm::dvec3 poleMid = grid[rings * around];
+    const int pole = rings * around;
+    const glm::dvec3 poleMid = grid[pole];
     const std::uint32_t poleTop = std::uint32_t(part.positions.size());
-    part.positions.emplace_back(m_t12.toWorld(poleMid + glm::dvec3(0, kHalfThickness, 0)));
+    part.positions.emplace_back(m_t12.toWorld(poleMid + glm::dvec3(0, half[pole] - 0.0006 * tendon[pole], 0)));
     part.uv1.emplace_back(0.0f, 1.0f);
+    part.colors.push_back(colour(pole));
     const std::uint32_t poleBottom = poleTop + 1;
-    part.positions.emplace_back(m_t12.toWorld(poleMid - glm::dvec3(0, kHalfThickness, 0)));
+    part.positions.emplace_back(m_t12.toWorld(poleMid - glm::dvec3(0, half[pole], 0)));
     part.uv1.emplace_back(0.0f, 1.0f);
+    part.colors.push_back(colour(pole));
     const std::uint32_t bottomBase = std::uint32_t(usedRings * around);
     auto quad = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d, bool flip) {
         if (flip)
@@ -165,6 +220,42 @@ BuiltPart Diaphragm::shell() const
         quad(bottomBase + ra, bottomBase + rb, ra, rb, false);
     }
     return part;
+}
+
+BuiltPart Diaphragm::ligaments() const
+{
+    // Tendinous arches of the lumbar part, along the rim: the median arcuate ligament joining
+    // the crura in front of the aorta, the medial arcuate over psoas (L1 body to its transverse
+    // process) and the lateral arcuate over quadratus lumborum (L1 transverse process to the
+    // 12th rib). They ride with T12 (region 0, w 0).
+    const std::vector<glm::dvec3> loop = rimLocal();
+    // rimLocal: [0] xiphoid, [1..13] right half, [14] median point, [15..27] left half (reversed).
+    auto side = [&](bool right, int idx) {
+        const glm::dvec3 p = loop[std::size_t(1 + idx)];
+        return m_t12.toWorld(right ? p : glm::dvec3(-p.x, p.y, p.z));
+    };
+    BuiltPart all;
+    auto add = [&](const std::vector<glm::dvec3>& keys, double r) {
+        SweepOptions o;
+        o.rings = 18;
+        o.segments = 8;
+        o.flatten = [](double) { return 0.6; };
+        o.flattenAxis = m_t12.axes[1];
+        BuiltPart tube = sweepTube("diaphragm", smoothPolyline(keys, 6), [r](double s) {
+            return r * (0.75 + 0.25 * std::sin(kPi * s));
+        }, o);
+        for (glm::vec2& uv : tube.uv1)
+            uv = glm::vec2(0.0f, 0.0f);
+        tube.colors.assign(tube.positions.size(), kTendonColour);
+        appendPart(all, tube);
+    };
+    for (const bool right : {true, false}) {
+        // rim indices: 7 twelfth rib tip, 8 lateral arcuate, 9 L1 TP, 10 medial arcuate, 11 L1 body
+        add({side(right, 7), side(right, 8), side(right, 9)}, 0.0022);
+        add({side(right, 9), side(right, 10), side(right, 11)}, 0.0024);
+    }
+    add({side(true, 12), m_t12.toWorld(loop[14]), side(false, 12)}, 0.0026);
+    return all;
 }
 
 BuiltPart Diaphragm::crus(bool right) const
@@ -192,8 +283,14 @@ BuiltPart Diaphragm::crus(bool right) const
     o.flatten = [](double) { return 0.55; };
     o.flattenAxis = m_t12.axes[2];
     BuiltPart tube = sweepTube("diaphragm", line, radius, o);
-    for (glm::vec2& uv : tube.uv1)
-        uv = glm::vec2(right ? 1.0f : 2.0f, float(0.45 * smooth01(uv.y)));
+    // The crura are tendinous where they attach to the vertebrae and muscular above.
+    tube.colors.resize(tube.positions.size());
+    for (std::size_t v = 0; v < tube.uv1.size(); ++v) {
+        const float s = tube.uv1[v].y;
+        const float t = 1.0f - float(smooth01((s - 0.12) / 0.18));
+        tube.colors[v] = kMuscleColour + (kTendonColour - kMuscleColour) * t;
+        tube.uv1[v] = glm::vec2(right ? 1.0f : 2.0f, float(0.45 * smooth01(s)));
+    }
     return tube;
 }
 
@@ -202,6 +299,7 @@ BuiltPart Diaphragm::build() const
     BuiltPart part = shell();
     appendPart(part, crus(true));
     appendPart(part, crus(false));
+    appendPart(part, ligaments());
     computeSmoothNormals(part);
     return part;
 }

@@ -3,9 +3,15 @@
 // a thin muscular shell whose rim follows its attachments (back of the xiphoid, inner surfaces
 // of costal cartilages 7-10, ribs 11-12, lateral and medial arcuate ligaments, median arcuate
 // ligament), rising steeply along the chest wall and doming up (right cupola higher than the
-// left) to the central tendon; plus the right crus (L1-L3) and left crus (L1-L2).
+// left) to a trefoil central tendon (one anterior and two posterolateral leaflets: thinner,
+// flatter and paler than the muscle, whose radial fascicles end on it with a slight lip);
+// plus the right crus (L1-L3) and left crus (L1-L2), tendinous where they attach, and the
+// median, medial and lateral arcuate ligaments as thin bands along the rim.
+// Levels (data sheet 4d): central tendon at the xiphisternal junction (about T8), right dome
+// about 2.5 cm above it, the left half an interspace (about 1.2 cm) lower.
 // uv1 = (region, w): region 0 dome/costal/sternal part, 1 right crus, 2 left crus; w in [0,1]
 // is how much the vertex follows the dome (0 at the attachments, 1 at the top).
+// COLOR_0 = (tendon colour, weight): weight 1 on tendon and ligaments, 0 on muscle.
 #include "core/BuiltPart.h"
 #include "core/RigData.h"
 
@@ -28,6 +34,9 @@ public:
 private:
     std::vector<glm::dvec3> rimLocal() const; // in the T12 frame
     double domeHeight(double x, double z) const; // T12 frame
+    // Signed distance (m, T12 frame x/z) to the trefoil outline of the central tendon.
+    double tendonDistance(double x, double z) const;
+    BuiltPart ligaments() const;
     BuiltPart shell() const;
     BuiltPart crus(bool right) const;
 

@@ -68,17 +68,33 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         baseR[i] = 0.0075 + 0.0045 * std::sin(3.14159 * std::min(1.0, 0.25 + u)); // thick above the acetabulum
     }
     const glm::dvec3 aiis = baseKeys[0];
-    const glm::dvec3 tuber = mm(-60, -70, -40);
-    const glm::dvec3 spine = mm(-50, -27, -58);
-    // Posterior column: from the auricular region down behind the acetabulum to the tuberosity.
-    const std::vector<glm::dvec3> postCol{mm(-62, 66, -56), mm(-70, 36, -52), mm(-72, 8, -42), mm(-68, -30, -42), tuber};
-    const std::vector<double> postColR{0.010, 0.010, 0.011, 0.010, 0.011};
-    // Superior pubic ramus to the pubic body, inferior ramus and ischial ramus back to the tuberosity.
+    const glm::dvec3 tuber = mm(-62, -68, -38);
+    const glm::dvec3 spine = mm(-52, -25, -60);
+    // Posterior column: from the auricular region down behind the acetabulum. Its posterior
+    // border is cut back above the ischial spine (greater sciatic notch) and between the spine
+    // and the tuberosity (lesser sciatic notch).
+    const std::vector<glm::dvec3> postCol{mm(-62, 66, -58), mm(-70, 38, -50), mm(-75, 12, -36), mm(-73, -12, -30)};
+    const std::vector<double> postColR{0.010, 0.0105, 0.012, 0.013};
+    // Ischial body: a broad plate (wide front to back, thinner side to side) from below the
+    // acetabulum to the tuberosity; its front edge is the lateral border of the obturator
+    // foramen, its back edge carries the spine and the lesser sciatic notch.
+    const std::vector<glm::dvec3> ischium{mm(-76, -8, -20), mm(-74, -30, -20), mm(-70, -50, -22), mm(-64, -64, -26)};
+    const std::vector<double> ischiumAp{0.021, 0.020, 0.017, 0.015};
+    const std::vector<double> ischiumMl{0.0085, 0.0080, 0.0080, 0.0090};
+    // Obturator foramen: an oval about 50 mm high and 30 mm wide, facing anterolaterally and
+    // a little down, under the superior ramus and in front of the ischial body.
+    const glm::dvec3 forCentre = mm(-46, -36, 22);
+    const glm::dvec3 forNormal = glm::normalize(glm::dvec3(-0.485, -0.424, 0.766));
+    glm::dvec3 forLong = glm::normalize(glm::dvec3(-0.163, -0.815, -0.554));
+    forLong = glm::normalize(forLong - glm::dot(forLong, forNormal) * forNormal);
+    const glm::dvec3 forShort = glm::cross(forNormal, forLong);
+    // Superior pubic ramus (thick) to the pubic body; inferior pubic ramus joining the ischial
+    // ramus back to the tuberosity.
     const glm::dvec3 pubicBody = sym + mm(-10, 0, -3);
-    const std::vector<glm::dvec3> supRamus{H + mm(14, 4, 22), ipe + mm(0, -4, -2), mm(-42, 0, 46), pubicBody + mm(-4, 14, 0)};
-    const std::vector<double> supRamusR{0.011, 0.0085, 0.0075, 0.0085};
-    const std::vector<glm::dvec3> infRamus{pubicBody + mm(-2, -14, -2), mm(-28, -54, 34), mm(-44, -66, 8), tuber + mm(4, -2, 14)};
-    const std::vector<double> infRamusR{0.008, 0.0065, 0.0065, 0.009};
+    const std::vector<glm::dvec3> supRamus{H + mm(14, 4, 22), ipe + mm(0, -5, -2), mm(-42, -2, 45), pubicBody + mm(-4, 14, 0)};
+    const std::vector<double> supRamusR{0.0125, 0.0105, 0.0095, 0.0100};
+    const std::vector<glm::dvec3> infRamus{pubicBody + mm(-2, -14, -2), mm(-27, -54, 33), mm(-44, -67, 10), tuber + mm(4, -4, 16)};
+    const std::vector<double> infRamusR{0.0085, 0.0075, 0.0075, 0.0095};
 
     auto field = [=](const glm::dvec3& p) {
         // acetabular cup: thick rim around a socket opening along o
@@ -95,14 +111,31 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         // body of the ilium joining the wing base to the cup
         d = sdf::smoothUnion(d, sdf::taperedCapsule(p, H + mm(-2, 18, -4), baseKeys[3], 0.020, 0.012), 0.012);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, postCol, postColR), 0.012);
-        d = sdf::smoothUnion(d, sdf::ellipsoid(p, tuber, glm::dvec3(0.011, 0.018, 0.015)), 0.010);
-        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, mm(-66, -24, -44), spine, 0.006, 0.003), 0.005);
+        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, ischium, ischiumAp, ischiumMl, glm::dvec3(0, 0, 1)), 0.010);
+        // tuberosity: a rough oval boss, thick and long, facing down and back
+        d = sdf::smoothUnion(d, sdf::ellipsoid(p, tuber, glm::dvec3(0.012, 0.020, 0.017)), 0.010);
+        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, mm(-68, -24, -40), spine, 0.010, 0.004), 0.007);
+        // the lesser sciatic notch between spine and tuberosity, a smooth groove in the back edge
+        d = sdf::smoothSubtraction(d, sdf::capsule(p, mm(-80, -44, -52), mm(-56, -44, -52), 0.0075), 0.004);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, supRamus, supRamusR), 0.010);
-        d = sdf::smoothUnion(d, sdf::ellipsoid(p, ipe, glm::dvec3(0.007, 0.006, 0.007)), 0.006);
-        d = sdf::smoothUnion(d, sdf::ellipsoid(p, pubicBody, glm::dvec3(0.0085, 0.021, 0.010)), 0.008);
+        d = sdf::smoothUnion(d, sdf::ellipsoid(p, ipe, glm::dvec3(0.008, 0.007, 0.008)), 0.006);
+        d = sdf::smoothUnion(d, sdf::ellipsoid(p, pubicBody, glm::dvec3(0.0090, 0.022, 0.011)), 0.008);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, infRamus, infRamusR), 0.008);
         // pubic tubercle
         d = sdf::smoothUnion(d, sdf::sphere(p, pubicBody + mm(-12, 14, 4), 0.005), 0.006);
+        // Bone framing the obturator foramen: a plate in the foramen's plane filling the ring
+        // between the rami, the ischial body and the acetabulum, then the oval foramen itself.
+        {
+            const glm::dvec3 q = p - forCentre;
+            const double u = glm::dot(q, forLong), v = glm::dot(q, forShort), n = glm::dot(q, forNormal);
+            const double outer = sdf::ellipsoid(glm::dvec3(u, v, n), glm::dvec3(0.0), glm::dvec3(0.041, 0.033, 0.0055));
+            d = sdf::smoothUnion(d, outer, 0.008);
+            const double a = 0.025, b = 0.015;
+            const double k0 = std::sqrt((u / a) * (u / a) + (v / b) * (v / b));
+            const double k1 = std::sqrt((u / (a * a)) * (u / (a * a)) + (v / (b * b)) * (v / (b * b)));
+            const double hole2 = k1 > 1e-12 ? k0 * (k0 - 1.0) / k1 : -b;
+            d = sdf::smoothSubtraction(d, std::max(hole2, std::abs(n) - 0.030), 0.003);
+        }
         // the socket itself, opened along o, with the acetabular notch below
         double socket = sdf::smoothUnion(sdf::sphere(p, H, socketR), sdf::capsule(p, H, H + o * 0.08, socketR - 0.0006), 0.002);
         const glm::dvec3 downPerp = glm::normalize(glm::dvec3(0, -1, 0) - glm::dot(glm::dvec3(0, -1, 0), o) * o);

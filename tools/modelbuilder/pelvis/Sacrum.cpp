@@ -64,16 +64,27 @@ BuiltPart buildSacrum(const RigData& rig, double voxel, std::size_t targetTriang
         body = sdf::smoothIntersection(body, sdf::plane(p, E, nS), 0.002); // flat S1 endplate
         double d = body;
         d = sdf::smoothUnion(d, sdf::sweptEllipse(p, plate, plateW, plateD, glm::dvec3(1, 0, 0)), 0.010);
-        // alae: broad wings beside the S1 body, their top a little below the endplate
+        // alae: flat-topped wings beside the S1 body whose upper surface slopes down and
+        // forwards from the promontory to the pelvic brim (rounded boxes tilted 18 deg)
         for (double sx : {-1.0, 1.0}) {
-            const glm::dvec3 ala = E + s1Axes * glm::dvec3(sx * 0.034, -0.015, -0.010);
-            d = sdf::smoothUnion(d, sdf::ellipsoid(p, ala, s1Axes, glm::dvec3(0.022, 0.013, 0.019)), 0.010);
+            const double th = 18.0 * kDeg;
+            const glm::dmat3 local(glm::dvec3(sx * std::cos(th), -std::sin(th), 0.0), glm::dvec3(sx * std::sin(th), std::cos(th), 0.0),
+                                   glm::dvec3(0.0, 0.0, 1.0));
+            const glm::dmat3 axes = s1Axes * local;
+            const glm::dvec3 ala = E + s1Axes * glm::dvec3(sx * (halfW - 0.025), -0.012, -0.008);
+            d = sdf::smoothUnion(d, sdf::roundedBox(p, ala, axes, glm::dvec3(0.025, 0.010, 0.017), 0.006), 0.008);
             // superior articular processes
             const glm::dvec3 sap = E + s1Axes * glm::dvec3(sx * 0.019, 0.002, -0.036);
             d = sdf::smoothUnion(d, sdf::ellipsoid(p, sap, s1Axes, glm::dvec3(0.007, 0.011, 0.006)), 0.005);
         }
-        // median sacral crest
+        // auricular surfaces: the lateral faces of the upper lateral masses are flat where they
+        // meet the ilium
+        for (double sx : {-1.0, 1.0})
+            d = sdf::smoothIntersection(d, sdf::plane(p, E + s1Axes[0] * (sx * (halfW - 0.002)), s1Axes[0] * sx), 0.003);
+        // median sacral crest with its spinous tubercles
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, {crest[0], crest[1], crest[2], crest[3]}, {0.004, 0.0045, 0.004, 0.003}), 0.006);
+        for (int i = 0; i < 3; ++i)
+            d = sdf::smoothUnion(d, sdf::sphere(p, 0.5 * (crest[std::size_t(i)] + crest[std::size_t(i + 1)]), 0.0055), 0.004);
         // sacral canal, open at the top behind S1 and at the hiatus
         d = sdf::smoothSubtraction(d, sdf::sweptCircle(p, canal, canalR), 0.002);
         // anterior (and posterior) sacral foramina: four pairs between the segments

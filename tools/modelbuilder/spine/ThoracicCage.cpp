@@ -65,7 +65,7 @@ double cartThick(double) { return 0.0036; }
 } // namespace
 
 ThoracicCage::ThoracicCage(const RigData& rig, const VertebraShape& t12)
-    : m_frame(rig.frame("t12")), m_t12(t12.dimensions()), m_joint("j_t12_l1")
+    : m_frame(rig.frame("t12")), m_t12(t12.dimensions()), m_joint("j_t12_l1"), m_spine(rig, t12.dimensions())
 {
     for (const BodyDef& b : rig.bodies)
         if (b.name == "t12")
@@ -79,32 +79,39 @@ glm::dvec3 ThoracicCage::toWorld(double lateralRight, double y, double z, bool l
 
 std::vector<glm::dvec3> ThoracicCage::ribControl(int n) const
 {
-    // Heads at the side of their vertebral body: one thoracic level is about 27 mm.
-    const int k = 12 - n;
-    const double yh = 0.027 * k + 0.004;
-    const double zh = -0.30 * m_t12.bodyDepth - 0.0025 * k;
-    const double hx = 0.5 * m_t12.bodyWidth + 0.003;
+    // Posterior end from the thoracic column: the head against its vertebral body, the neck
+    // running back and out to the tubercle on the transverse process tip (ribs 7-10; 11 and
+    // 12 have no costotransverse joint), then the angle, the lateral shaft and (7-10) the
+    // costochondral end low at the front. (lateral to the right, y, z) in the T12 frame.
+    auto local = [this](const glm::dvec3& world) {
+        const glm::dvec3 l = m_frame.toLocal(world);
+        return glm::dvec3(-l.x, l.y, l.z);
+    };
+    const glm::dvec3 head = local(m_spine.ribHead(n));
+    const glm::dvec3 tub = n <= 10 ? local(m_spine.ribTubercle(n)) : head + glm::dvec3(0.020, -0.004, -0.015);
+    const double yh = head.y;
     static const double lmax[] = {0.128, 0.136, 0.140, 0.141, 0.136, 0.106}; // ribs 7..12
     const double L = lmax[n - 7];
     std::vector<glm::dvec3> c = {
-        {hx, yh, zh},
-        {hx + 0.024, yh - 0.002, zh - 0.024},
-        {0.068, yh - 0.010, zh - 0.034},
-        {L - 0.022, yh - 0.032, -0.018},
-        {L, yh - 0.058, 0.035},
+        head,
+        tub,
+        {tub.x + 0.030, tub.y - 0.009, tub.z - 0.007}, // angle of the rib
+        {L - 0.022, yh - 0.034, -0.018},
+        {L, yh - 0.060, 0.035},
     };
     // Anterior (costochondral) ends of ribs 7-10; 11 and 12 end free.
     static const glm::dvec3 ends[] = {{0.100, 0.050, 0.125}, {0.116, 0.012, 0.108}, {0.126, -0.024, 0.090},
                                       {0.131, -0.058, 0.070}};
     if (n <= 10) {
         const glm::dvec3 e = ends[n - 7];
-        c.push_back({L - 0.004, 0.5 * (yh - 0.058 + e.y), 0.5 * (0.035 + e.z) + 0.010});
+        c.push_back({L - 0.004, 0.5 * (yh - 0.060 + e.y), 0.5 * (0.035 + e.z) + 0.010});
         c.push_back(e);
     } else if (n == 11) {
-        c.push_back({L - 0.006, yh - 0.080, 0.078});
+        c.push_back({L - 0.006, yh - 0.082, 0.078});
     } else {
         // The 12th rib is short: it ends in the posterior abdominal wall.
         c.resize(4);
+        c[2] = {tub.x + 0.026, tub.y - 0.012, tub.z - 0.004};
         c[3] = {0.092, yh - 0.040, -0.012};
         c.push_back({0.106, yh - 0.060, 0.010});
     }
@@ -140,6 +147,7 @@ glm::dvec3 ThoracicCage::xiphoidTip() const { return m_frame.toWorld({0.0, 0.040
 std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
 {
     std::vector<BuiltPart> parts;
+    parts.push_back(m_spine.build(std::max(voxelSize, 0.0005), m_joint));
     const glm::dvec3 up = m_frame.axes[1];
     for (int side = 0; side < 2; ++side) {
         const bool left = side == 1;

@@ -2,9 +2,12 @@
 // The lower thoracic cage, simplified but placed for the diaphragm's attachments: ribs 7-12
 // (flattened curved tubes from the spine round to the front, descending), the costal
 // cartilages of ribs 7-10 merged per side (forming the costal margin), and the lower sternum
-// with the xiphoid. Everything moves with T12 (parent joint j_t12_l1).
+// with the xiphoid, and the simplified T7-T11 column (ThoracicSpine) that the heads of ribs
+// 7-11 and the tubercles of ribs 7-10 articulate with. Everything moves with T12 (parent
+// joint j_t12_l1).
 #include "core/BuiltPart.h"
 #include "core/RigData.h"
+#include "spine/ThoracicSpine.h"
 #include "spine/VertebraShape.h"
 
 #include <glm/glm.hpp>
@@ -18,7 +21,7 @@ class ThoracicCage {
 public:
     ThoracicCage(const RigData& rig, const VertebraShape& t12);
 
-    // rib_7_l ... rib_12_r, costal_cartilage_l/_r, sternum.
+    // thoracic_t7_t11, rib_7_l ... rib_12_r, costal_cartilage_l/_r, sternum.
     std::vector<BuiltPart> build(double voxelSize) const;
 
     // Centre line of rib n (7..12) of one side, model frame, head to tip.
@@ -30,6 +33,7 @@ public:
     glm::dvec3 xiphisternalJunction() const;
     // T12 frame (model) and its cranial axis.
     const VertebraFrame& frame() const { return m_frame; }
+    const ThoracicSpine& spine() const { return m_spine; }
 
 private:
     glm::dvec3 toWorld(double lateralRight, double y, double z, bool left) const;
@@ -38,6 +42,7 @@ private:
     VertebraFrame m_frame;
     VertebraDimensions m_t12;
     std::string m_joint;
+    ThoracicSpine m_spine;
 };
 
 } // namespace psoas::modelbuilder

@@ -17,6 +17,12 @@ VertebraDimensions defaultVertebraDimensions(const std::string& id)
         double ah, ph, w, d, pw, phh, cw, tpl, tpt, up, spl, sph, facet;
     };
     static const Row rows[] = {
+        // Simplified lower thoracic levels (no sheet values: typical adult sizes, U).
+        {"t7", 19, 20.5, 31, 27, 6.5, 13.0, 16, 16, 8, 3, 38, 10, 0},
+        {"t8", 19.5, 21, 32, 28, 6.8, 13.5, 16, 15, 8, 3, 38, 10, 0},
+        {"t9", 20, 21.5, 33, 29, 7.0, 14.0, 16.5, 13, 8, 3, 36, 11, 0},
+        {"t10", 21, 22.5, 35, 30, 7.3, 14.5, 17, 11, 8, 2, 32, 12, 0},
+        {"t11", 22, 24, 37, 30, 7.6, 15.0, 18, 7, 8, 1, 28, 14, 0},
         {"t12", 24, 26, 40, 31, 8.0, 16.0, 21, 6, 8, 0, 25, 19, 0},
         {"l1", 26, 27, 42, 32, 8.7, 15.4, 22, 10, 8, 0, 27, 21, 25},
         {"l2", 27, 27, 44, 33, 8.9, 15.0, 23, 15, 8, 0, 28, 22, 30},
@@ -43,8 +49,19 @@ VertebraDimensions defaultVertebraDimensions(const std::string& id)
         v.spinousLength = r.spl * 1e-3;
         v.spinousHeight = r.sph * 1e-3;
         v.facetAngleDeg = r.facet;
-        v.thoracic = (id == "t12");
+        v.thoracic = id[0] == 't';
+        v.costalPits = id == "t12";
     }
+    // Lower thoracic spinous processes slope steeply down; transverse processes sweep back to
+    // meet the rib tubercles.
+    static const std::pair<const char*, std::pair<double, double>> thoracic[] = {
+        {"t7", {58, 0.013}}, {"t8", {58, 0.012}}, {"t9", {50, 0.011}}, {"t10", {40, 0.009}}, {"t11", {26, 0.006}}};
+    for (const auto& [tid, v2] : thoracic)
+        if (id == tid) {
+            v.spinousDropDeg = v2.first;
+            v.transverseBack = v2.second;
+            v.canalDepth = 0.0155;
+        }
     return v;
 }
 
@@ -128,20 +145,28 @@ double VertebraShape::posteriorElements(const V3& p) const
     d = shape::smoothUnion(d, shape::flatSegment(q, la, lb, V3(0, 1, 0), 0.55 * hh, 0.0030), 0.003);
     // Spinous process: horizontal hatchet with a thickened posterior border.
     const V3 sa(0.0, -0.25 * hh, -b - v.canalDepth - 0.002);
-    const double slope = v.thoracic ? 0.010 : 0.004;
-    const V3 sb(0.0, -0.25 * hh - slope, -b - v.canalDepth - v.spinousLength);
+    // Lumbar: horizontal hatchet (spinousLength is its AP length). Thoracic with a drop angle:
+    // spinousLength runs along the sloping process.
+    const bool sloped = v.spinousDropDeg >= 0.0;
+    const double spAngle = glm::radians(std::max(v.spinousDropDeg, 0.0));
+    const double slope = sloped ? v.spinousLength * std::sin(spAngle) : (v.thoracic ? 0.010 : 0.004);
+    const double spAp = sloped ? v.spinousLength * std::cos(spAngle) : v.spinousLength;
+    const V3 sb(0.0, -0.25 * hh - slope, -b - v.canalDepth - spAp);
     d = shape::smoothUnion(d, shape::flatSegment(q, sa, sb, V3(0, 1, 0), 0.5 * v.spinousHeight, 0.0030), 0.003);
     d = shape::smoothUnion(d, shape::ellipsoid(q, sb + V3(0, 0, 0.003), V3(0.0042, 0.5 * v.spinousHeight + 0.001, 0.005)),
                            0.003);
     // Transverse processes.
     const double tipX = xp + 0.5 * v.pedicleWidth + v.transverseLength;
     const V3 ta(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
-    const V3 tb(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - (v.thoracic ? 0.010 : 0.002));
+    const double back = v.transverseBack >= 0.0 ? v.transverseBack : (v.thoracic ? 0.010 : 0.002);
+    const V3 tb(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
     const double tpHalfAp = v.transverseThickness > 0.012 ? 0.0055 : 0.0030;
     double tp = shape::flatSegment(q, ta, tb, V3(0, 1, 0), 0.5 * v.transverseThickness, tpHalfAp);
     if (v.id == "l5") // the thick L5 process also arises from the side of the body
         tp = shape::smoothUnion(tp, shape::flatSegment(q, V3(xp - 0.004, yp, -b + 0.004), tb,
                                                        V3(0, 1, 0), 0.0055, 0.0045), 0.004);
+    if (v.spinousDropDeg >= 0.0) // thoracic: clubbed tip carrying the facet for the rib tubercle
+        tp = shape::smoothUnion(tp, shape::sphere(q, tb + V3(0.0, 0.0, 0.001), 0.0052), 0.003);
     d = shape::smoothUnion(d, tp, 0.003);
     d = shape::smoothUnion(d, articularProcesses(q), 0.0025);
     // Keep the vertebral canal open.
@@ -153,7 +178,7 @@ double VertebraShape::posteriorElements(const V3& p) const
 double VertebraShape::distance(const V3& p) const
 {
     double d = shape::smoothUnion(bodyDistance(p), posteriorElements(p), 0.0025);
-    if (m_d.thoracic) {
+    if (m_d.costalPits) {
         // Costal facets for the 12th rib heads: shallow pits on the upper body sides.
         const double hx = 0.5 * m_d.bodyWidth - 0.001;
         const double pit = std::min(shape::sphere(p, V3(hx + 0.003, 0.004, -0.30 * m_d.bodyDepth), 0.0045),
@@ -167,7 +192,8 @@ glm::dvec3 VertebraShape::boundsMin() const
 {
     const VertebraDimensions& v = m_d;
     const double x = 0.5 * v.canalWidth + 1.5 * v.pedicleWidth + v.transverseLength + 0.012;
-    return {-std::max(x, 0.5 * v.bodyWidth + 0.006), -0.5 * std::max(v.anteriorHeight, v.posteriorHeight) - 0.020,
+    const double drop = v.spinousDropDeg >= 0.0 ? v.spinousLength * std::sin(glm::radians(v.spinousDropDeg)) : 0.0;
+    return {-std::max(x, 0.5 * v.bodyWidth + 0.006), -0.5 * std::max(v.anteriorHeight, v.posteriorHeight) - 0.020 - drop,
             -0.5 * v.bodyDepth - v.canalDepth - v.spinousLength - 0.014};
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Signed-distance sculpture of one vertebra (T12 or a lumbar vertebra) in its own frame:
+// Signed-distance sculpture of one vertebra (T7-T12 or a lumbar vertebra) in its own frame:
 // origin at the body centre, +y cranial along the body axis, +z anterior, +x to the
 // patient's left, metres. The shape has a kidney-shaped body with a waist and a raised
 // endplate rim, pedicles, laminae, an open vertebral canal, a hatchet-shaped spinous
@@ -26,7 +26,10 @@ struct VertebraDimensions {
     double spinousLength = 0.028;
     double spinousHeight = 0.021;
     double facetAngleDeg = 35.0;  // facet plane angle from the sagittal plane
-    bool thoracic = false;        // T12: coronal superior facets, short processes, rib facets
+    bool thoracic = false;        // T7-T12: coronal superior facets, rib facets
+    double spinousDropDeg = -1.0; // spinous process angle below the horizontal (< 0: level default)
+    double transverseBack = -1.0; // backward sweep of the transverse tip (m; < 0: level default)
+    bool costalPits = false;      // T12: pits on the body for the 12th rib heads
 };
 
 // Typical adult values for a level, scaled from the data sheet (section 1).
