@@ -2,7 +2,12 @@
 // visible, rendered headless (EGL) at 1920x1080 while the camera turns a little every frame,
 // as when the user drags. glFinish per frame, so the time is the whole frame.
 //   render_bench --benchmark_filter=Frame   (see bench/run.sh)
+// BM_frame_drag_1920x1080 / BM_frame_still_1920x1080 measure what the viewer really does
+// (render::FramePresenter): off screen at the moving or still quality, then copied into a
+// 1920x1080 window-sized framebuffer. $PSOAS_DRAG_SCALE overrides the moving scale.
+// BM_pick_1920x1080: one hover/click pick pass.
 #include "app/Document.h"
+#include "render/FramePresenter.h"
 #include "render/HeadlessContext.h"
 #include "render/RenderTarget.h"
 #include "render/Renderer.h"
@@ -11,13 +16,26 @@
 #include <GL/gl.h>
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <cstdlib>
 #include <memory>
 
 using namespace psoas;
 
 namespace {
+
+// CPU time of the whole process (every llvmpipe thread), in ms: on a loaded machine a steadier
+// measure of the work per frame than the wall clock.
+double processCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (double(u.ru_utime.tv_sec) + double(u.ru_stime.tv_sec)) * 1e3 +
+           (double(u.ru_utime.tv_usec) + double(u.ru_stime.tv_usec)) * 1e-3;
+}
+
 
 struct Fixture {
     std::unique_ptr<render::HeadlessContext> context;
@@ -85,6 +103,7 @@ void BM_FrameWhileRotating(benchmark::State& state)
     fx.renderer.render(list, params);
     glFinish();
 
+    const double cpu0 = processCpuMs();
     for (auto _ : state) {
         camera.rotateTurntable(6.0f, 1.0f); // a few pixels of mouse drag per frame
         params.view = camera.view();
@@ -93,12 +112,98 @@ void BM_FrameWhileRotating(benchmark::State& state)
         fx.renderer.render(list, params);
         glFinish();
     }
+    state.counters["cpu_ms_all_threads"] = (processCpuMs() - cpu0) / double(std::max<std::int64_t>(1, state.iterations()));
     state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["triangles"] = double(triangles);
     state.counters["items"] = double(list.items.size());
 }
 
+struct Turning {
+    scene::OrbitCamera camera;
+    render::RenderParams params;
+    Turning(app::Document& doc, int width, int height)
+    {
+        camera.setViewport(width, height);
+        camera.lookAlong(Vec3(0, 0, -1), Vec3(0, 1, 0));
+        doc.frameAll(camera);
+        params.width = width;
+        params.height = height;
+        step(0.0f);
+    }
+    void step(float pixels)
+    {
+        camera.rotateTurntable(pixels, pixels / 6.0f);
+        params.view = camera.view();
+        params.projection = camera.projection();
+        params.cameraPosition = camera.position();
+    }
+};
+
+void framePresented(benchmark::State& state, render::FrameQuality quality)
+{
+    const int width = 1920, height = 1080;
+    Fixture& fx = fixture();
+    render::RenderTarget window; // stands in for the QOpenGLWidget's framebuffer
+    if (auto s = window.create(width, height, 0); !s) {
+        state.SkipWithError(s.message().c_str());
+        return;
+    }
+    render::FramePresenter presenter;
+    render::FrameSettings settings;
+    if (const char* env = std::getenv("PSOAS_DRAG_SCALE"); env && *env) settings.movingScale = float(std::atof(env));
+    if (const char* env = std::getenv("PSOAS_DRAG_LOD"); env && *env) settings.movingLowDetail = env[0] != '0';
+    if (const char* env = std::getenv("PSOAS_DRAG_SMOOTH"); env && *env) settings.smoothUpscale = env[0] != '0';
+    presenter.setSettings(settings);
+    scene::DrawList list = fx.doc->drawList();
+    if (const char* env = std::getenv("PSOAS_BENCH_EMPTY"); env && *env == '1') list.items.clear(); // fixed costs only
+    Turning turn(*fx.doc, width, height);
+    if (auto s = presenter.present(fx.renderer, list, turn.params, window.resolveFramebuffer(), quality); !s) {
+        state.SkipWithError(s.message().c_str());
+        return;
+    }
+    glFinish();
+    const double cpu0 = processCpuMs();
+    for (auto _ : state) {
+        turn.step(6.0f);
+        (void)presenter.present(fx.renderer, list, turn.params, window.resolveFramebuffer(), quality);
+        glFinish();
+    }
+    state.counters["cpu_ms_all_threads"] = (processCpuMs() - cpu0) / double(std::max<std::int64_t>(1, state.iterations()));
+    int w = 0, h = 0;
+    presenter.frameSize(width, height, quality, w, h);
+    state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["render_w"] = double(w);
+    state.counters["render_h"] = double(h);
+}
+
+void BM_frame_drag_1920x1080(benchmark::State& state) { framePresented(state, render::FrameQuality::Moving); }
+void BM_frame_still_1920x1080(benchmark::State& state) { framePresented(state, render::FrameQuality::Still); }
+
+void BM_pick_1920x1080(benchmark::State& state)
+{
+    Fixture& fx = fixture();
+    render::RenderTarget pickTarget;
+    if (auto s = pickTarget.create(1920, 1080, 0); !s) {
+        state.SkipWithError(s.message().c_str());
+        return;
+    }
+    const scene::DrawList list = fx.doc->drawList();
+    Turning turn(*fx.doc, 1920, 1080);
+    turn.params.framebuffer = pickTarget.resolveFramebuffer();
+    int x = 900;
+    std::size_t hits = 0;
+    for (auto _ : state) {
+        x = x >= 1020 ? 900 : x + 7; // the cursor moving over the middle of the body
+        hits += fx.renderer.pick(list, turn.params, x, 540).id != 0;
+    }
+    state.counters["hit_rate"] = double(hits) / double(std::max<std::int64_t>(1, state.iterations()));
+}
+
 } // namespace
+
+BENCHMARK(BM_frame_drag_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_frame_still_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_pick_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
 
 BENCHMARK(BM_FrameWhileRotating)
     ->ArgNames({"w", "h", "msaa"})

@@ -1,9 +1,41 @@
 #include "render/GpuMesh.h"
 
+#include <algorithm>
 #include <epoxy/gl.h>
+#ifdef PSOAS_HAVE_MESHOPTIMIZER
+#include <meshoptimizer.h>
+#endif
+#include <unordered_map>
 #include <utility>
 
 namespace psoas::render {
+
+namespace {
+
+// +1 / -1 when every directed edge appears exactly once and its reverse exactly once (a closed,
+// consistently wound surface), signed by the enclosed volume; 0 otherwise.
+int computeClosedWinding(const anatomy::MeshData& mesh)
+{
+    const auto& idx = mesh.indices;
+    if (idx.empty() || idx.size() % 3 != 0) return 0;
+    std::unordered_map<std::uint64_t, int> edges;
+    edges.reserve(idx.size());
+    auto key = [](std::uint32_t a, std::uint32_t b) { return (std::uint64_t(a) << 32) | b; };
+    double volume = 0.0;
+    for (std::size_t t = 0; t < idx.size(); t += 3) {
+        const std::uint32_t v[3] = {idx[t], idx[t + 1], idx[t + 2]};
+        if (v[0] >= mesh.positions.size() || v[1] >= mesh.positions.size() || v[2] >= mesh.positions.size()) return 0;
+        for (int e = 0; e < 3; ++e)
+            if (++edges[key(v[e], v[(e + 1) % 3])] > 1) return 0;
+        const Vec3 &a = mesh.positions[v[0]], &b = mesh.positions[v[1]], &c = mesh.positions[v[2]];
+        volume += double(glm::dot(a, glm::cross(b, c)));
+    }
+    for (const auto& [k, n] : edges)
+        if (edges.find((k << 32) | (k >> 32)) == edges.end()) return 0;
+    return volume > 0.0 ? 1 : (volume < 0.0 ? -1 : 0);
+}
+
+} // namespace
 
 GpuMesh::~GpuMesh() { release(); }
 
@@ -18,14 +50,30 @@ GpuMesh& GpuMesh::operator=(GpuMesh&& o) noexcept
         std::swap(m_normals, o.m_normals);
         std::swap(m_indices, o.m_indices);
         std::swap(m_indexCount, o.m_indexCount);
+        std::swap(m_lodVao, o.m_lodVao);
+        std::swap(m_lodIndices, o.m_lodIndices);
+        std::swap(m_lodIndexCount, o.m_lodIndexCount);
+        std::swap(m_lodTried, o.m_lodTried);
         std::swap(m_vertexCount, o.m_vertexCount);
         std::swap(m_version, o.m_version);
+        std::swap(m_centre, o.m_centre);
+        std::swap(m_closedWinding, o.m_closedWinding);
     }
     return *this;
 }
 
+void GpuMesh::releaseLowDetail()
+{
+    if (m_lodVao) glDeleteVertexArrays(1, &m_lodVao);
+    if (m_lodIndices) glDeleteBuffers(1, &m_lodIndices);
+    m_lodVao = m_lodIndices = 0;
+    m_lodIndexCount = 0;
+    m_lodTried = false;
+}
+
 void GpuMesh::release()
 {
+    releaseLowDetail();
     if (m_vao) glDeleteVertexArrays(1, &m_vao);
     GLuint buffers[3] = {m_positions, m_normals, m_indices};
     if (m_positions || m_normals || m_indices) glDeleteBuffers(3, buffers);
@@ -33,6 +81,8 @@ void GpuMesh::release()
     m_indexCount = 0;
     m_vertexCount = 0;
     m_version = 0;
+    m_centre = Vec3(0.0f);
+    m_closedWinding = 0;
 }
 
 bool GpuMesh::upload(const anatomy::MeshData& mesh)
@@ -70,14 +120,60 @@ bool GpuMesh::upload(const anatomy::MeshData& mesh)
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(mesh.indices.size() * sizeof(std::uint32_t)),
                      mesh.indices.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
+    if (!sameTopology) {
+        m_closedWinding = computeClosedWinding(mesh);
+        releaseLowDetail();
+    }
+    Vec3 mn, mx;
+    mesh.computeBounds(mn, mx);
+    m_centre = 0.5f * (mn + mx);
     m_indexCount = int(mesh.indices.size());
     m_vertexCount = mesh.positions.size();
     m_version = mesh.version;
     return true;
 }
 
-void GpuMesh::draw() const
+void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
 {
+    if (m_lodTried || !m_vao) return;
+    m_lodTried = true;
+#ifdef PSOAS_HAVE_MESHOPTIMIZER
+    const std::size_t count = mesh.indices.size();
+    if (count < 3 * 600 || mesh.positions.size() != m_vertexCount) return; // small meshes stay whole
+    for (std::uint32_t i : mesh.indices)
+        if (i >= mesh.positions.size()) return;
+    std::vector<std::uint32_t> lod(count);
+    // About a third of the triangles, at most 1 % of the mesh's size away from the surface.
+    const std::size_t target = (count / 3 / 3) * 3;
+    float error = 0.0f;
+    lod.resize(meshopt_simplify(lod.data(), mesh.indices.data(), count, &mesh.positions[0].x, mesh.positions.size(),
+                                sizeof(Vec3), target, 0.01f, 0, &error));
+    if (lod.empty() || lod.size() > count * 3 / 4) return; // not worth a second list
+    glGenVertexArrays(1, &m_lodVao);
+    glGenBuffers(1, &m_lodIndices);
+    glBindVertexArray(m_lodVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_positions);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vec3), nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, m_normals);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vec3), nullptr);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_lodIndices);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(lod.size() * sizeof(std::uint32_t)), lod.data(), GL_STATIC_DRAW);
+    glBindVertexArray(0);
+    m_lodIndexCount = int(lod.size());
+#else
+    (void)mesh;
+#endif
+}
+
+void GpuMesh::draw(bool lowDetail) const
+{
+    if (lowDetail && m_lodVao && m_lodIndexCount > 0) {
+        glBindVertexArray(m_lodVao);
+        glDrawElements(GL_TRIANGLES, m_lodIndexCount, GL_UNSIGNED_INT, nullptr);
+        return;
+    }
     if (!m_vao || m_indexCount == 0) return;
     glBindVertexArray(m_vao);
     glDrawElements(GL_TRIANGLES, m_indexCount, GL_UNSIGNED_INT, nullptr);

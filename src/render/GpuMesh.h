@@ -2,6 +2,7 @@
 // A mesh on the GPU. upload() is the one place CPU mesh data reaches the GPU; it re-uploads
 // only when the MeshData version changed (the solver bumps it after deforming).
 #include "anatomy/MeshData.h"
+#include "core/Math.h"
 
 #include <cstdint>
 
@@ -18,15 +19,38 @@ public:
 
     // Returns true when data was (re)uploaded.
     bool upload(const anatomy::MeshData& mesh);
-    void draw() const;
+    // Builds, once per topology, a reduced index list over the same vertices (meshoptimizer's
+    // simplifier on the current positions, about a third of the triangles) for frames drawn
+    // while the view moves. Deformation keeps working: only the vertices move.
+    void ensureLowDetail(const anatomy::MeshData& mesh);
+    bool hasLowDetail() const { return m_lodVao != 0; }
+    // lowDetail draws the reduced list when it exists.
+    void draw(bool lowDetail = false) const;
     void release();
     std::uint64_t version() const { return m_version; }
+    std::size_t triangleCount(bool lowDetail = false) const
+    {
+        return std::size_t((lowDetail && m_lodVao ? m_lodIndexCount : m_indexCount) / 3);
+    }
+    // Centre of the model-space bounding box at the last upload (for sorting).
+    Vec3 centre() const { return m_centre; }
+    // +1: a closed surface wound counter-clockwise outwards (back faces can be culled when
+    // opaque), -1: closed and wound the other way, 0: open (draw both sides). Checked when the
+    // topology is uploaded.
+    int closedWinding() const { return m_closedWinding; }
 
 private:
+    void releaseLowDetail();
+
     unsigned m_vao = 0, m_positions = 0, m_normals = 0, m_indices = 0;
     int m_indexCount = 0;
+    unsigned m_lodVao = 0, m_lodIndices = 0;
+    int m_lodIndexCount = 0;
+    bool m_lodTried = false;
     std::size_t m_vertexCount = 0;
     std::uint64_t m_version = 0;
+    Vec3 m_centre{0.0f};
+    int m_closedWinding = 0;
 };
 
 } // namespace psoas::render

@@ -14,6 +14,7 @@ void RenderTarget::release()
     if (m_fbo || m_msFbo) glDeleteFramebuffers(2, fbos);
     if (m_color || m_depth || m_msColor || m_msDepth) glDeleteRenderbuffers(4, rbs);
     m_fbo = m_color = m_depth = m_msFbo = m_msColor = m_msDepth = 0;
+    m_width = m_height = m_samples = m_requestedSamples = 0;
 }
 
 core::Status RenderTarget::create(int width, int height, int samples)
@@ -27,6 +28,7 @@ core::Status RenderTarget::create(int width, int height, int samples)
                                " is not possible here (1 to " + std::to_string(maxSize) + " pixels per side).");
     m_width = width;
     m_height = height;
+    m_requestedSamples = samples;
     m_samples = std::min(samples, int(maxSamples));
     auto makeFbo = [&](GLuint& fbo, GLuint& color, GLuint& depth, int s) {
         glGenFramebuffers(1, &fbo);
@@ -55,6 +57,30 @@ core::Status RenderTarget::create(int width, int height, int samples)
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return core::Status::success();
+}
+
+void RenderTarget::blitTo(unsigned dstFbo, int dstWidth, int dstHeight, bool smooth)
+{
+    if (!m_fbo || dstWidth <= 0 || dstHeight <= 0) return;
+    GLuint src = m_fbo;
+    if (m_msFbo) {
+        const bool sameSize = dstWidth == m_width && dstHeight == m_height;
+        // A multisampled source can only be resolved at its own size: straight into the
+        // destination when it matches, else into our single-sample buffer first.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, m_msFbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, sameSize ? dstFbo : m_fbo);
+        glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        if (sameSize) {
+            glBindFramebuffer(GL_FRAMEBUFFER, dstFbo);
+            return;
+        }
+    }
+    const bool scaled = dstWidth != m_width || dstHeight != m_height;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, src);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dstFbo);
+    glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, dstWidth, dstHeight, GL_COLOR_BUFFER_BIT,
+                      scaled && smooth ? GL_LINEAR : GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, dstFbo);
 }
 
 std::vector<std::uint8_t> RenderTarget::readPixels()

@@ -20,16 +20,21 @@ public:
     unsigned drawFramebuffer() const { return m_msFbo ? m_msFbo : m_fbo; }
     int width() const { return m_width; }
     int height() const { return m_height; }
-    int samples() const { return m_samples; }
+    int samples() const { return m_samples; } // what the driver gave (0 or 1: none)
+    int requestedSamples() const { return m_requestedSamples; }
     // Resolves MSAA and returns RGBA8 pixels, top row first.
     std::vector<std::uint8_t> readPixels();
-    // Reads the depth (NDC, -1..1) at a pixel of the single-sample buffer (after a pick/render into it).
+    // The single-sample framebuffer (pick passes render here; MSAA is resolved into it).
     unsigned resolveFramebuffer() const { return m_fbo; }
+    // Copies the colour into another framebuffer (e.g. a QOpenGLWidget's) of dstWidth x dstHeight,
+    // resolving MSAA and scaling when the sizes differ (bilinear when `smooth`). Leaves `dstFbo`
+    // bound as the framebuffer.
+    void blitTo(unsigned dstFbo, int dstWidth, int dstHeight, bool smooth = true);
 
 private:
     unsigned m_fbo = 0, m_color = 0, m_depth = 0;
     unsigned m_msFbo = 0, m_msColor = 0, m_msDepth = 0;
-    int m_width = 0, m_height = 0, m_samples = 0;
+    int m_width = 0, m_height = 0, m_samples = 0, m_requestedSamples = 0;
 };
 
 } // namespace psoas::render

@@ -20,6 +20,9 @@ GlInfo Renderer::glInfo()
     GLint samples = 0;
     glGetIntegerv(GL_SAMPLES, &samples);
     info.samples = samples;
+    GLint maxSamples = 0;
+    glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+    info.maxSamples = maxSamples;
     return info;
 }
 
@@ -58,23 +61,41 @@ void Renderer::setModel(const anatomy::Model* model)
     m_meshes.clear();
 }
 
-void Renderer::syncMeshes()
+void Renderer::syncMeshes(bool lowDetail)
 {
     if (!m_model) return;
     if (m_meshes.size() != m_model->meshes.size()) {
         m_meshes.clear();
         m_meshes.resize(m_model->meshes.size());
     }
-    for (std::size_t i = 0; i < m_meshes.size(); ++i)
+    for (std::size_t i = 0; i < m_meshes.size(); ++i) {
         if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
+        if (lowDetail) m_meshes[i].ensureLowDetail(m_model->meshes[i]);
+    }
 }
 
-void Renderer::drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass)
+void Renderer::drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass,
+                         bool cullClosed, bool lowDetail)
 {
     ShaderProgram& prog = pickPass ? m_pickProgram : m_meshProgram;
+    int culling = 0; // the GL state: 0 off, +1 back faces, -1 front faces
+    glDisable(GL_CULL_FACE);
     for (std::size_t idx : order) {
         const auto& item = list.items[idx];
         if (item.mesh < 0 || std::size_t(item.mesh) >= m_meshes.size()) continue;
+        const GpuMesh& mesh = m_meshes[std::size_t(item.mesh)];
+        // Closed surfaces never show their inside, so half their triangles need no rasterising.
+        // A mirroring transform flips the winding.
+        int want = cullClosed ? mesh.closedWinding() : 0;
+        if (want != 0 && glm::determinant(Mat3(item.world)) < 0.0f) want = -want;
+        if (want != culling) {
+            if (want == 0) glDisable(GL_CULL_FACE);
+            else {
+                glEnable(GL_CULL_FACE);
+                glCullFace(want > 0 ? GL_BACK : GL_FRONT);
+            }
+            culling = want;
+        }
         prog.set("uModel", item.world);
         prog.set("uNormalMatrix", glm::transpose(glm::inverse(Mat3(item.world))));
         if (pickPass) {
@@ -84,29 +105,23 @@ void Renderer::drawItems(const scene::DrawList& list, const std::vector<std::siz
             prog.set("uOpacity", item.opacity);
             prog.set("uHighlight", item.highlight);
         }
-        m_meshes[std::size_t(item.mesh)].draw();
+        mesh.draw(lowDetail);
     }
+    glDisable(GL_CULL_FACE);
 }
 
 void Renderer::render(const scene::DrawList& list, const RenderParams& p)
 {
     if (!m_initialized) return;
     m_params = p;
-    syncMeshes();
+    syncMeshes(p.lowDetail);
     glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
     glViewport(0, 0, p.width, p.height);
     glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
     glClearColor(p.backgroundBottom.r, p.backgroundBottom.g, p.backgroundBottom.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-
-    // Background gradient, without depth writes.
-    glDisable(GL_DEPTH_TEST);
-    m_backgroundProgram.use();
-    m_backgroundProgram.set("uTop", p.backgroundTop);
-    m_backgroundProgram.set("uBottom", p.backgroundBottom);
-    glBindVertexArray(m_emptyVao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
 
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
@@ -121,26 +136,34 @@ void Renderer::render(const scene::DrawList& list, const RenderParams& p)
     m_meshProgram.set("uKeyDir", camToWorld * glm::normalize(Vec3(-0.45f, 0.65f, 0.6f)));
     m_meshProgram.set("uFillDir", camToWorld * glm::normalize(Vec3(0.7f, -0.1f, 0.5f)));
 
+    // View-space depth of each item's bounds centre (GpuMesh keeps it from the last upload).
+    std::vector<float> depth(list.items.size(), 0.0f);
     std::vector<std::size_t> opaque, transparent;
-    for (std::size_t i = 0; i < list.items.size(); ++i)
-        (list.items[i].opacity < 0.999f ? transparent : opaque).push_back(i);
-    glDisable(GL_CULL_FACE);
-    drawItems(list, opaque, false);
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+        const auto& item = list.items[i];
+        const Vec3 c = item.mesh >= 0 && std::size_t(item.mesh) < m_meshes.size()
+                           ? m_meshes[std::size_t(item.mesh)].centre()
+                           : Vec3(0.0f);
+        depth[i] = (p.view * item.world * Vec4(c, 1.0f)).z; // negative in front of the camera
+        (item.opacity < 0.999f ? transparent : opaque).push_back(i);
+    }
+    // Opaque front to back, so that the depth test rejects hidden fragments before shading.
+    std::sort(opaque.begin(), opaque.end(), [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
+    drawItems(list, opaque, false, true, p.lowDetail);
+
+    // Background gradient after the opaque pass, behind everything (z = 0.999) and without
+    // depth writes, so only the pixels the model leaves uncovered are shaded.
+    glDepthMask(GL_FALSE);
+    m_backgroundProgram.use();
+    m_backgroundProgram.set("uTop", p.backgroundTop);
+    m_backgroundProgram.set("uBottom", p.backgroundBottom);
+    glBindVertexArray(m_emptyVao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDepthMask(GL_TRUE);
 
     if (!transparent.empty()) {
-        // Back to front by the distance of each item's origin-transformed bounds centre.
-        std::vector<float> depth(list.items.size(), 0.0f);
-        for (std::size_t i : transparent) {
-            const auto& item = list.items[i];
-            Vec3 c(0.0f);
-            if (item.mesh >= 0 && m_model && std::size_t(item.mesh) < m_model->meshes.size()) {
-                Vec3 mn, mx;
-                m_model->meshes[std::size_t(item.mesh)].computeBounds(mn, mx);
-                c = 0.5f * (mn + mx);
-            }
-            Vec4 v = p.view * item.world * Vec4(c, 1.0f);
-            depth[i] = v.z;
-        }
+        m_meshProgram.use();
+        // Back to front by the distance of each item's bounds centre.
         std::sort(transparent.begin(), transparent.end(), [&](std::size_t a, std::size_t b) { return depth[a] < depth[b]; });
         glEnable(GL_BLEND);
         // Blend colour only; keep the framebuffer opaque (alpha 1). A QOpenGLWidget's image is
@@ -148,7 +171,7 @@ void Renderer::render(const scene::DrawList& list, const RenderParams& p)
         // saturated colour wherever a see-through layer (ghost, x-ray) covered another surface.
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
         glDepthMask(GL_FALSE);
-        drawItems(list, transparent, false);
+        drawItems(list, transparent, false, false, p.lowDetail);
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }
@@ -159,29 +182,46 @@ Renderer::PickResult Renderer::pick(const scene::DrawList& list, const RenderPar
 {
     if (!m_initialized || x < 0 || y < 0 || x >= p.width || y >= p.height) return {};
     syncMeshes();
+    // Only one pixel matters: a pick matrix widens that pixel to the whole clip volume and the
+    // viewport shrinks to it, so the rasteriser clips away everything else (on software GL a
+    // full-size pick pass costs as much as a frame). Depth is unchanged by the pick matrix.
+    const int px = x, py = p.height - 1 - y;
+    const float cx = (2.0f * (float(px) + 0.5f)) / float(p.width) - 1.0f;
+    const float cy = (2.0f * (float(py) + 0.5f)) / float(p.height) - 1.0f;
+    Mat4 pickMatrix(1.0f);
+    pickMatrix[0][0] = float(p.width);
+    pickMatrix[1][1] = float(p.height);
+    pickMatrix[3][0] = -cx * float(p.width);
+    pickMatrix[3][1] = -cy * float(p.height);
     glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
-    glViewport(0, 0, p.width, p.height);
+    glViewport(px, py, 1, 1);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(px, py, 1, 1);
     glDisable(GL_BLEND);
     glDisable(GL_MULTISAMPLE);
     glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
     glClearColor(0, 0, 0, 0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     m_pickProgram.use();
     m_pickProgram.set("uView", p.view);
-    m_pickProgram.set("uProjection", p.projection);
+    m_pickProgram.set("uProjection", pickMatrix * p.projection);
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < list.items.size(); ++i) order.push_back(i);
-    drawItems(list, order, true);
-    unsigned char px[4] = {0, 0, 0, 0};
-    glReadPixels(x, p.height - 1 - y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    drawItems(list, order, true, false);
+    unsigned char px4[4] = {0, 0, 0, 0};
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(px, py, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px4);
     float depth = 1.0f;
-    glReadPixels(x, p.height - 1 - y, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+    glReadPixels(px, py, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
     glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, p.width, p.height);
     glEnable(GL_MULTISAMPLE);
     PickResult r;
-    r.id = std::uint32_t(px[0]) | (std::uint32_t(px[1]) << 8) | (std::uint32_t(px[2]) << 16) |
-           (std::uint32_t(px[3]) << 24);
+    r.id = std::uint32_t(px4[0]) | (std::uint32_t(px4[1]) << 8) | (std::uint32_t(px4[2]) << 16) |
+           (std::uint32_t(px4[3]) << 24);
     r.ndcDepth = depth * 2.0f - 1.0f;
     return r;
 }

@@ -25,6 +25,7 @@ struct RenderParams {
     Vec3 backgroundTop{0.16f, 0.18f, 0.22f};
     Vec3 backgroundBottom{0.05f, 0.055f, 0.07f};
     Vec3 highlightColor{1.0f, 0.85f, 0.25f};
+    bool lowDetail = false;         // reduced-triangle meshes (frames drawn while the view moves)
 };
 
 struct GlInfo {
@@ -32,7 +33,8 @@ struct GlInfo {
     std::string renderer;
     int major = 0;
     int minor = 0;
-    int samples = 0;
+    int samples = 0;    // of the current framebuffer
+    int maxSamples = 0; // the most an off-screen target can have
 };
 
 class Renderer {
@@ -57,8 +59,9 @@ public:
     std::size_t uploads() const { return m_uploads; }
 
 private:
-    void syncMeshes();
-    void drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass);
+    void syncMeshes(bool lowDetail = false);
+    void drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass,
+                   bool cullClosed, bool lowDetail = false);
 
     bool m_initialized = false;
     const anatomy::Model* m_model = nullptr;

@@ -6,12 +6,14 @@
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -103,11 +105,10 @@ void ContentPanel::buildUi()
     m_results->hide();
     layout->addWidget(m_results);
     connect(m_search, &QLineEdit::textChanged, this, &ContentPanel::runSearch);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        if (m_results->count() > 0) chooseResult(m_results->item(0));
-    });
     connect(m_results, &QListWidget::itemActivated, this, &ContentPanel::chooseResult);
     connect(m_results, &QListWidget::itemClicked, this, &ContentPanel::chooseResult);
+    m_search->installEventFilter(this); // Down moves into the results, Enter there opens one
+    m_results->installEventFilter(this);
 
     m_title = new QLabel(body);
     m_title->setObjectName(QStringLiteral("titleLabel"));
@@ -167,8 +168,6 @@ void ContentPanel::buildUi()
     m_related->setObjectName(QStringLiteral("relatedList"));
     rl->addWidget(m_related, 1);
     m_tabs->addTab(relTab, tr("Symptoms && exercises"));
-    for (QListWidget* list : {m_symptoms, m_related})
-        connect(list, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { showItem(it->data(IdRole).toString()); });
 
     // My notes
     auto* notesTab = new QWidget(m_tabs);
@@ -187,7 +186,6 @@ void ContentPanel::buildUi()
     m_autosave->setInterval(1200);
     connect(m_autosave, &QTimer::timeout, this, [this] { saveNote(); });
     connect(m_noteEdit, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_loadingNote) return;
         m_noteDirty = true;
         m_noteStatus->setText(tr("Editing..."));
         m_autosave->start();
@@ -207,9 +205,8 @@ void ContentPanel::buildUi()
     layout->addWidget(m_poseList);
     m_poseTitle->hide();
     m_poseList->hide();
-    connect(m_poseList, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) {
-        showItem(it->data(IdRole).toString());
-    });
+    for (QListWidget* list : {m_symptoms, m_related, m_poseList})
+        connect(list, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { showItem(it->data(IdRole).toString()); });
 
     setWidget(body);
 }
@@ -417,6 +414,26 @@ void ContentPanel::runSearch(const QString& text)
     m_results->show();
 }
 
+// Keys in the search box and its results: Down goes into the list, Enter opens the current
+// result (the first one from the box), Up on the first row or Esc goes back to the box.
+bool ContentPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    const int key = event->type() == QEvent::KeyPress ? static_cast<QKeyEvent*>(event)->key() : 0;
+    if (!key || m_results->isHidden() || m_results->count() == 0) return QDockWidget::eventFilter(watched, event);
+    const bool inList = watched == m_results, firstEnabled = m_results->item(0)->flags() & Qt::ItemIsEnabled;
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        chooseResult(inList ? m_results->currentItem() : m_results->item(0));
+    } else if (!inList && (key == Qt::Key_Down || key == Qt::Key_PageDown) && firstEnabled) {
+        m_results->setFocus(Qt::TabFocusReason);
+        m_results->setCurrentRow(0);
+    } else if (inList && (key == Qt::Key_Escape || (key == Qt::Key_Up && m_results->currentRow() <= 0))) {
+        m_search->setFocus(Qt::TabFocusReason);
+    } else {
+        return QDockWidget::eventFilter(watched, event);
+    }
+    return true;
+}
+
 void ContentPanel::chooseResult(QListWidgetItem* item)
 {
     if (!item || !(item->flags() & Qt::ItemIsEnabled)) return;
@@ -452,9 +469,8 @@ void ContentPanel::loadNote()
     m_autosave->stop();
     m_noteDirty = false;
     m_noteStructure = m_structure;
-    m_loadingNote = true;
+    const QSignalBlocker quiet(m_noteEdit); // loading is not editing
     m_noteEdit->clear();
-    m_loadingNote = false;
     if (!m_notes) return;
     if (m_structure.isEmpty()) {
         m_noteEdit->setEnabled(false);
@@ -467,9 +483,7 @@ void ContentPanel::loadNote()
         m_noteStatus->setText(q(text.message()));
         return;
     }
-    m_loadingNote = true;
     m_noteEdit->setPlainText(q(text.value()));
-    m_loadingNote = false;
     m_noteEdit->setEnabled(true);
     m_noteStatus->setText(tr("Notes on %1").arg(structureName(m_structure)));
 }

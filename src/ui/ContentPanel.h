@@ -71,6 +71,7 @@ signals:
     void noteSaved(const QString& structureId);
 
 private:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void buildUi();
     void runSearch(const QString& text);
     void chooseResult(QListWidgetItem* item);
@@ -96,7 +97,6 @@ private:
     QStringList m_history; // previously shown items, for Back
     QString m_noteStructure; // the structure whose note is in the editor
     bool m_noteDirty = false;
-    bool m_loadingNote = false;
 
     QLabel* m_message = nullptr;
     QLineEdit* m_search = nullptr;

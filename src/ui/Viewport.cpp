@@ -8,6 +8,7 @@
 #include <QOpenGLContext>
 #include <QWheelEvent>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace psoas::ui {
@@ -17,6 +18,24 @@ Viewport::Viewport(QWidget* parent) : QOpenGLWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(320, 240);
+    // No MSAA in the widget's own framebuffer: frames are drawn off screen (with MSAA when
+    // still) and copied in, see FramePresenter.
+    QSurfaceFormat f = format();
+    f.setSamples(0);
+    setFormat(f);
+    render::FrameSettings frame;
+    if (const char* env = std::getenv("PSOAS_DRAG_SCALE"); env && *env) {
+        const float v = float(std::atof(env));
+        if (std::isfinite(v) && v >= 0.1f && v <= 1.0f) frame.movingScale = v;
+    }
+    m_presenter.setSettings(frame);
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(150);
+    connect(&m_settleTimer, &QTimer::timeout, this, [this] {
+        if (m_animation.active()) return; // the animation's last tick starts the timer again
+        m_interacting = false;
+        update(); // the full-quality frame
+    });
     m_animationTimer.setInterval(16);
     connect(&m_animationTimer, &QTimer::timeout, this, &Viewport::tickAnimation);
     // Start looking at the front of the body.
@@ -38,6 +57,7 @@ Viewport::~Viewport()
 void Viewport::releaseGl()
 {
     m_pickTarget.release();
+    m_presenter.release();
     m_renderer.release();
 }
 
@@ -68,7 +88,8 @@ void Viewport::initializeGL()
         emit glFailed(m_glError);
         return;
     }
-    m_samples = render::Renderer::glInfo().samples;
+    // MSAA of the still frames (the widget's own framebuffer has none).
+    m_samples = std::min(m_presenter.settings().stillSamples, render::Renderer::glInfo().maxSamples);
     if (m_doc) m_renderer.setModel(&m_doc->model());
 }
 
@@ -90,28 +111,103 @@ render::RenderParams Viewport::params(unsigned fbo, int w, int h) const
     return p;
 }
 
-void Viewport::paintGL()
+scene::DrawList Viewport::currentDrawList() const
 {
-    if (!m_renderer.initialized()) return;
-    const qreal dpr = devicePixelRatioF();
-    const int w = int(std::lround(width() * dpr)), h = int(std::lround(height() * dpr));
-    m_camera.setViewport(width(), height()); // camera works in widget pixels
     scene::DrawList list;
     if (m_doc) list = m_doc->drawList();
     if (m_decorate) m_decorate(list);
-    m_renderer.render(list, params(defaultFramebufferObject(), w, h));
+    return list;
+}
+
+void Viewport::paintGL()
+{
+    if (!m_renderer.initialized()) return;
+    QElapsedTimer clock;
+    clock.start();
+    const qreal dpr = devicePixelRatioF();
+    const int w = int(std::lround(width() * dpr)), h = int(std::lround(height() * dpr));
+    m_camera.setViewport(width(), height()); // camera works in widget pixels
+    const scene::DrawList list = currentDrawList();
+    m_lastQuality = m_interacting || m_animation.active() ? render::FrameQuality::Moving : render::FrameQuality::Still;
+    const unsigned fbo = defaultFramebufferObject();
+    if (!m_presenter.present(m_renderer, list, params(fbo, w, h), fbo, m_lastQuality)) {
+        // No off-screen buffer (out of memory?): draw straight into the widget instead.
+        m_renderer.render(list, params(fbo, w, h));
+    }
+    m_lastFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    emit frameRendered();
+}
+
+void Viewport::beginInteraction()
+{
+    m_interacting = true;
+    m_settleTimer.start();
+}
+
+void Viewport::setFrameSettings(const render::FrameSettings& settings)
+{
+    m_presenter.setSettings(settings);
+    update();
+}
+
+void Viewport::ensurePickTarget()
+{
+    if (m_pickTarget.width() != width() || m_pickTarget.height() != height()) m_pickTarget.create(width(), height(), 0);
 }
 
 int Viewport::pickNode(const QPoint& pos)
 {
     if (!m_doc || !m_renderer.initialized() || width() <= 0 || height() <= 0) return -1;
     makeCurrent();
-    if (m_pickTarget.width() != width() || m_pickTarget.height() != height())
-        m_pickTarget.create(width(), height(), 0);
+    ensurePickTarget();
     auto r = m_renderer.pick(m_doc->drawList(), params(m_pickTarget.resolveFramebuffer(), width(), height()), pos.x(),
                              pos.y());
     doneCurrent();
     return r.id == 0 ? -1 : int(r.id) - 1;
+}
+
+scene::OrbitCamera Viewport::cameraFor(const QSize& size) const
+{
+    scene::OrbitCamera cam = m_camera;
+    if (size.isEmpty()) return cam;
+    const float windowAspect = m_camera.aspect();
+    cam.setViewport(size.width(), size.height());
+    // Same vertical framing; a narrower image steps back so that the sides stay in view.
+    if (cam.aspect() < windowAspect) {
+        auto st = cam.state();
+        st.distance *= windowAspect / cam.aspect();
+        cam.setState(st);
+    }
+    return cam;
+}
+
+QImage Viewport::renderImage(const QSize& requested, int samples, QString* error)
+{
+    const QSize size = requested.isEmpty() ? this->size() * devicePixelRatioF() : requested;
+    if (!m_renderer.initialized() || !context()) {
+        if (error) *error = m_glError.isEmpty() ? tr("The 3D view is not ready (no OpenGL).") : m_glError;
+        return {};
+    }
+    makeCurrent();
+    render::RenderTarget target;
+    auto status = target.create(size.width(), size.height(), samples);
+    QImage image;
+    if (status) {
+        const scene::OrbitCamera cam = cameraFor(size);
+        render::RenderParams p = params(target.drawFramebuffer(), size.width(), size.height());
+        p.view = cam.view();
+        p.projection = cam.projection();
+        p.cameraPosition = cam.position();
+        m_renderer.render(currentDrawList(), p);
+        const auto pixels = target.readPixels();
+        image = QImage(pixels.data(), size.width(), size.height(), size.width() * 4, QImage::Format_RGBA8888)
+                    .convertToFormat(QImage::Format_ARGB32);
+    } else if (error) {
+        *error = QString::fromStdString(status.message());
+    }
+    target.release();
+    doneCurrent();
+    return image;
 }
 
 void Viewport::showViewPreset(const QString& name, bool animate)
@@ -189,6 +285,7 @@ void Viewport::animateTo(const scene::CameraState& target)
 
 void Viewport::tickAnimation()
 {
+    beginInteraction(); // moving quality until shortly after the last tick
     m_camera.setState(m_animation.at(m_animationClock.elapsed() / 1000.0));
     if (!m_animation.active()) m_animationTimer.stop();
     emit cameraChanged();
@@ -219,6 +316,7 @@ void Viewport::mouseMoveEvent(QMouseEvent* e)
     } else {
         return;
     }
+    beginInteraction();
     emit cameraChanged();
     update();
 }
@@ -229,8 +327,7 @@ void Viewport::mouseDoubleClickEvent(QMouseEvent* e)
 {
     if (!m_doc || !m_renderer.initialized()) return;
     makeCurrent();
-    if (m_pickTarget.width() != width() || m_pickTarget.height() != height())
-        m_pickTarget.create(width(), height(), 0);
+    ensurePickTarget();
     const QPoint pos = e->position().toPoint();
     auto r = m_renderer.pick(m_doc->drawList(), params(m_pickTarget.resolveFramebuffer(), width(), height()), pos.x(),
                              pos.y());
@@ -251,14 +348,14 @@ void Viewport::wheelEvent(QWheelEvent* e)
     Vec3 pivot = m_camera.target();
     if (m_doc && m_renderer.initialized()) {
         makeCurrent();
-        if (m_pickTarget.width() != width() || m_pickTarget.height() != height())
-            m_pickTarget.create(width(), height(), 0);
+        ensurePickTarget();
         auto r = m_renderer.pick(m_doc->drawList(), params(m_pickTarget.resolveFramebuffer(), width(), height()),
                                  int(p.x()), int(p.y()));
         doneCurrent();
         if (r.id != 0) pivot = m_camera.unproject(float(p.x()), float(p.y()), r.ndcDepth);
     }
     m_camera.zoomTowards(float(p.x()), float(p.y()), factor, pivot);
+    beginInteraction();
     emit cameraChanged();
     update();
 }

@@ -3,12 +3,20 @@
 // turns mouse and keys into camera moves. Controls: left-drag turntable (Shift: free
 // rotation), right/middle-drag pan, wheel zoom towards the cursor, double-click centres on
 // the point under the cursor, F frames everything, 1–7 view presets.
+//
+// Frame quality: the widget's own framebuffer has no MSAA. Each frame is drawn off screen by a
+// render::FramePresenter and copied in: full size with 4x MSAA when the view is still, a
+// reduced size without MSAA while the camera is dragged or animated (software GL stays fluid),
+// and full quality again shortly (150 ms) after the last movement. Screenshots and exports use
+// renderImage(), which always renders at full quality at the requested size.
+#include "render/FramePresenter.h"
 #include "render/RenderTarget.h"
 #include "render/Renderer.h"
 #include "scene/CameraAnimation.h"
 #include "scene/OrbitCamera.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QOpenGLWidget>
 #include <QPoint>
 #include <QTimer>
@@ -32,8 +40,26 @@ public:
     QString glError() const { return m_glError; }
     int glSamples() const { return m_samples; }
 
-    // Node under a widget pixel (-1 for none). Renders a pick pass.
+    // Node under a widget pixel (-1 for none). Renders a one-pixel pick pass.
     int pickNode(const QPoint& pos);
+
+    // The current view rendered off screen at `size` device pixels (empty: the widget's size)
+    // with `samples` MSAA. The vertical framing is kept; a narrower image moves the camera back
+    // so that the sides stay in view. Null when GL is unavailable or the size is impossible
+    // (then *error says why). cameraFor() is the camera used, for drawing labels at that size.
+    QImage renderImage(const QSize& size = {}, int samples = 4, QString* error = nullptr);
+    scene::OrbitCamera cameraFor(const QSize& size) const;
+
+    // Marks the view as moving (drag, wheel, animation, pose animation): frames use the moving
+    // quality until settleDelay() ms pass without another call.
+    void beginInteraction();
+    bool interacting() const { return m_interacting; }
+    render::FrameQuality lastFrameQuality() const { return m_lastQuality; }
+    double lastFrameMs() const { return m_lastFrameMs; }
+    const render::FrameSettings& frameSettings() const { return m_presenter.settings(); }
+    void setFrameSettings(const render::FrameSettings& settings);
+    int settleDelay() const { return m_settleTimer.interval(); }
+    void setSettleDelay(int ms) { m_settleTimer.setInterval(ms); }
     // Called on the draw list before each frame is drawn (e.g. to add the neutral-pose ghost).
     void setDrawListDecorator(std::function<void(scene::DrawList&)> decorate) { m_decorate = std::move(decorate); }
 
@@ -48,6 +74,7 @@ public slots:
 
 signals:
     void glFailed(const QString& message);
+    void frameRendered(); // after each paintGL
     void cameraChanged();
     void hoveredNodeChanged(int node);
 
@@ -67,11 +94,18 @@ private:
     void tickAnimation();
     void releaseGl();
     render::RenderParams params(unsigned fbo, int w, int h) const;
+    scene::DrawList currentDrawList() const;
+    void ensurePickTarget();
 
     app::Document* m_doc = nullptr;
     std::function<void(scene::DrawList&)> m_decorate;
     render::Renderer m_renderer;
     render::RenderTarget m_pickTarget;
+    render::FramePresenter m_presenter;
+    QTimer m_settleTimer;
+    bool m_interacting = false;
+    render::FrameQuality m_lastQuality = render::FrameQuality::Still;
+    double m_lastFrameMs = 0.0;
     scene::OrbitCamera m_camera;
     scene::CameraAnimation m_animation;
     QElapsedTimer m_animationClock;

@@ -1,0 +1,44 @@
+#include "render/FramePresenter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <epoxy/gl.h>
+
+namespace psoas::render {
+
+void FramePresenter::frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const
+{
+    float s = quality == FrameQuality::Still ? 1.0f : std::clamp(m_settings.movingScale, 0.1f, 1.0f);
+    if (!std::isfinite(s)) s = 1.0f;
+    width = std::max(1, int(std::lround(float(windowWidth) * s)));
+    height = std::max(1, int(std::lround(float(windowHeight) * s)));
+}
+
+core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
+                                     unsigned windowFbo, FrameQuality quality)
+{
+    int w = 0, h = 0;
+    frameSize(params.width, params.height, quality, w, h);
+    const int samples = quality == FrameQuality::Still ? m_settings.stillSamples : m_settings.movingSamples;
+    RenderTarget& t = target(quality);
+    // create() clamps the samples to what the driver offers, so compare with the request kept aside.
+    if (t.width() != w || t.height() != h || t.requestedSamples() != samples)
+        if (auto s = t.create(w, h, samples); !s) return s;
+    RenderParams p = params;
+    p.width = w;
+    p.height = h;
+    p.framebuffer = t.drawFramebuffer();
+    p.lowDetail = quality == FrameQuality::Moving && m_settings.movingLowDetail;
+    renderer.render(list, p);
+    t.blitTo(windowFbo, params.width, params.height, m_settings.smoothUpscale);
+    glViewport(0, 0, params.width, params.height);
+    return core::Status::success();
+}
+
+void FramePresenter::release()
+{
+    m_still.release();
+    m_moving.release();
+}
+
+} // namespace psoas::render

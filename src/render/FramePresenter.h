@@ -1,0 +1,51 @@
+#pragma once
+// Adaptive frame quality for an on-screen view. The view renders off screen and copies the
+// result into the window's framebuffer:
+//   - Still: full size with MSAA (default 4x), resolved straight into the window.
+//   - Moving (dragging, animating): a reduced size without MSAA, scaled up bilinearly.
+// On software GL (llvmpipe) fill rate and MSAA dominate the frame time, so the moving quality
+// keeps camera drags fluid, and the full-quality frame follows once the input stops.
+#include "core/Error.h"
+#include "render/RenderTarget.h"
+#include "render/Renderer.h"
+
+namespace psoas::render {
+
+enum class FrameQuality { Still, Moving };
+
+struct FrameSettings {
+    int stillSamples = 4;      // MSAA samples when still
+    float movingScale = 0.5f;  // linear size of the moving frame relative to the window (0.1..1)
+    int movingSamples = 0;     // MSAA samples while moving
+    bool movingLowDetail = true; // reduced-triangle meshes while moving
+    bool smoothUpscale = true;   // bilinear (else nearest) when the moving frame is scaled up
+};
+
+class FramePresenter {
+public:
+    FramePresenter() = default;
+    FramePresenter(const FramePresenter&) = delete;
+    FramePresenter& operator=(const FramePresenter&) = delete;
+
+    void setSettings(const FrameSettings& settings) { m_settings = settings; }
+    const FrameSettings& settings() const { return m_settings; }
+
+    // Renders `list` for a window framebuffer `windowFbo` of params.width x params.height
+    // pixels at the given quality, then blits into it (leaving it bound). Needs the GL
+    // context current. Fails only when an off-screen buffer cannot be created.
+    core::Status present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
+                         unsigned windowFbo, FrameQuality quality);
+    // Size of the off-screen image used for a window of this size at this quality.
+    void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;
+    // Frees the off-screen buffers (context current).
+    void release();
+
+private:
+    RenderTarget& target(FrameQuality q) { return q == FrameQuality::Still ? m_still : m_moving; }
+
+    FrameSettings m_settings;
+    RenderTarget m_still;
+    RenderTarget m_moving;
+};
+
+} // namespace psoas::render
