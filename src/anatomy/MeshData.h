@@ -18,6 +18,9 @@ struct MeshData {
     // path coordinates here (see README "Muscle binding").
     std::vector<Vec2> uv1;
     std::vector<Vec2> uv2;
+    // Optional per-vertex tissue colour (glTF COLOR_0): rgb, and in a how much it replaces the
+    // catalog colour (0 = catalog colour only). Empty for most meshes.
+    std::vector<Vec4> colors;
     // Optional skin (glTF JOINTS_0 / WEIGHTS_0).
     std::vector<glm::u16vec4> joints;
     std::vector<Vec4> weights;

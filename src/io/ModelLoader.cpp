@@ -228,6 +228,16 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
             for (unsigned v = 0; v < am->mNumVertices; ++v)
                 dst[v] = Vec2(am->mTextureCoords[ch][v].x, am->mTextureCoords[ch][v].y);
         }
+        if (am->HasVertexColors(0)) {
+            // COLOR_0: rgb tissue colour, a = how much it replaces the catalog colour (for
+            // example the diaphragm's paler central tendon). Clamped; NaN counts as "not set".
+            mesh.colors.resize(am->mNumVertices);
+            for (unsigned v = 0; v < am->mNumVertices; ++v) {
+                const aiColor4D& c = am->mColors[0][v];
+                auto unit = [](float x) { return std::isfinite(x) ? std::clamp(x, 0.0f, 1.0f) : 0.0f; };
+                mesh.colors[v] = Vec4(unit(c.r), unit(c.g), unit(c.b), unit(c.a));
+            }
+        }
         mesh.indices.reserve(std::size_t(am->mNumFaces) * 3);
         for (unsigned f = 0; f < am->mNumFaces; ++f) {
             const aiFace& face = am->mFaces[f];

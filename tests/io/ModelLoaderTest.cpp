@@ -74,3 +74,29 @@ TEST_CASE("PNG writer rejects a wrong pixel count", "[io]")
     std::vector<std::uint8_t> px(10);
     CHECK_FALSE(io::writePng("/tmp/psoas_bad.png", 4, 4, px).ok());
 }
+
+TEST_CASE("Per-vertex tissue colours (COLOR_0) load, so the diaphragm's central tendon can be paler",
+          "[io][model]")
+{
+    auto r = io::loadModel(std::string(PSOAS_ASSETS_DIR) + "/models/lumbopelvic.glb");
+    REQUIRE(r.ok());
+    const auto& m = r.value();
+    int diaphragm = m.findNode("diaphragm");
+    REQUIRE(diaphragm >= 0);
+    REQUIRE_FALSE(m.nodes[std::size_t(diaphragm)].meshes.empty());
+    const auto& mesh = m.meshes[std::size_t(m.nodes[std::size_t(diaphragm)].meshes.front())];
+    REQUIRE(mesh.colors.size() == mesh.positions.size());
+    std::size_t tendon = 0;
+    for (const auto& c : mesh.colors) {
+        CHECK(c.a >= 0.0f);
+        CHECK(c.a <= 1.0f);
+        if (c.a > 0.5f) ++tendon;
+    }
+    // The central tendon is a real part of the sheet, not a stray vertex or the whole dome.
+    CHECK(tendon > mesh.positions.size() / 20);
+    CHECK(tendon < mesh.positions.size() / 2);
+    // Bones carry no colours: they use the catalog's.
+    int femur = m.findNode("femur_l");
+    REQUIRE(femur >= 0);
+    CHECK(m.meshes[std::size_t(m.nodes[std::size_t(femur)].meshes.front())].colors.empty());
+}
