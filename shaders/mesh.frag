@@ -4,6 +4,7 @@
 // that separates the silhouette from the background.
 in vec3 vWorldPos;
 in vec3 vNormal;
+in vec4 vTissue;
 
 uniform vec3 uColor;
 uniform float uOpacity;
@@ -26,7 +27,7 @@ void main()
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
     vec3 h = normalize(normalize(uKeyDir) + v);
     float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
-    vec3 base = uColor;
+    vec3 base = mix(uColor, vTissue.rgb, clamp(vTissue.a, 0.0, 1.0));
     vec3 c = base * (hemi + 0.75 * key * vec3(1.0, 0.97, 0.92) + 0.25 * fill * vec3(0.85, 0.9, 1.0))
            + rim * 0.22 * vec3(0.9, 0.95, 1.0) + vec3(spec);
     c = mix(c, uHighlightColor, 0.45 * uHighlight);

@@ -2,6 +2,7 @@
 // Anatomy mesh: positions and normals in model space, one instance per draw item.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec4 aTissue; // rgb tissue colour, a = its weight over uColor (0 when absent)
 
 uniform mat4 uModel;
 uniform mat4 uView;
@@ -10,11 +11,13 @@ uniform mat3 uNormalMatrix;
 
 out vec3 vWorldPos;
 out vec3 vNormal;
+out vec4 vTissue;
 
 void main()
 {
     vec4 world = uModel * vec4(aPosition, 1.0);
     vWorldPos = world.xyz;
     vNormal = uNormalMatrix * aNormal;
+    vTissue = aTissue;
     gl_Position = uProjection * uView * world;
 }

@@ -49,6 +49,7 @@ GpuMesh& GpuMesh::operator=(GpuMesh&& o) noexcept
         std::swap(m_positions, o.m_positions);
         std::swap(m_normals, o.m_normals);
         std::swap(m_indices, o.m_indices);
+        std::swap(m_colors, o.m_colors);
         std::swap(m_indexCount, o.m_indexCount);
         std::swap(m_lodVao, o.m_lodVao);
         std::swap(m_lodIndices, o.m_lodIndices);
@@ -77,7 +78,8 @@ void GpuMesh::release()
     if (m_vao) glDeleteVertexArrays(1, &m_vao);
     GLuint buffers[3] = {m_positions, m_normals, m_indices};
     if (m_positions || m_normals || m_indices) glDeleteBuffers(3, buffers);
-    m_vao = m_positions = m_normals = m_indices = 0;
+    if (m_colors) glDeleteBuffers(1, &m_colors);
+    m_vao = m_positions = m_normals = m_indices = m_colors = 0;
     m_indexCount = 0;
     m_vertexCount = 0;
     m_version = 0;
@@ -115,6 +117,7 @@ bool GpuMesh::upload(const anatomy::MeshData& mesh)
     }
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vec3), nullptr);
+    if (!sameTopology) uploadColors(mesh);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_indices);
     if (!sameTopology)
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(mesh.indices.size() * sizeof(std::uint32_t)),
@@ -158,6 +161,7 @@ void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
     glBindBuffer(GL_ARRAY_BUFFER, m_normals);
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vec3), nullptr);
+    bindColors();
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_lodIndices);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(lod.size() * sizeof(std::uint32_t)), lod.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
@@ -167,8 +171,37 @@ void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
 #endif
 }
 
+void GpuMesh::uploadColors(const anatomy::MeshData& mesh)
+{
+    // Per-vertex tissue colour (attribute 2); meshes without one read the constant (0,0,0,0),
+    // which the shader takes as "catalog colour only".
+    const bool has = !mesh.colors.empty() && mesh.colors.size() == mesh.positions.size();
+    if (has && !m_colors) glGenBuffers(1, &m_colors);
+    if (!has && m_colors) {
+        glDeleteBuffers(1, &m_colors);
+        m_colors = 0;
+    }
+    if (has) {
+        glBindBuffer(GL_ARRAY_BUFFER, m_colors);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(mesh.colors.size() * sizeof(Vec4)), mesh.colors.data(), GL_STATIC_DRAW);
+    }
+    bindColors();
+}
+
+void GpuMesh::bindColors() const
+{
+    if (m_colors) {
+        glBindBuffer(GL_ARRAY_BUFFER, m_colors);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(Vec4), nullptr);
+    } else {
+        glDisableVertexAttribArray(2);
+    }
+}
+
 void GpuMesh::draw(bool lowDetail) const
 {
+    if (!m_colors) glVertexAttrib4f(2, 0.0f, 0.0f, 0.0f, 0.0f);
     if (lowDetail && m_lodVao && m_lodIndexCount > 0) {
         glBindVertexArray(m_lodVao);
         glDrawElements(GL_TRIANGLES, m_lodIndexCount, GL_UNSIGNED_INT, nullptr);

@@ -41,8 +41,10 @@ public:
 
 private:
     void releaseLowDetail();
+    void uploadColors(const anatomy::MeshData& mesh); // with the mesh's VAO bound
+    void bindColors() const;                          // with a VAO of this mesh bound
 
-    unsigned m_vao = 0, m_positions = 0, m_normals = 0, m_indices = 0;
+    unsigned m_vao = 0, m_positions = 0, m_normals = 0, m_indices = 0, m_colors = 0;
     int m_indexCount = 0;
     unsigned m_lodVao = 0, m_lodIndices = 0;
     int m_lodIndexCount = 0;
