@@ -11,8 +11,8 @@ namespace psoas::solver {
 
 class CentrelineTable {
 public:
-    static constexpr int kSamples = 64;
-    static constexpr int kMaxSmoothing = 24;
+    static constexpr int kSamples = 128;
+    static constexpr int kMaxSmoothing = 48;
 
     // Per-path constants fixed at binding.
     struct Spec {

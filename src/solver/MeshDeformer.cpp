@@ -427,20 +427,23 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
     if (!changed(model, b.mesh, b.lastInput, m_input)) return;
     anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(b.mesh)];
     mesh.normals.resize(mesh.positions.size());
-    const Rigid* t12 = m_t12Body >= 0 ? &bodies[static_cast<std::size_t>(m_t12Body)] : nullptr;
-    const Mat3 t12R = t12 ? Mat3(t12->r) : Mat3(1.0f);
-    const Vec3 t12T = t12 ? toF(t12->t) : Vec3(0.0f);
+    m_bodyR.resize(bodies.size());
+    m_bodyT.resize(bodies.size());
+    for (int body : b.usedBodies) {
+        m_bodyR[static_cast<std::size_t>(body)] = Mat3(bodies[static_cast<std::size_t>(body)].r);
+        m_bodyT[static_cast<std::size_t>(body)] = toF(bodies[static_cast<std::size_t>(body)].t);
+    }
+    const Mat3 t12R = m_t12Body >= 0 ? m_bodyR[static_cast<std::size_t>(m_t12Body)] : Mat3(1.0f);
+    const Vec3 t12T = m_t12Body >= 0 ? m_bodyT[static_cast<std::size_t>(m_t12Body)] : Vec3(0.0f);
     const float fDescent = static_cast<float>(descent);
+    const bool dome = b.diaphragm && m_t12Body >= 0;
     for (std::size_t v = 0; v < b.restPositions.size(); ++v) {
         const Vec3 x = b.restPositions[v], n = b.restNormals[v];
-        const Rigid& A = bodies[static_cast<std::size_t>(b.bodyA[v])];
-        const Rigid& B = bodies[static_cast<std::size_t>(b.bodyB[v])];
-        const float t = b.t[v];
-        // Double precision for the rigid parts keeps discs exactly between their vertebrae.
-        DVec3 xd = toD(x), nd = toD(n);
-        Vec3 pos = toF(A.apply(xd) * static_cast<double>(1.0f - t) + B.apply(xd) * static_cast<double>(t));
-        Vec3 nor = toF(A.rotate(nd) * static_cast<double>(1.0f - t) + B.rotate(nd) * static_cast<double>(t));
-        if (b.diaphragm && t12) {
+        const std::size_t ia = static_cast<std::size_t>(b.bodyA[v]), ib = static_cast<std::size_t>(b.bodyB[v]);
+        const float t = b.t[v], s = 1.0f - t;
+        Vec3 pos = (m_bodyR[ia] * x + m_bodyT[ia]) * s + (m_bodyR[ib] * x + m_bodyT[ib]) * t;
+        Vec3 nor = (m_bodyR[ia] * n) * s + (m_bodyR[ib] * n) * t;
+        if (dome) {
             const float w = b.dome[v];
             Vec3 domePos = t12R * (x - Vec3(0.0f, fDescent * w, 0.0f)) + t12T;
             Vec3 domeNor = t12R * n;
@@ -453,8 +456,8 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
             }
         }
         mesh.positions[v] = pos;
-        float nl = glm::length(nor);
-        mesh.normals[v] = nl > 0.0f ? nor / nl : Vec3(0, 1, 0);
+        float nl2 = glm::dot(nor, nor);
+        mesh.normals[v] = nl2 > 0.0f ? nor * (1.0f / std::sqrt(nl2)) : Vec3(0, 1, 0);
     }
     ++mesh.version;
     m_lastVersion[static_cast<std::size_t>(b.mesh)] = mesh.version;

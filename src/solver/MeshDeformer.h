@@ -108,6 +108,8 @@ private:
     BreathingParams m_breathing;
     bool m_bound = false;
     mutable std::vector<double> m_input; // scratch
+    mutable std::vector<Mat3> m_bodyR;   // scratch: body rotations and translations in float
+    mutable std::vector<Vec3> m_bodyT;
     mutable const anatomy::Model* m_lastModel = nullptr;
     mutable std::vector<std::uint64_t> m_lastVersion; // per model mesh, after our last write
 };

@@ -61,9 +61,10 @@ std::vector<glm::dvec3> resample(const std::vector<glm::dvec3>& line, std::size_
     return out;
 }
 
-// One sweep bound to path `index`; the section blends `profile` with `other` by `blend`.
+// One sweep bound to path `pathValue` (k + t between paths k and k + 1 for a sheet's fill);
+// the section blends `profile` with `other` by `blend`.
 BuiltPart sweepPath(const std::string& id, const std::vector<glm::dvec3>& line, const MuscleProfile& profile,
-                    std::size_t index, const MuscleProfile& other, double blend)
+                    double pathValue, const MuscleProfile& other, double blend)
 {
     double length = 0.0;
     for (std::size_t k = 1; k < line.size(); ++k)
@@ -72,7 +73,7 @@ BuiltPart sweepPath(const std::string& id, const std::vector<glm::dvec3>& line, 
     options.rings = std::clamp(int(length / (startsWith(id, "psoas_major") ? 0.011 : 0.009)), 12, 44);
     options.segments = startsWith(id, "psoas_major") ? 10 : 12;
     options.capped = true;
-    options.pathIndex = float(index);
+    options.pathIndex = float(pathValue);
     options.flatten = [profile, other, blend](double s) {
         return (1.0 - blend) * profile.flatten(s) + blend * other.flatten(s);
     };
@@ -125,10 +126,11 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                     path.wraps, rule.freeStart, rule.freeEnd);
             }
             swept.push_back({resample(line, 64), profile, i});
-            appendPart(muscle, sweepPath(id, swept.back().line, profile, i, profile, 0.0));
+            appendPart(muscle, sweepPath(id, swept.back().line, profile, double(i), profile, 0.0));
         }
         // Sheet-like muscles (gluteus maximus, iliacus fan): fill between neighbouring paths
-        // so they read as one continuous sheet. Each filler is bound to the nearer path.
+        // so they read as one continuous sheet. A fill at t between paths k and k + 1 is bound
+        // to path value k + t: the solver moves it with the blend of the two paths.
         const bool sheet = startsWith(id, "gluteus_maximus") || startsWith(id, "iliacus");
         for (std::size_t k = 0; sheet && k + 1 < swept.size(); ++k) {
             for (const double t : {0.35, 0.65}) {
@@ -137,8 +139,9 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                     line[j] = glm::mix(swept[k].line[j], swept[k + 1].line[j], t);
                 const SweptPath& nearer = t < 0.5 ? swept[k] : swept[k + 1];
                 const SweptPath& other = t < 0.5 ? swept[k + 1] : swept[k];
-                appendPart(muscle, sweepPath(id, line, nearer.profile, nearer.index, other.profile,
-                                             t < 0.5 ? t : 1.0 - t));
+                const bool adjacent = swept[k + 1].index == swept[k].index + 1;
+                const double pathValue = adjacent ? double(swept[k].index) + t : double(nearer.index);
+                appendPart(muscle, sweepPath(id, line, nearer.profile, pathValue, other.profile, t < 0.5 ? t : 1.0 - t));
             }
         }
         if (!muscle.positions.empty())
