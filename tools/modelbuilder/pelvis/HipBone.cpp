@@ -43,13 +43,15 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
                                             psis};
     const std::vector<glm::dvec3> baseKeys{mm(-99, 37, 36), mm(-97, 44, 22), mm(-93, 50, 6),  mm(-87, 54, -12),
                                            mm(-78, 58, -32), mm(-66, 64, -52), mm(-53, 72, -72), mm(-45, 78, -94)};
-    const std::vector<glm::dvec3> crest = smoothPolyline(crestKeys, 5);
-    const std::vector<glm::dvec3> base = smoothPolyline(baseKeys, 5);
+    const std::vector<glm::dvec3> crest = smoothPolyline(crestKeys, 10);
+    const std::vector<glm::dvec3> base = smoothPolyline(baseKeys, 10);
     const int cols = int(crest.size());
-    const int rows = 22;
+    const int rows = 34;
     std::vector<glm::dvec3> sheet;
     for (int r = 0; r < rows; ++r) {
-        const double v = double(r) / (rows - 1);
+        // The sheet's outer rows stay inside the crest and base bars, so its rounded borders
+        // (where the patch distance changes rule) never reach the surface.
+        const double v = 0.04 + 0.90 * double(r) / (rows - 1);
         for (int c = 0; c < cols; ++c) {
             const double u = double(c) / (cols - 1);
             // bow the middle of the wing outwards (gluteal surface convex, iliac fossa concave)
@@ -69,7 +71,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     }
     const glm::dvec3 aiis = baseKeys[0];
     const glm::dvec3 tuber = mm(-62, -68, -38);
-    const glm::dvec3 spine = mm(-52, -25, -60);
+    const glm::dvec3 spine = mm(-56, -26, -56);
     // Posterior column: from the auricular region down behind the acetabulum. Its posterior
     // border is cut back above the ischial spine (greater sciatic notch) and between the spine
     // and the tuberosity (lesser sciatic notch).
@@ -100,6 +102,8 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         // acetabular cup: thick rim around a socket opening along o
         double cup = sdf::sphere(p, H, socketR + 0.010);
         cup = sdf::smoothIntersection(cup, sdf::plane(p, H + o * 0.004, o), 0.004);
+        // the acetabular floor (quadrilateral plate) is flat on the pelvic side
+        cup = sdf::smoothIntersection(cup, sdf::plane(p, H + glm::dvec3(socketR + 0.0032, 0.0, 0.0), glm::dvec3(1, 0, 0)), 0.006);
         double d = cup;
         // wing sheet, crest and base bar
         d = sdf::smoothUnion(d, wing->distance(p) - 0.0028, 0.004);
@@ -111,10 +115,12 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         // body of the ilium joining the wing base to the cup
         d = sdf::smoothUnion(d, sdf::taperedCapsule(p, H + mm(-2, 18, -4), baseKeys[3], 0.020, 0.012), 0.012);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, postCol, postColR), 0.012);
+        // body of the ilium behind and above the acetabulum (no gap under the wing base)
+        d = sdf::smoothUnion(d, sdf::ellipsoid(p, mm(-79, 36, -26), glm::dvec3(0.012, 0.020, 0.021)), 0.010);
         d = sdf::smoothUnion(d, sdf::sweptEllipse(p, ischium, ischiumAp, ischiumMl, glm::dvec3(0, 0, 1)), 0.010);
         // tuberosity: a rough oval boss, thick and long, facing down and back
         d = sdf::smoothUnion(d, sdf::ellipsoid(p, tuber, glm::dvec3(0.012, 0.020, 0.017)), 0.010);
-        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, mm(-68, -24, -40), spine, 0.010, 0.004), 0.007);
+        d = sdf::smoothUnion(d, sdf::taperedCapsule(p, mm(-68, -24, -40), spine, 0.009, 0.0035), 0.007);
         // the lesser sciatic notch between spine and tuberosity, a smooth groove in the back edge
         d = sdf::smoothSubtraction(d, sdf::capsule(p, mm(-80, -44, -52), mm(-56, -44, -52), 0.0075), 0.004);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, supRamus, supRamusR), 0.010);
@@ -136,10 +142,15 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
             const double hole2 = k1 > 1e-12 ? k0 * (k0 - 1.0) / k1 : -b;
             d = sdf::smoothSubtraction(d, std::max(hole2, std::abs(n) - 0.030), 0.003);
         }
+        // solid bone under the acetabular notch, between the socket and the obturator foramen
+        {
+            const glm::dvec3 down0 = glm::normalize(glm::dvec3(0, -1, 0) - glm::dot(glm::dvec3(0, -1, 0), o) * o);
+            d = sdf::smoothUnion(d, sdf::ellipsoid(p, H + down0 * 0.033 - o * 0.004, glm::dvec3(0.011, 0.010, 0.012)), 0.008);
+        }
         // the socket itself, opened along o, with the acetabular notch below
         double socket = sdf::smoothUnion(sdf::sphere(p, H, socketR), sdf::capsule(p, H, H + o * 0.08, socketR - 0.0006), 0.002);
         const glm::dvec3 downPerp = glm::normalize(glm::dvec3(0, -1, 0) - glm::dot(glm::dvec3(0, -1, 0), o) * o);
-        socket = sdf::smoothUnion(socket, sdf::capsule(p, H + downPerp * 0.012, H + downPerp * 0.032 + o * 0.006, 0.007), 0.003);
+        socket = sdf::smoothUnion(socket, sdf::capsule(p, H + downPerp * 0.016, H + downPerp * 0.027 + o * 0.010, 0.006), 0.003);
         d = sdf::smoothSubtraction(d, socket, 0.002);
         // keep the symphyseal face flat, short of the midline
         d = sdf::smoothIntersection(d, sdf::plane(p, glm::dvec3(-0.0022, 0, 0), glm::dvec3(1, 0, 0)), 0.002);

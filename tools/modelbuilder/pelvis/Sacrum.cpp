@@ -52,7 +52,7 @@ BuiltPart buildSacrum(const RigData& rig, double voxel, std::size_t targetTriang
         const glm::dvec3 fwd = forward(phi);
         plate.push_back(c[std::size_t(i)] - fwd * (bodyD[std::size_t(i)] + 0.004));
         if (i < 5) canal.push_back(c[std::size_t(i)] - fwd * (bodyD[std::size_t(i)] + 0.010));
-        crest.push_back(c[std::size_t(i)] - fwd * (bodyD[std::size_t(i)] + 0.010 + plateD[std::size_t(i)]));
+        crest.push_back(c[std::size_t(i)] - fwd * (bodyD[std::size_t(i)] + 0.005 + plateD[std::size_t(i)]));
         if (i < 5) phi -= turn[i];
     }
     canal.insert(canal.begin(), canal.front() + 0.02 * nS);
@@ -67,12 +67,13 @@ BuiltPart buildSacrum(const RigData& rig, double voxel, std::size_t targetTriang
         // alae: flat-topped wings beside the S1 body whose upper surface slopes down and
         // forwards from the promontory to the pelvic brim (rounded boxes tilted 18 deg)
         for (double sx : {-1.0, 1.0}) {
-            const double th = 18.0 * kDeg;
+            const double th = 20.0 * kDeg;
             const glm::dmat3 local(glm::dvec3(sx * std::cos(th), -std::sin(th), 0.0), glm::dvec3(sx * std::sin(th), std::cos(th), 0.0),
                                    glm::dvec3(0.0, 0.0, 1.0));
             const glm::dmat3 axes = s1Axes * local;
-            const glm::dvec3 ala = E + s1Axes * glm::dvec3(sx * (halfW - 0.025), -0.012, -0.008);
-            d = sdf::smoothUnion(d, sdf::roundedBox(p, ala, axes, glm::dvec3(0.025, 0.010, 0.017), 0.006), 0.008);
+            // from beside the S1 body (which keeps its own oval endplate) out to the auricular edge
+            const glm::dvec3 ala = E + s1Axes * glm::dvec3(sx * (halfW - 0.019), -0.015, -0.009);
+            d = sdf::smoothUnion(d, sdf::roundedBox(p, ala, axes, glm::dvec3(0.019, 0.0095, 0.016), 0.0065), 0.007);
             // superior articular processes
             const glm::dvec3 sap = E + s1Axes * glm::dvec3(sx * 0.019, 0.002, -0.036);
             d = sdf::smoothUnion(d, sdf::ellipsoid(p, sap, s1Axes, glm::dvec3(0.007, 0.011, 0.006)), 0.005);
@@ -82,7 +83,7 @@ BuiltPart buildSacrum(const RigData& rig, double voxel, std::size_t targetTriang
         for (double sx : {-1.0, 1.0})
             d = sdf::smoothIntersection(d, sdf::plane(p, E + s1Axes[0] * (sx * (halfW - 0.002)), s1Axes[0] * sx), 0.003);
         // median sacral crest with its spinous tubercles
-        d = sdf::smoothUnion(d, sdf::sweptCircle(p, {crest[0], crest[1], crest[2], crest[3]}, {0.004, 0.0045, 0.004, 0.003}), 0.006);
+        d = sdf::smoothUnion(d, sdf::sweptCircle(p, {crest[0], crest[1], crest[2]}, {0.004, 0.0045, 0.0038}), 0.006);
         for (int i = 0; i < 3; ++i)
             d = sdf::smoothUnion(d, sdf::sphere(p, 0.5 * (crest[std::size_t(i)] + crest[std::size_t(i + 1)]), 0.0055), 0.004);
         // sacral canal, open at the top behind S1 and at the hiatus

@@ -107,7 +107,9 @@ std::vector<glm::dvec3> ThoracicCage::ribControl(int n) const
         c.push_back({L - 0.004, 0.5 * (yh - 0.060 + e.y), 0.5 * (0.035 + e.z) + 0.010});
         c.push_back(e);
     } else if (n == 11) {
-        c.push_back({L - 0.006, yh - 0.082, 0.078});
+        // Floating rib: its cartilage-capped tip ends free in the flank, below and behind the
+        // tenth costal cartilage.
+        c.push_back({L - 0.008, yh - 0.090, 0.052});
     } else {
         // The 12th rib is short: it ends in the posterior abdominal wall.
         c.resize(4);
