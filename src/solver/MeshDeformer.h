@@ -70,8 +70,9 @@ private:
     // positions (tangent * stretch, normal * r, binormal * r) and for normals (the inverse
     // transpose: tangent / stretch, normal / r, binormal / r). Offsets along the path stretch
     // with it, so a vertex bound a little before or after its sample keeps its place.
-    struct Sample {
-        Vec3 p, t, n, b, tn, nn, bn;
+    // Four floats per vector (the fourth is 0) so the vertex loop can use SSE.
+    struct alignas(16) Sample {
+        float p[4], t[4], n[4], b[4], tn[4], nn[4], bn[4];
     };
     struct MuscleMesh {
         int mesh = -1;
