@@ -145,7 +145,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         // solid bone under the acetabular notch, between the socket and the obturator foramen
         {
             const glm::dvec3 down0 = glm::normalize(glm::dvec3(0, -1, 0) - glm::dot(glm::dvec3(0, -1, 0), o) * o);
-            d = sdf::smoothUnion(d, sdf::ellipsoid(p, H + down0 * 0.033 - o * 0.004, glm::dvec3(0.011, 0.010, 0.012)), 0.008);
+            d = sdf::smoothUnion(d, sdf::ellipsoid(p, H + down0 * 0.028 + o * 0.002, glm::dvec3(0.009, 0.009, 0.011)), 0.008);
         }
         // the socket itself, opened along o, with the acetabular notch below
         double socket = sdf::smoothUnion(sdf::sphere(p, H, socketR), sdf::capsule(p, H, H + o * 0.08, socketR - 0.0006), 0.002);
