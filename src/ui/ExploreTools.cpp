@@ -8,6 +8,7 @@
 #include "ui/LayersPanel.h"
 #include "ui/LessonPanel.h"
 #include "ui/PosePanel.h"
+#include "ui/PresentationMode.h"
 #include "ui/TeachingTools.h"
 #include "ui/Viewport.h"
 
@@ -77,6 +78,10 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
             select(sel.empty() ? QString() : QString::fromStdString(sel.front()));
         };
     }
+    if (auto* presentation = teaching->presentation())
+        connect(presentation, &PresentationMode::activeChanged, this, [this](bool on) {
+            m_overlay->setFontScale(on ? 1.5 : 1.0); // labels that read from the back of a room
+        });
     if (auto* pose = teaching->posePanel())
         connect(pose, &PosePanel::poseChanged, this, [this](const QString& preset) {
             poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset));

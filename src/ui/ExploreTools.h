@@ -66,8 +66,9 @@ public:
     void setLabelsVisible(bool on);
 
     // ---- export ----
-    // The current view as an image at `size` (empty: the viewport size), with or without labels.
-    QImage viewImage(const QSize& size = {}, bool withLabels = true) const;
+    // The current view rendered at `size` (empty: the viewport's device pixels) with full
+    // quality, with or without labels and attachment marks. Null on failure (*error says why).
+    QImage viewImage(const QSize& size = {}, bool withLabels = true, QString* error = nullptr) const;
     bool saveImage(const QString& path, const QSize& size, bool withLabels, QString* error = nullptr) const;
     void copyToClipboard() const;
 

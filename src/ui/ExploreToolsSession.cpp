@@ -44,33 +44,35 @@ std::unique_ptr<QSettings> settingsStore()
 
 void ExploreTools::setSettingsFile(const QString& path) { g_settingsFile = path; }
 
-QImage ExploreTools::viewImage(const QSize& size, bool withLabels) const
+QImage ExploreTools::viewImage(const QSize& size, bool withLabels, QString* error) const
 {
-    QImage shot = m_viewport->grabFramebuffer().convertToFormat(QImage::Format_ARGB32);
-    if (shot.isNull()) return shot;
-    QSize target = size.isValid() && !size.isEmpty() ? size : shot.size();
-    // Fill the requested size (same framing as on screen), then crop the overflow evenly.
-    const double s = std::max(double(target.width()) / shot.width(), double(target.height()) / shot.height());
-    QImage scaled = std::abs(s - 1.0) < 1e-9
-                        ? shot
-                        : shot.scaled(int(std::lround(shot.width() * s)), int(std::lround(shot.height() * s)),
-                                      Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    if (withLabels) {
-        QPainter p(&scaled);
-        m_overlay->paintOn(p, scaled.size());
-    }
-    const int ox = (scaled.width() - target.width()) / 2, oy = (scaled.height() - target.height()) / 2;
-    return scaled.copy(ox, oy, target.width(), target.height());
+    // Rendered afresh at the requested size with full quality (MSAA), not scaled from the
+    // window: edges stay sharp at any size. Labels are drawn at that size too (type, pens and
+    // leaders grow with the image).
+    const QSize target = size.isValid() && !size.isEmpty() ? size : m_viewport->size() * m_viewport->devicePixelRatioF();
+    QImage image = m_viewport->renderImage(target, 4, error);
+    if (image.isNull() || !withLabels) return image;
+    QPainter p(&image);
+    m_overlay->paintOn(p, image.size(), m_viewport->cameraFor(image.size()));
+    return image;
 }
 
 bool ExploreTools::saveImage(const QString& path, const QSize& size, bool withLabels, QString* error) const
 {
-    QImage image = viewImage(size, withLabels);
-    QSaveFile out(path);
-    if (image.isNull() || !out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+    QString renderError;
+    QImage image = viewImage(size, withLabels, &renderError);
+    if (image.isNull()) {
         if (error)
-            *error = tr("Could not write %1: %2. Choose a folder you can write to.")
-                         .arg(path, image.isNull() ? tr("the view could not be captured") : out.errorString());
+            *error = tr("Could not render %1 at %2 × %3: %4 Choose a smaller size.")
+                         .arg(path)
+                         .arg(size.width())
+                         .arg(size.height())
+                         .arg(renderError);
+        return false;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit()) {
+        if (error) *error = tr("Could not write %1: %2. Choose a folder you can write to.").arg(path, out.errorString());
         return false;
     }
     return true;
@@ -78,7 +80,12 @@ bool ExploreTools::saveImage(const QString& path, const QSize& size, bool withLa
 
 void ExploreTools::copyToClipboard() const
 {
-    QApplication::clipboard()->setImage(viewImage({}, m_overlay->labelsVisible()));
+    const QImage image = viewImage({}, true);
+    if (image.isNull()) {
+        m_window->statusBar()->showMessage(tr("The view could not be copied (no OpenGL image)."));
+        return;
+    }
+    QApplication::clipboard()->setImage(image);
     m_window->statusBar()->showMessage(tr("View copied to the clipboard."));
 }
 

@@ -2,13 +2,14 @@
 
 #include "app/BoneOcclusion.h"
 #include "app/Document.h"
-#include "app/LabelLayout.h"
+#include "ui/LabelColumns.h"
 #include "ui/Viewport.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 #include <cmath>
 
 namespace psoas::ui {
@@ -103,32 +104,44 @@ QStringList LabelOverlay::occludedLandmarks() const
 void LabelOverlay::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    paintOn(p, size());
+    paintOn(p, size(), m_viewport->camera());
 }
 
-void LabelOverlay::paintOn(QPainter& p, const QSize& size)
+void LabelOverlay::setFontScale(double scale)
+{
+    m_fontScale = std::isfinite(scale) ? std::clamp(scale, 0.5, 4.0) : 1.0;
+    update();
+}
+
+void LabelOverlay::paintOn(QPainter& p, const QSize& size) { paintOn(p, size, m_viewport->cameraFor(size)); }
+
+void LabelOverlay::paintOn(QPainter& p, const QSize& size, const scene::OrbitCamera& camera)
 {
     m_drawn.clear();
+    m_layout.clear();
     if (!m_doc || size.isEmpty()) return;
-    const auto& cam = m_viewport->camera();
-    const float sx = float(size.width()) / float(std::max(1, cam.viewportWidth()));
-    const float sy = float(size.height()) / float(std::max(1, cam.viewportHeight()));
-    const float scale = std::min(sx, sy);
+    scene::OrbitCamera cam = camera;
+    cam.setViewport(size.width(), size.height());
+    // Pens and dots grow with the image relative to the window (exports, projectors).
+    const float scale = std::max(1.0f, float(size.height()) / float(std::max(1, m_viewport->height())));
     p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
     auto toScreen = [&](const Vec3& w, bool& ok) {
         Vec3 s = cam.project(w);
         ok = std::isfinite(s.x) && std::isfinite(s.y) && s.z > -1.0f && s.z < 1.0f;
-        return QPointF(s.x * sx, s.y * sy);
+        return QPointF(s.x, s.y);
     };
     const auto& scene = m_doc->scene();
 
-    // Large, legible type: at least 15 px, growing with the image (projectors, exports).
+    // Large, legible type: at least 15 px, growing with the image (exports) and in
+    // presentation mode (projectors).
     QFont font = p.font();
-    font.setPixelSize(int(std::max(15.0f, float(size.height()) / 48.0f)));
+    const int fontPixels = int(std::lround(std::max(15.0, double(size.height()) / 48.0) * m_fontScale));
+    font.setPixelSize(fontPixels);
     font.setBold(true);
     p.setFont(font);
     QFontMetricsF fm(font);
-    const float padX = 7.0f * std::max(1.0f, scale), padY = 3.0f * std::max(1.0f, scale);
+    const float padX = 0.45f * float(fontPixels), padY = 0.2f * float(fontPixels);
 
     struct Pending {
         QString text;
@@ -144,11 +157,11 @@ void LabelOverlay::paintOn(QPainter& p, const QSize& size)
         if (!ok) continue;
         bool ok2 = false;
         QPointF edge = toScreen(a.world + cam.right() * a.radius, ok2);
-        const double r = std::max(6.0, ok2 ? std::hypot(edge.x() - c.x(), edge.y() - c.y()) : 8.0);
+        const double r = std::max(6.0 * scale, ok2 ? std::hypot(edge.x() - c.x(), edge.y() - c.y()) : 8.0 * scale);
         const QColor col = a.origin ? kOriginColor : kInsertionColor;
         QColor fill = col;
         fill.setAlpha(150);
-        p.setPen(QPen(col.darker(140), 2.0 * std::max(1.0f, scale)));
+        p.setPen(QPen(col.darker(140), 2.0 * scale));
         p.setBrush(fill);
         p.drawEllipse(c, r, r);
         const QString text = (a.origin ? tr("Origin: %1") : tr("Insertion: %1")).arg(QString::fromStdString(a.text));
@@ -172,22 +185,29 @@ void LabelOverlay::paintOn(QPainter& p, const QSize& size)
         const QRectF br = fm.boundingRect(it.text);
         reqs.push_back({float(it.at.x()), float(it.at.y()), float(br.width() + 2 * padX), float(br.height() + 2 * padY)});
     }
-    auto placed = app::LabelLayout::place(reqs, float(size.width()), float(size.height()), 6.0f * scale);
+    const auto placed = LabelColumns::place(reqs, float(size.width()), float(size.height()), 0.3f * float(fontPixels),
+                                            1.5f * float(fontPixels));
+    // Leaders first (dark halo, then colour), boxes on top.
+    for (const auto& pl : placed) {
+        const auto& it = items[std::size_t(pl.request)];
+        const QPointF end(pl.leaderX, pl.leaderY);
+        p.setPen(QPen(QColor(20, 20, 20, 200), 4.0 * scale));
+        p.drawLine(it.at, end);
+        p.setPen(QPen(it.color, 1.8 * scale));
+        p.drawLine(it.at, end);
+        p.setBrush(it.color);
+        p.drawEllipse(it.at, 3.5 * scale, 3.5 * scale);
+    }
     for (const auto& pl : placed) {
         const auto& it = items[std::size_t(pl.request)];
         const QRectF box(pl.box.x, pl.box.y, pl.box.w, pl.box.h);
-        p.setPen(QPen(QColor(20, 20, 20, 200), 4.0 * std::max(1.0f, scale)));
-        p.drawLine(it.at, QPointF(pl.leaderX, pl.leaderY));
-        p.setPen(QPen(it.color, 1.8 * std::max(1.0f, scale)));
-        p.drawLine(it.at, QPointF(pl.leaderX, pl.leaderY));
-        p.setBrush(it.color);
-        p.drawEllipse(it.at, 3.5 * std::max(1.0f, scale), 3.5 * std::max(1.0f, scale));
-        p.setPen(QPen(it.color, 1.5));
+        p.setPen(QPen(it.color, 1.5 * scale));
         p.setBrush(QColor(16, 18, 24, 215));
-        p.drawRoundedRect(box, 5, 5);
+        p.drawRoundedRect(box, 5 * scale, 5 * scale);
         p.setPen(QColor(250, 250, 245));
         p.drawText(box, Qt::AlignCenter, it.text);
         m_drawn << it.text;
+        m_layout.push_back({it.text, box, it.at, QPointF(pl.leaderX, pl.leaderY), fontPixels});
     }
 }
 

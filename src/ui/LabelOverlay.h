@@ -1,13 +1,19 @@
 #pragma once
 // A transparent widget over the viewport that draws the landmark labels with leader lines
-// and, for the selected muscle, its origin and insertion areas. Labels do not overlap
-// (greedy layout), hide when their landmark is behind bone (CPU ray test, recomputed shortly
-// after the camera or pose stops changing) or its bone is hidden, and use large type so that
-// they read on a projector. paintOn() draws the same thing into an exported image.
+// and, for the selected muscle, its origin and insertion areas. Labels stand in two columns
+// beside the anatomy (LabelColumns: no overlaps, leaders side by side), hide when their
+// landmark is behind bone (CPU ray test, recomputed shortly after the camera or pose stops
+// changing) or its bone is hidden, and use large type that grows with the image and again in
+// presentation mode, so that they read on a projector. paintOn() draws the same thing into an
+// exported image of any size.
 #include "app/Attachments.h"
 #include "app/LabelAnchors.h"
 
+#include "scene/OrbitCamera.h"
+
 #include <QHash>
+#include <QPointF>
+#include <QRectF>
 #include <QStringList>
 #include <QTimer>
 #include <QWidget>
@@ -40,10 +46,25 @@ public:
     QStringList occludedLandmarks() const;
     // Texts of the labels drawn in the last paint (for tests and lessons).
     QStringList drawnLabels() const { return m_drawn; }
+    struct DrawnLabel {
+        QString text;
+        QRectF box;
+        QPointF anchor;    // the landmark or attachment point
+        QPointF leaderEnd; // where the leader meets the box
+        int fontPixels = 0;
+    };
+    // Geometry of the labels drawn in the last paint.
+    const std::vector<DrawnLabel>& lastLayout() const { return m_layout; }
 
-    // Draws labels and attachment marks into `painter` for an image of `size` pixels that
-    // shows the viewport's camera (scaled from the widget size).
+    // Larger type for projectors (presentation mode): 1 = normal.
+    void setFontScale(double scale);
+    double fontScale() const { return m_fontScale; }
+
+    // Draws labels and attachment marks into `painter` for an image of `size` pixels seen by
+    // `camera` (whose viewport is that size: Viewport::cameraFor). Without a camera: the
+    // viewport's camera adapted to `size`.
     void paintOn(QPainter& painter, const QSize& size);
+    void paintOn(QPainter& painter, const QSize& size, const scene::OrbitCamera& camera);
 
 public slots:
     void sceneChanged(); // pose, visibility or camera changed
@@ -63,6 +84,8 @@ private:
     QHash<QString, bool> m_occluded;
     QTimer m_occlusionTimer;
     QStringList m_drawn;
+    std::vector<DrawnLabel> m_layout;
+    double m_fontScale = 1.0;
 };
 
 } // namespace psoas::ui

@@ -192,25 +192,41 @@ void MainWindow::saveScreenshot()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save Screenshot"), "psoas-atlas.png", tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    QImage image = m_viewport->grabFramebuffer();
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-        QMessageBox::warning(this, tr("Cannot save the screenshot"),
-                             tr("Could not write %1: %2").arg(path, out.errorString()));
+    // The window's view at full quality, with the labels and marks that are on screen.
+    QString error;
+    if (!m_explore->saveImage(path, QSize(), true, &error))
+        QMessageBox::warning(this, tr("Cannot save the screenshot"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(path));
 }
 
 void MainWindow::showControls()
 {
-    QMessageBox::information(this, tr("Mouse and Keyboard"),
-                             tr("<table>"
-                                "<tr><td><b>Left-drag</b></td><td>rotate around the body's vertical axis</td></tr>"
-                                "<tr><td><b>Shift + left-drag</b></td><td>free rotation</td></tr>"
-                                "<tr><td><b>Right- or middle-drag</b></td><td>pan</td></tr>"
-                                "<tr><td><b>Wheel</b></td><td>zoom towards the cursor</td></tr>"
-                                "<tr><td><b>Double-click</b></td><td>centre on the point under the cursor</td></tr>"
-                                "<tr><td><b>F</b></td><td>frame everything</td></tr>"
-                                "<tr><td><b>1–7</b></td><td>anterior, posterior, left, right, superior, inferior, "
-                                "oblique views</td></tr></table>"));
+    static const char* rows[][2] = {
+        {"Left-drag", "turn the body about its vertical axis"},
+        {"Shift + left-drag", "free rotation"},
+        {"Right- or middle-drag", "pan"},
+        {"Wheel", "zoom towards the cursor"},
+        {"Double-click", "centre on the point under the cursor"},
+        {"F", "frame everything"},
+        {"1 … 7", "anterior, posterior, left, right, superior, inferior, oblique views"},
+        {"Click / Esc", "select the structure under the cursor / clear the selection"},
+        {"H, I, X", "hide, isolate, x-ray the selected structure"},
+        {"Shift+H, Shift+R", "show all layers, reset layers"},
+        {"L", "landmark labels on or off"},
+        {"A", "frame the selected muscle's origins and insertions"},
+        {"G", "ghost of the neutral pose"},
+        {"Ctrl+Shift+L", "colour muscles by length"},
+        {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
+        {"F5", "presentation mode (Page Down / Space / → next, Page Up / ← back, Esc leaves)"},
+        {"Ctrl+L", "open a lesson"},
+        {"Ctrl+E, Ctrl+Shift+C", "export an image at any size, copy the view"},
+        {"Ctrl+P, Ctrl+O, Ctrl+Q", "save a screenshot, open a model, quit"},
+    };
+    QString html = QStringLiteral("<table cellspacing=\"4\">");
+    for (const auto& r : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(tr(r[0]), tr(r[1]));
+    html += QStringLiteral("</table><p>%1</p>").arg(tr("Every action is also in the menus, with its shortcut."));
+    QMessageBox::information(this, tr("Mouse and Keyboard"), html);
 }
 
 void MainWindow::showAbout()

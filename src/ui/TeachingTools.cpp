@@ -67,6 +67,7 @@ TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPan
     connect(m_pose, &PosePanel::poseChanged, this, &TeachingTools::onPoseChanged);
     connect(m_pose, &PosePanel::poseFrame, this, [this] {
         if (m_doc) m_colouring.update(*m_doc);
+        m_viewport->beginInteraction(); // animation frames at the moving quality
         m_viewport->sceneChanged();
     });
 
@@ -199,6 +200,7 @@ void TeachingTools::setPlotMuscle(const QString& id) { m_plot->setMuscle(id); }
 void TeachingTools::onPoseChanged(const QString& preset)
 {
     if (m_doc) m_colouring.update(*m_doc);
+    m_viewport->beginInteraction(); // slider drags stay fluid; full quality once they stop
     m_viewport->sceneChanged();
     if (m_content) m_content->setCurrentPose(preset);
     if (!m_pose->animating() && m_plotDock->isVisible()) m_plot->recompute();

@@ -1,0 +1,151 @@
+// Frame quality while the view moves and when it is still, and the content search box's
+// keyboard use. Needs a display with GL (run under xvfb-run -a).
+#include "app/Document.h"
+#include "ui/ContentPanel.h"
+#include "ui/ExploreTools.h"
+#include "ui/MainWindow.h"
+#include "ui/Viewport.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QTemporaryDir>
+#include <QTest>
+#include <catch2/catch.hpp>
+
+using namespace psoas;
+
+namespace {
+
+struct Shown {
+    QTemporaryDir dir;
+    ui::MainWindow w;
+    Shown()
+    {
+        ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+        REQUIRE(w.openDefaultModel());
+        w.resize(1200, 800);
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        REQUIRE(w.viewport()->glError().isEmpty());
+        w.viewport()->showViewPreset("anterior", false);
+        QTest::qWait(50);
+    }
+};
+
+void sendMouse(QWidget* target, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, QPointF(pos), target->mapToGlobal(QPointF(pos)), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(target, &e);
+}
+
+// Waits until the viewport has painted a frame after now.
+bool waitFrame(ui::Viewport* v, int timeoutMs = 3000)
+{
+    bool painted = false;
+    auto c = QObject::connect(v, &ui::Viewport::frameRendered, [&] { painted = true; });
+    v->update();
+    const bool ok = QTest::qWaitFor([&] { return painted; }, timeoutMs);
+    QObject::disconnect(c);
+    return ok;
+}
+
+} // namespace
+
+TEST_CASE("Dragging draws at the moving quality; the still frame has MSAA and follows soon after", "[ui][gl][quality]")
+{
+    Shown s;
+    auto* v = s.w.viewport();
+    CHECK(v->glSamples() >= 2); // MSAA off screen, although the widget's own buffer has none
+    REQUIRE(waitFrame(v));
+    CHECK(v->lastFrameQuality() == render::FrameQuality::Still);
+    CHECK_FALSE(v->interacting());
+
+    const Vec3 before = v->camera().forward();
+    const QPoint start(v->width() / 2, v->height() / 2);
+    sendMouse(v, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+    for (int i = 1; i <= 5; ++i)
+        sendMouse(v, QEvent::MouseMove, start + QPoint(12 * i, 0), Qt::NoButton, Qt::LeftButton);
+    CHECK(v->interacting());
+    REQUIRE(waitFrame(v));
+    CHECK(v->lastFrameQuality() == render::FrameQuality::Moving);
+    CHECK(glm::length(v->camera().forward() - before) > 1e-3f); // the drag turned the camera
+    sendMouse(v, QEvent::MouseButtonRelease, start + QPoint(60, 0), Qt::LeftButton, Qt::NoButton);
+
+    // Shortly after the last movement the full-quality frame is drawn by itself.
+    REQUIRE(QTest::qWaitFor([&] { return !v->interacting(); }, 2000));
+    REQUIRE(QTest::qWaitFor([&] { return v->lastFrameQuality() == render::FrameQuality::Still; }, 3000));
+
+    // The frame on screen shows the model (the moving and still paths both reach the widget).
+    const QImage shown = v->grabFramebuffer();
+    REQUIRE_FALSE(shown.isNull());
+    const QRgb corner = shown.pixel(2, 2);
+    int different = 0;
+    for (int y = 0; y < shown.height(); y += 8)
+        for (int x = 0; x < shown.width(); x += 8)
+            if (qAbs(qRed(shown.pixel(x, y)) - qRed(corner)) > 40) ++different;
+    CHECK(different > 50);
+}
+
+TEST_CASE("A wheel zoom and a camera animation use the moving quality too", "[ui][gl][quality]")
+{
+    Shown s;
+    auto* v = s.w.viewport();
+    v->setSettleDelay(100);
+    QWheelEvent wheel(QPointF(v->width() / 2, v->height() / 2), v->mapToGlobal(QPointF(v->width() / 2, v->height() / 2)),
+                      QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(v, &wheel);
+    CHECK(v->interacting());
+    REQUIRE(QTest::qWaitFor([&] { return !v->interacting(); }, 2000));
+    v->showViewPreset("left", true);
+    CHECK(v->animating());
+    REQUIRE(waitFrame(v));
+    CHECK(v->lastFrameQuality() == render::FrameQuality::Moving);
+    REQUIRE(QTest::qWaitFor([&] { return !v->animating() && !v->interacting(); }, 3000));
+    REQUIRE(waitFrame(v));
+    CHECK(v->lastFrameQuality() == render::FrameQuality::Still);
+}
+
+TEST_CASE("Search box: Down moves into the results, Enter opens the chosen one, Up goes back", "[ui][content]")
+{
+    Shown s;
+    auto* panel = s.w.contentPanel();
+    REQUIRE(panel);
+    auto* edit = panel->findChild<QLineEdit*>("searchEdit");
+    auto* list = panel->findChild<QListWidget*>("searchResults");
+    REQUIRE(edit);
+    REQUIRE(list);
+    if (!edit->isEnabled()) FAIL("content.db is missing beside the test executable");
+    edit->setFocus();
+    QTest::keyClicks(edit, "psoas");
+    REQUIRE(list->isVisible());
+    REQUIRE(list->count() >= 2);
+    QTest::keyClick(edit, Qt::Key_Down);
+    CHECK(s.w.focusWidget() == list); // (the window may not be active under Xvfb)
+    CHECK(list->currentRow() == 0);
+    QTest::keyClick(list, Qt::Key_Up); // back to the box from the first row
+    CHECK(s.w.focusWidget() == edit);
+    QTest::keyClick(edit, Qt::Key_Down);
+    QTest::keyClick(list, Qt::Key_Down);
+    REQUIRE(list->currentRow() == 1);
+    const QString id = list->item(1)->data(Qt::UserRole + 2).toString();
+    const bool structure = list->item(1)->data(Qt::UserRole + 1).toString() == "structure";
+    QTest::keyClick(list, Qt::Key_Return);
+    CHECK_FALSE(list->isVisible());
+    if (structure) {
+        CHECK(panel->selectedStructure() == id);
+        CHECK(s.w.explore()->selection().selected() == id.toStdString());
+    } else {
+        CHECK(panel->shownItem() == id);
+    }
+
+    // Enter straight from the box opens the first result.
+    edit->setFocus();
+    edit->clear();
+    QTest::keyClicks(edit, "diaphragm");
+    REQUIRE(list->isVisible());
+    const QString first = list->item(0)->data(Qt::UserRole + 2).toString();
+    QTest::keyClick(edit, Qt::Key_Return);
+    CHECK((panel->selectedStructure() == first || panel->shownItem() == first));
+}
