@@ -7,6 +7,7 @@
 #include "scene/ViewPreset.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <sstream>
 
@@ -23,6 +24,39 @@ std::string typeName(const json& j)
     if (j.is_string()) return "text";
     if (j.is_array()) return "a list";
     return "an object";
+}
+
+// The lesson view shows step text as Markdown in a Qt text browser, which would load whatever
+// file an image names (Markdown ![..](/any/path), HTML <img>, CSS backgrounds), anywhere on
+// the computer, even /dev/zero. A lesson may not make the app read files: the '!' of an
+// image goes (it becomes a plain link, which the lesson view never follows) and the '<' of
+// anything that could be an HTML tag is written as the entity &lt; (shown as text). Web
+// autolinks <http://...> and <https://...> stay. Returns true when the text was changed.
+bool neutraliseResources(std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+        if (c == '!' && next == '[') {
+            changed = true;
+            continue;
+        }
+        if (c == '<') {
+            const bool tag = std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
+            const bool webLink = text.compare(i + 1, 7, "http://") == 0 || text.compare(i + 1, 8, "https://") == 0;
+            if (tag && !webLink) {
+                out += "&lt;";
+                changed = true;
+                continue;
+            }
+        }
+        out += c;
+    }
+    if (changed) text = std::move(out);
+    return changed;
 }
 
 // Collects warnings for one step and names the step and field in each of them.
@@ -275,7 +309,9 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
         r.setTitle(step.title);
     else
         step.title = "Step " + std::to_string(index + 1);
-    r.readString(j, "text", "text", step.text, true);
+    if (r.readString(j, "text", "text", step.text, true) && neutraliseResources(step.text))
+        r.warn("text", "contains images or HTML, which lessons cannot use (a lesson never shows files from your "
+                       "computer); they are shown as plain text. Use Markdown text and http(s) links instead.");
     if (auto it = j.find("camera"); it != j.end()) readCamera(*it, r, step.camera);
     if (auto it = j.find("layers"); it != j.end() && !it->is_null()) readLayers(*it, r, vocab, step.layers);
     if (auto it = j.find("pose"); it != j.end() && !it->is_null()) readPose(*it, r, vocab, step.pose);

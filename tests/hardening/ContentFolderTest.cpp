@@ -18,7 +18,8 @@ namespace {
 const char* const kGoodArticle = "---\nid: %ID%\ntype: article\ntitle: Good\nstructures: []\nsources: [gray]\n"
                                  "summary: Fine.\n---\nThe psoas major runs from T12 to L4.\n";
 
-const char* const kSources = R"({"sources": [{"id": "gray", "title": "Gray's Anatomy", "kind": "book"}]})";
+const char* const kSources =
+    R"({"sources": [{"id": "gray", "title": "Gray's Anatomy", "site": "Elsevier", "kind": "textbook"}]})";
 
 void makeFolder(const TempDir& dir)
 {
@@ -47,6 +48,9 @@ TEST_CASE("Content folder problems print as file:line: message with no empty pre
 
     std::vector<content::Diagnostic> problems;
     auto lib = content::ContentLibrary::load(dir.path(), problems);
+    std::string all;
+    for (const auto& d : problems) all += d.toString() + "\n";
+    INFO(all);
     CHECK(lib.items().size() == 1);
     REQUIRE(problems.size() == 2);
     // Sorted by file name: no_header.md, then unknown_key.md.

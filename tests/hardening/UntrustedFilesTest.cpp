@@ -124,3 +124,55 @@ TEST_CASE("A lesson cannot make the app read other files or run anything", "[har
     checkSafeHtml(content::MarkdownRenderer::toHtml(step.text));
 }
 #endif
+
+#ifdef PSOAS_HAVE_LESSON
+TEST_CASE("Lesson text cannot make the lesson view load files (images and HTML become plain text)",
+          "[hardening][untrusted]")
+{
+    // The lesson view renders step text with a Qt text browser, which would read any file an
+    // image names: a private picture, /etc/passwd, or /dev/zero (which never ends).
+    TempDir dir;
+    const std::string path = dir.file("images.json");
+    const std::string text = "See ![the spine](/dev/zero) and ![ref image][r] and ![qrc](qrc:/icons/x.png).\n\n"
+                             "<img src=\"file:///etc/passwd\"> <IMG SRC=/etc/shadow> <table background=\"/etc/x.png\">"
+                             "<tr><td>x</td></tr></table> <div style=\"background-image: url(/etc/y.png)\">y</div>\n"
+                             "<!-- <img src=/etc/z> --> <?php ?> </b>\n\n"
+                             "[r]: /home/someone/private.png\n\n"
+                             "Web pages stay links: <https://example.org/psoas> and [a page](https://example.org).\n"
+                             "Comparisons stay: L4 < L5 and 3 <4.\n";
+    std::ofstream(path) << nlohmann::json{{"schema", "psoas-atlas-lesson"},
+                                          {"version", 1},
+                                          {"title", "Images"},
+                                          {"steps", {{{"title", "One"}, {"text", text}}}}}
+                               .dump();
+    auto lesson = app::Lesson::load(path);
+    REQUIRE(lesson.ok());
+    REQUIRE(lesson->lesson.steps.size() == 1);
+    const std::string& shown = lesson->lesson.steps.front().text;
+    INFO(shown);
+    CHECK(shown.find("![") == std::string::npos);
+    for (const char* tag : {"<img", "<IMG", "<table", "<div", "<!--", "<?php", "</b"})
+        CHECK(shown.find(tag) == std::string::npos);
+    CHECK(shown.find("&lt;img src=\"file:///etc/passwd\">") != std::string::npos); // still readable as text
+    CHECK(shown.find("[the spine](/dev/zero)") != std::string::npos);             // a link nobody follows
+    CHECK(shown.find("<https://example.org/psoas>") != std::string::npos);
+    CHECK(shown.find("[a page](https://example.org)") != std::string::npos);
+    CHECK(shown.find("L4 < L5 and 3 <4.") != std::string::npos);
+    REQUIRE(lesson->warnings.size() == 1);
+    CHECK(lesson->warnings.front().find(path + ": step 1 (\"One\"), field \"text\": contains images or HTML") == 0);
+    // The same text through the content renderer (what the content panel uses) loads nothing either.
+    checkSafeHtml(content::MarkdownRenderer::toHtml(shown));
+
+    // Text with nothing to change gives no warning and stays byte for byte.
+    const std::string plain = "The **psoas major** arises from T12 to L4; see <https://example.org>.";
+    std::ofstream(path, std::ios::trunc) << nlohmann::json{{"schema", "psoas-atlas-lesson"},
+                                                           {"version", 1},
+                                                           {"title", "Plain"},
+                                                           {"steps", {{{"title", "One"}, {"text", plain}}}}}
+                                                .dump();
+    auto clean = app::Lesson::load(path);
+    REQUIRE(clean.ok());
+    CHECK(clean->warnings.empty());
+    CHECK(clean->lesson.steps.front().text == plain);
+}
+#endif
