@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -163,7 +164,16 @@ void ExploreTools::saveSettings() const
 void ExploreTools::restoreWindowSettings()
 {
     auto s = settingsStore();
-    if (s->contains("window/geometry")) m_window->restoreGeometry(s->value("window/geometry").toByteArray());
+    if (s->contains("window/geometry")) {
+        m_window->restoreGeometry(s->value("window/geometry").toByteArray());
+    } else if (const QScreen* screen = m_window->screen()) {
+        // First start: most of the screen, so that the 3D view is not squeezed between the docks.
+        const QRect avail = screen->availableGeometry();
+        const QSize size(std::max(m_window->width(), avail.width() * 9 / 10),
+                         std::max(m_window->height(), avail.height() * 9 / 10));
+        m_window->resize(size.boundedTo(avail.size()));
+        m_window->move(avail.center() - QPoint(m_window->width() / 2, m_window->height() / 2));
+    }
     if (s->contains("window/state")) m_window->restoreState(s->value("window/state").toByteArray());
     setLabelsVisible(s->value("view/labels", true).toBool());
 }
