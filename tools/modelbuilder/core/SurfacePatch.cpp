@@ -1,6 +1,8 @@
 #include "SurfacePatch.h"
 
+#include <array>
 #include <cmath>
+#include <utility>
 #include <limits>
 
 namespace psoas::modelbuilder {
@@ -34,9 +36,14 @@ long long SurfacePatch::key(int x, int y, int z) const
 
 double SurfacePatch::distance(const glm::dvec3& p) const
 {
+    // The nearest few samples, each giving its plane distance (its free-border rule on the
+    // outer rows), blended with weights that fall to zero at the next sample's distance, so
+    // the field stays continuous where the nearest sample changes (a single nearest sample
+    // leaves small steps on the surface).
+    constexpr int kNear = 6;
     const glm::ivec3 k(glm::floor(p / m_cell));
-    double best = std::numeric_limits<double>::max();
-    int bestIndex = -1;
+    std::array<std::pair<double, int>, kNear + 1> best;
+    best.fill({std::numeric_limits<double>::max(), -1});
     for (int dz = -1; dz <= 1; ++dz)
         for (int dy = -1; dy <= 1; ++dy)
             for (int dx = -1; dx <= 1; ++dx) {
@@ -45,20 +52,30 @@ double SurfacePatch::distance(const glm::dvec3& p) const
                 for (int i : it->second) {
                     const glm::dvec3 d = p - m_points[std::size_t(i)];
                     const double dd = glm::dot(d, d);
-                    if (dd < best) {
-                        best = dd;
-                        bestIndex = i;
+                    if (dd >= best[kNear].first) continue;
+                    int j = kNear;
+                    while (j > 0 && best[std::size_t(j - 1)].first > dd) {
+                        best[std::size_t(j)] = best[std::size_t(j - 1)];
+                        --j;
                     }
+                    best[std::size_t(j)] = {dd, i};
                 }
             }
-    if (bestIndex < 0) return m_cell;
-    const glm::dvec3 d = p - m_points[std::size_t(bestIndex)];
-    if (m_border[std::size_t(bestIndex)]) {
+    if (best[0].second < 0) return m_cell;
+    auto planeDistance = [&](int index, double dd) {
+        const glm::dvec3 d = p - m_points[std::size_t(index)];
+        const double along = std::abs(glm::dot(d, m_normals[std::size_t(index)]));
         // Beyond the free border: full distance; inside it: along the normal.
-        const double along = std::abs(glm::dot(d, m_normals[std::size_t(bestIndex)]));
-        return std::max(along, std::sqrt(best) - 0.0015);
+        return m_border[std::size_t(index)] ? std::max(along, std::sqrt(dd) - 0.0015) : along;
+    };
+    const double limit = best[kNear].second >= 0 ? best[kNear].first : 4.0 * best[0].first + m_cell * m_cell;
+    double sum = 0.0, weight = 0.0;
+    for (int j = 0; j < kNear && best[std::size_t(j)].second >= 0; ++j) {
+        const double w = (limit - best[std::size_t(j)].first) * (limit - best[std::size_t(j)].first);
+        sum += w * planeDistance(best[std::size_t(j)].second, best[std::size_t(j)].first);
+        weight += w;
     }
-    return std::abs(glm::dot(d, m_normals[std::size_t(bestIndex)]));
+    return weight > 0.0 ? sum / weight : planeDistance(best[0].second, best[0].first);
 }
 
 } // namespace psoas::modelbuilder

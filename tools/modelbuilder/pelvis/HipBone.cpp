@@ -51,7 +51,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     for (int r = 0; r < rows; ++r) {
         // The sheet's outer rows stay inside the crest and base bars, so its rounded borders
         // (where the patch distance changes rule) never reach the surface.
-        const double v = 0.04 + 0.90 * double(r) / (rows - 1);
+        const double v = 0.04 + 0.945 * double(r) / (rows - 1);
         for (int c = 0; c < cols; ++c) {
             const double u = double(c) / (cols - 1);
             // bow the middle of the wing outwards (gluteal surface convex, iliac fossa concave)
@@ -67,7 +67,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     }
     for (std::size_t i = 0; i < base.size(); ++i) {
         const double u = double(i) / double(base.size() - 1);
-        baseR[i] = 0.0075 + 0.0045 * std::sin(3.14159 * std::min(1.0, 0.25 + u)); // thick above the acetabulum
+        baseR[i] = 0.0088 + 0.0035 * std::sin(3.14159 * std::min(1.0, 0.25 + u)); // thick above the acetabulum
     }
     const glm::dvec3 aiis = baseKeys[0];
     const glm::dvec3 tuber = mm(-62, -68, -38);

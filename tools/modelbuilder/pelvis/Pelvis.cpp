@@ -10,7 +10,7 @@ std::vector<BuiltPart> buildPelvis(const RigData& rig, double voxelSize)
 {
     std::vector<BuiltPart> parts;
     parts.push_back(buildSacrum(rig, voxelSize, 9000));
-    BuiltPart hip = buildHipBoneRight(rig, voxelSize, 16000);
+    BuiltPart hip = buildHipBoneRight(rig, voxelSize, 24000);
     parts.push_back(mirrorPart(hip, "hip_bone_l", "pelvis"));
     parts.push_back(std::move(hip));
     BuiltPart femur = buildFemurRight(rig, voxelSize, 8000);
