@@ -84,6 +84,32 @@ std::vector<app::PlacedLabel> LabelColumns::place(const std::vector<app::LabelRe
     rebalance(left, right);
     rebalance(right, left);
 
+    // A label too wide for its side of a narrow view goes to the other side when it fits there
+    // (instead of being pushed back over its own anchor).
+    auto outerX = [](const std::vector<Entry>& col, bool isLeft) {
+        float v = isLeft ? std::numeric_limits<float>::max() : std::numeric_limits<float>::lowest();
+        for (const auto& e : col) v = isLeft ? std::min(v, e.anchorX) : std::max(v, e.anchorX);
+        return v;
+    };
+    auto crossOver = [&](std::vector<Entry>& from, std::vector<Entry>& to, bool fromLeft) {
+        const float toOuter = to.empty() ? mid : outerX(to, !fromLeft);
+        const float toEdge = toOuter + (fromLeft ? reach : -reach);
+        for (std::size_t i = 0; i < from.size();) {
+            const float fromEdge = outerX(from, fromLeft) + (fromLeft ? -reach : reach);
+            const Entry& e = from[i];
+            const bool fitsHere = fromLeft ? fromEdge - e.w >= margin : fromEdge + e.w <= viewWidth - margin;
+            const bool fitsThere = fromLeft ? toEdge + e.w <= viewWidth - margin : toEdge - e.w >= margin;
+            if (!fitsHere && fitsThere && columnHeight(to, gap) + e.h + gap <= room) {
+                to.push_back(e);
+                from.erase(from.begin() + std::ptrdiff_t(i));
+            } else {
+                ++i;
+            }
+        }
+    };
+    crossOver(left, right, true);
+    crossOver(right, left, false);
+
     // A column keeps its highest-priority labels that fit.
     auto trim = [&](std::vector<Entry>& col) {
         std::sort(col.begin(), col.end(), [](const Entry& a, const Entry& b) { return a.request < b.request; });
