@@ -117,6 +117,7 @@ void BM_FullUpdate(benchmark::State& state)
         k.deform(m);
     }
     state.counters["vertices"] = static_cast<double>(boundVertices(m));
+    state.counters["deformed"] = static_cast<double>(k.deformer().boundVertexCount());
 }
 BENCHMARK(BM_FullUpdate)->Unit(benchmark::kMicrosecond);
 

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
+#include <map>
+#include <unordered_map>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -84,6 +87,98 @@ bool MeshDeformer::changed(const anatomy::Model& model, int mesh, std::vector<do
     return true;
 }
 
+void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
+                                 const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const
+{
+    // A muscle swept as a sheet (tubes along its paths and fill tubes between neighbouring
+    // paths, all bound to integer paths) deforms best when each fill follows the blend of
+    // the two paths it lies between. Each connected piece bound to path k whose vertices lie,
+    // on average, between 20 % and 80 % of the way towards path k - 1 or k + 1 (at the same s)
+    // is re-bound to that blend, as if TEXCOORD_1 had said k + t.
+    std::size_t real = 0;
+    while (real < mm.paths.size() && mm.paths[real].flat >= 0) ++real;
+    if (real < 2) return;
+    const std::size_t n = mesh.positions.size();
+    std::vector<std::uint32_t> parent(n);
+    for (std::size_t v = 0; v < n; ++v) parent[v] = static_cast<std::uint32_t>(v);
+    auto root = [&](std::uint32_t v) {
+        while (parent[v] != v) v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
+        for (int e = 1; e < 3; ++e) {
+            std::uint32_t a = root(mesh.indices[i]), b = root(mesh.indices[i + static_cast<std::size_t>(e)]);
+            if (a != b) parent[a] = b;
+        }
+    std::vector<CentrelineTable> tables(real);
+    CentrelineTable::Spec spec;
+    for (std::size_t k = 0; k < real; ++k) {
+        spec = mm.paths[k].spec;
+        tables[k].sample((*rest.polylines)[static_cast<std::size_t>(mm.paths[k].flat)], spec, spec.restLength, false);
+    }
+    auto at = [&](std::size_t k, double s) {
+        double x = s * (K - 1);
+        std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
+        return glm::mix(tables[k].points()[j], tables[k].points()[j + 1], x - static_cast<double>(j));
+    };
+    struct Piece {
+        int path = -1;
+        bool mixed = false;
+        double t[2] = {0.0, 0.0}; // towards k - 1, k + 1
+        std::size_t count = 0;
+    };
+    std::unordered_map<std::uint32_t, Piece> pieces;
+    for (std::size_t v = 0; v < n; ++v) {
+        Piece& pc = pieces[root(static_cast<std::uint32_t>(v))];
+        int k = pathOf[v];
+        if (pc.path < 0) pc.path = k;
+        if (pc.path != k || static_cast<std::size_t>(k) >= real) {
+            pc.mixed = true;
+            continue;
+        }
+        double s = arcOf(v);
+        DVec3 own = at(static_cast<std::size_t>(k), s), x = toD(mesh.positions[v]);
+        for (int side = 0; side < 2; ++side) {
+            int nb = k + (side == 0 ? -1 : 1);
+            if (nb < 0 || nb >= static_cast<int>(real)) continue;
+            DVec3 d = at(static_cast<std::size_t>(nb), s) - own;
+            double dd = glm::dot(d, d);
+            if (dd > 1e-10) pc.t[side] += glm::dot(x - own, d) / dd;
+        }
+        ++pc.count;
+    }
+    std::map<std::pair<int, int>, int> blendOf; // (a, t in 1/100) -> path index
+    for (std::size_t v = 0; v < n; ++v) {
+        const Piece& pc = pieces[root(static_cast<std::uint32_t>(v))];
+        if (pc.mixed || pc.count == 0) continue;
+        int k = pc.path;
+        double tm = pc.t[0] / static_cast<double>(pc.count), tp = pc.t[1] / static_cast<double>(pc.count);
+        int a;
+        double t;
+        if (tp >= 0.2 && tp <= 0.8 && k + 1 < static_cast<int>(real)) {
+            a = k;
+            t = tp;
+        } else if (tm >= 0.2 && tm <= 0.8 && k > 0) {
+            a = k - 1;
+            t = 1.0 - tm;
+        } else {
+            continue;
+        }
+        int key = static_cast<int>(std::lround(t * 100.0));
+        auto it = blendOf.find({a, key});
+        if (it == blendOf.end()) {
+            PathBinding pb;
+            pb.blendA = a;
+            pb.blendB = a + 1;
+            pb.blendT = key / 100.0;
+            pb.originBody = mm.paths[static_cast<std::size_t>(a)].originBody;
+            it = blendOf.emplace(std::make_pair(a, key), static_cast<int>(mm.paths.size())).first;
+            mm.paths.push_back(std::move(pb));
+        }
+        pathOf[v] = it->second;
+    }
+}
+
 core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mi,
                                       const std::vector<int>& flat, const DeformPose& rest)
 {
@@ -157,6 +252,7 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
         double s = std::clamp(static_cast<double>(mesh.uv1[v].y), 0.0, 1.0);
         return flipS ? 1.0 - s : s;
     };
+    findSheetFill(mesh, mm, pathOf, arcOf, rest);
     auto buildRest = [&]() {
         for (PathBinding& pb : mm.paths) {
             if (pb.flat >= 0) {

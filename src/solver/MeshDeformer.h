@@ -25,6 +25,7 @@
 #include "solver/Rigid.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,8 @@ private:
 
     core::Status bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mesh,
                             const std::vector<int>& flat, const DeformPose& rest);
+    void findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
+                       const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
     void deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const;
     void deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const;
     // True (and the cache updated) when `input` differs from the last call's on this model.

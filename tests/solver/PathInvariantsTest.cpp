@@ -232,3 +232,30 @@ TEST_CASE("The real rig: iliopsoas shortens with flexion and stays a flexor thro
         prevI = k.lengthOf("iliacus_r");
     }
 }
+
+TEST_CASE("The real rig: rectus femoris stays a hip flexor through 120 deg, its moment arm declining in deep flexion",
+          "[solver][paths][behaviour][real-rig]")
+{
+    if (!test::exists(test::realRig())) return;
+    Kinematics k = test::loadWith(test::realRig());
+    // Published hip-flexion moment arms of the rectus femoris are about 35-50 mm near neutral
+    // and fall in deep flexion, without changing sign; ours peaks near 45 deg (about 49 mm)
+    // and falls to about 12 mm at 120 deg, where the thigh lines up with the AIIS.
+    std::map<double, double> arm;
+    for (double a = -20; a <= 120; a += 5) {
+        for (const char* side : {"_l", "_r"}) {
+            REQUIRE(k.setCoordinate(std::string("hip_flexion") + side, a).ok());
+        }
+        REQUIRE(k.update().ok());
+        INFO("hip flexion " << a);
+        double r = k.momentArmMm("rectus_femoris_r", "hip_flexion_r");
+        double l = k.momentArmMm("rectus_femoris_l", "hip_flexion_l");
+        CHECK(r > 8.0);
+        CHECK(r < 60.0);
+        CHECK(l == Approx(r).margin(0.5));
+        arm[a] = r;
+    }
+    CHECK(arm[120] < arm[90]);
+    CHECK(arm[90] < arm[45]);
+    CHECK(arm[0] > 30.0);
+}

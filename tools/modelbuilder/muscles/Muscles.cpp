@@ -129,8 +129,7 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
             appendPart(muscle, sweepPath(id, swept.back().line, profile, double(i), profile, 0.0));
         }
         // Sheet-like muscles (gluteus maximus, iliacus fan): fill between neighbouring paths
-        // so they read as one continuous sheet. A fill at t between paths k and k + 1 is bound
-        // to path value k + t: the solver moves it with the blend of the two paths.
+        // so they read as one continuous sheet. Each fill is bound to the nearer path.
         const bool sheet = startsWith(id, "gluteus_maximus") || startsWith(id, "iliacus");
         for (std::size_t k = 0; sheet && k + 1 < swept.size(); ++k) {
             for (const double t : {0.35, 0.65}) {
@@ -139,8 +138,9 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                     line[j] = glm::mix(swept[k].line[j], swept[k + 1].line[j], t);
                 const SweptPath& nearer = t < 0.5 ? swept[k] : swept[k + 1];
                 const SweptPath& other = t < 0.5 ? swept[k + 1] : swept[k];
-                const bool adjacent = swept[k + 1].index == swept[k].index + 1;
-                const double pathValue = adjacent ? double(swept[k].index) + t : double(nearer.index);
+                // The solver also accepts k + t (a fill moved with the blend of both paths);
+                // the model contract still says integer path indices, so bind to the nearer.
+                const double pathValue = double(nearer.index);
                 appendPart(muscle, sweepPath(id, line, nearer.profile, pathValue, other.profile, t < 0.5 ? t : 1.0 - t));
             }
         }
