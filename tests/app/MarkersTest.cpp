@@ -68,7 +68,7 @@ TEST_CASE("Anchors move with the pose", "[app][labels]")
 TEST_CASE("A vertebral body label is visible from the front and hidden by bone from behind", "[app][labels]")
 {
     auto& doc = builtIn();
-    const auto& l3 = anchor(LabelAnchors::compute(doc), "lm_l3_body");
+    const auto l3 = anchor(LabelAnchors::compute(doc), "lm_l3_body"); // a copy: the list is a temporary
     OcclusionQuery q{l3.world, l3.body};
     const Vec3 front = l3.world + Vec3(0, 0, 1.5f);
     const Vec3 back = l3.world + Vec3(0, 0, -1.5f);
