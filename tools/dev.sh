@@ -59,8 +59,10 @@ case "$mode" in
     [ -z "${DISPLAY:-}" ] && xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
     hardening="${PSOAS_HARDENING:-}"
     if [ -z "$hardening" ]; then
-      hardening=1
-      [ "$mode" = test ] && [ $# -gt 0 ] && hardening=0
+      # The sanitizer and fuzzer stages are opt-in for `test` (PSOAS_HARDENING=1) until a full
+      # ASan+UBSan run of every suite has been seen green within CI's time budget; `harden` runs them.
+      hardening=0
+      [ "$mode" = harden ] && hardening=1
     fi
     summary=()
     status=0
