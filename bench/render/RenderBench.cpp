@@ -97,18 +97,14 @@ void BM_FrameWhileRotating(benchmark::State& state)
     params.height = height;
     params.framebuffer = target.drawFramebuffer();
     // One warm-up frame uploads the meshes.
-    params.view = camera.view();
-    params.projection = camera.projection();
-    params.cameraPosition = camera.position();
+    params.setCamera(camera);
     fx.renderer.render(list, params);
     glFinish();
 
     const double cpu0 = processCpuMs();
     for (auto _ : state) {
         camera.rotateTurntable(6.0f, 1.0f); // a few pixels of mouse drag per frame
-        params.view = camera.view();
-        params.projection = camera.projection();
-        params.cameraPosition = camera.position();
+        params.setCamera(camera);
         fx.renderer.render(list, params);
         glFinish();
     }
@@ -133,9 +129,7 @@ struct Turning {
     void step(float pixels)
     {
         camera.rotateTurntable(pixels, pixels / 6.0f);
-        params.view = camera.view();
-        params.projection = camera.projection();
-        params.cameraPosition = camera.position();
+        params.setCamera(camera);
     }
 };
 

@@ -136,9 +136,7 @@ std::vector<std::uint8_t> drawHeadless(HeadlessGl& gl, Document& doc, const scen
     doc.frameAll(camera);
 
     render::RenderParams params;
-    params.view = camera.view();
-    params.projection = camera.projection();
-    params.cameraPosition = camera.position();
+    params.setCamera(camera);
     params.width = width;
     params.height = height;
     params.framebuffer = gl.target.drawFramebuffer();

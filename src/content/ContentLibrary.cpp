@@ -3,6 +3,7 @@
 #include "content/ContentParser.h"
 #include "content/MarkdownRenderer.h"
 #include "content/SourceList.h"
+#include "core/FolderContainment.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -75,12 +76,7 @@ bool insideFolder(const fs::path& file, const fs::path& root)
 {
     std::error_code ec;
     const fs::path real = fs::canonical(file, ec);
-    if (ec) return false;
-    auto r = root.begin();
-    auto f = real.begin();
-    for (; r != root.end(); ++r, ++f)
-        if (f == real.end() || *f != *r) return false;
-    return true;
+    return !ec && core::isWithinFolder(real, root);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "io/ModelLoader.h"
 
 #include "core/AtomicFile.h"
+#include "core/FolderContainment.h"
 #include "core/JsonFile.h"
 
 #include <algorithm>
@@ -89,12 +90,7 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
     const fs::path root = fs::canonical(folder, ec);
     if (ec) return false;
     const fs::path real = fs::weakly_canonical(root / rel, ec);
-    if (ec) return false;
-    auto r = root.begin();
-    auto f = real.begin();
-    for (; r != root.end(); ++r, ++f)
-        if (f == real.end() || *f != *r) return false;
-    return true;
+    return !ec && core::isWithinFolder(real, root);
 }
 
 // Checks of a glTF file's JSON that assimp does not make: external files stay in the model's

@@ -5,6 +5,13 @@
 
 namespace psoas::render {
 
+void RenderParams::setCamera(const scene::OrbitCamera& camera)
+{
+    view = camera.view();
+    projection = camera.projection();
+    cameraPosition = camera.position();
+}
+
 GlInfo Renderer::glInfo()
 {
     GlInfo info;

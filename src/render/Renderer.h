@@ -8,6 +8,7 @@
 #include "render/GpuMesh.h"
 #include "render/ShaderProgram.h"
 #include "scene/DrawList.h"
+#include "scene/OrbitCamera.h"
 
 #include <cstdint>
 #include <string>
@@ -26,6 +27,9 @@ struct RenderParams {
     Vec3 backgroundBottom{0.05f, 0.055f, 0.07f};
     Vec3 highlightColor{1.0f, 0.85f, 0.25f};
     bool lowDetail = false;         // reduced-triangle meshes (frames drawn while the view moves)
+
+    // view, projection and cameraPosition from an orbit camera.
+    void setCamera(const scene::OrbitCamera& camera);
 };
 
 struct GlInfo {

@@ -102,9 +102,7 @@ void Viewport::resizeGL(int w, int h)
 render::RenderParams Viewport::params(unsigned fbo, int w, int h) const
 {
     render::RenderParams p;
-    p.view = m_camera.view();
-    p.projection = m_camera.projection();
-    p.cameraPosition = m_camera.position();
+    p.setCamera(m_camera);
     p.width = w;
     p.height = h;
     p.framebuffer = fbo;
@@ -195,9 +193,7 @@ QImage Viewport::renderImage(const QSize& requested, int samples, QString* error
     if (status) {
         const scene::OrbitCamera cam = cameraFor(size);
         render::RenderParams p = params(target.drawFramebuffer(), size.width(), size.height());
-        p.view = cam.view();
-        p.projection = cam.projection();
-        p.cameraPosition = cam.position();
+        p.setCamera(cam);
         m_renderer.render(currentDrawList(), p);
         const auto pixels = target.readPixels();
         image = QImage(pixels.data(), size.width(), size.height(), size.width() * 4, QImage::Format_RGBA8888)

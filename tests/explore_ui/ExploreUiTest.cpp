@@ -1,5 +1,6 @@
 // Layers, picking, labels, attachments, undo/redo, settings and export in the main window,
 // on the built-in model. Needs a display with GL (run under xvfb-run -a).
+#include "../ui/ShownWindow.h"
 #include "app/Document.h"
 #include "ui/ExploreTools.h"
 #include "ui/LabelOverlay.h"
@@ -24,18 +25,7 @@ struct Fixture {
     Fixture() { ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini")); }
 };
 
-void openShown(ui::MainWindow& w)
-{
-    QString error;
-    INFO(error.toStdString());
-    REQUIRE(w.openDefaultModel(&error));
-    w.resize(1200, 800);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
-    REQUIRE(w.viewport()->glError().isEmpty());
-    w.viewport()->showViewPreset("anterior", false);
-    QTest::qWait(50);
-}
+void openShown(ui::MainWindow& w) { uitest::showDefaultModel(w); }
 
 bool drawListHas(const app::Document& doc, const std::string& id)
 {

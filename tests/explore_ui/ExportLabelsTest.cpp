@@ -1,6 +1,7 @@
 // Export at a chosen size rendered afresh (not an upscaled window image), with and without
 // labels; crowded labels (a selected muscle's attachments plus the landmarks) never overlap,
 // their leaders do not cross, and the type grows for projectors. Needs a display with GL.
+#include "../ui/ShownWindow.h"
 #include "app/Document.h"
 #include "app/LabelLayout.h"
 #include "ui/ExploreTools.h"
@@ -25,21 +26,7 @@ using namespace psoas;
 
 namespace {
 
-struct Shown {
-    QTemporaryDir dir;
-    ui::MainWindow w;
-    Shown()
-    {
-        ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
-        REQUIRE(w.openDefaultModel());
-        w.resize(1200, 800);
-        w.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&w));
-        REQUIRE(w.viewport()->glError().isEmpty());
-        w.viewport()->showViewPreset("anterior", false);
-        QTest::qWait(50);
-    }
-};
+using Shown = uitest::ShownWindow;
 
 // Mean absolute difference between horizontal neighbours: high for crisp edges, lower for
 // an image that was scaled up from a smaller one.

@@ -55,9 +55,7 @@ TEST_CASE("Still and moving frames reach the window at its size and show the sam
     cam.lookAlong(Vec3(0, 0, -1), Vec3(0, 1, 0));
     doc.value()->frameAll(cam);
     render::RenderParams p;
-    p.view = cam.view();
-    p.projection = cam.projection();
-    p.cameraPosition = cam.position();
+    p.setCamera(cam);
     p.width = w;
     p.height = h;
     const scene::DrawList list = doc.value()->drawList();

@@ -1,5 +1,6 @@
 // Frame quality while the view moves and when it is still, and the content search box's
 // keyboard use. Needs a display with GL (run under xvfb-run -a).
+#include "ShownWindow.h"
 #include "app/Document.h"
 #include "ui/ContentPanel.h"
 #include "ui/ExploreTools.h"
@@ -18,21 +19,7 @@ using namespace psoas;
 
 namespace {
 
-struct Shown {
-    QTemporaryDir dir;
-    ui::MainWindow w;
-    Shown()
-    {
-        ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
-        REQUIRE(w.openDefaultModel());
-        w.resize(1200, 800);
-        w.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&w));
-        REQUIRE(w.viewport()->glError().isEmpty());
-        w.viewport()->showViewPreset("anterior", false);
-        QTest::qWait(50);
-    }
-};
+using Shown = uitest::ShownWindow;
 
 void sendMouse(QWidget* target, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons)
 {
