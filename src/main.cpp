@@ -38,7 +38,7 @@ void addOptions(QCommandLineParser& p)
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument("file", "A lesson (.json) or model file to open.", "[file]");
-    p.addOption({"model", "Open this model file (glTF, OBJ, FBX, DAE, STL) instead of the built-in model.", "FILE"});
+    p.addOption({"model", "Open this model file (.glb, .gltf or .obj) instead of the built-in model.", "FILE"});
     p.addOption({"render", "Render off screen (no display needed) to a PNG and exit.", "OUT.png"});
     p.addOption({"view", "View for --render: anterior, posterior, left, right, superior, inferior, oblique.", "NAME",
                  "anterior"});
