@@ -26,6 +26,12 @@ struct MeshData {
     std::vector<Vec4> weights;
     int materialIndex = -1;
     std::uint64_t version = 1;
+    // Whether the surface is closed and consistently wound (+1 outward, -1 inward, 0 open or
+    // unknown), so the renderer may cull back faces. Filled by updateClosedWinding(), which the
+    // document calls while the model loads (off the GL thread); a deforming muscle keeps its value
+    // because its topology never changes.
+    int closedWinding = 0;
+    bool closedWindingKnown = false;
 
     std::size_t triangleCount() const { return indices.size() / 3; }
     void computeBounds(Vec3& mn, Vec3& mx) const;
@@ -33,6 +39,15 @@ struct MeshData {
     void expandWorldBounds(const Mat4& world, Vec3& mn, Vec3& mx) const;
     // Area-weighted smooth normals from positions and indices.
     void recomputeNormals();
+    // +1 / -1 when every directed edge appears once and its reverse once (closed, consistently
+    // wound), signed by the enclosed volume; 0 otherwise.
+    int computeClosedWinding() const;
+    // Stores computeClosedWinding() in closedWinding and marks it known.
+    void updateClosedWinding()
+    {
+        closedWinding = computeClosedWinding();
+        closedWindingKnown = true;
+    }
 };
 
 } // namespace psoas::anatomy

@@ -1,5 +1,7 @@
 #include "anatomy/Model.h"
 
+#include <algorithm>
+
 #include <limits>
 
 namespace psoas::anatomy {
@@ -24,6 +26,40 @@ void MeshData::expandWorldBounds(const Mat4& world, Vec3& mn, Vec3& mx) const
         mn = glm::min(mn, w);
         mx = glm::max(mx, w);
     }
+}
+
+int MeshData::computeClosedWinding() const
+{
+    const std::size_t n = positions.size();
+    if (indices.empty() || indices.size() % 3 != 0) return 0;
+    for (std::uint32_t i : indices)
+        if (i >= n) return 0;
+    // Directed edges grouped by their first vertex (compressed rows; a vertex has ~6 edges).
+    std::vector<std::uint32_t> start(n + 1, 0);
+    for (std::uint32_t i : indices) ++start[i + 1];
+    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1), to(indices.size());
+    double volume = 0.0;
+    for (std::size_t t = 0; t < indices.size(); t += 3) {
+        const std::uint32_t v[3] = {indices[t], indices[t + 1], indices[t + 2]};
+        for (int e = 0; e < 3; ++e) to[fill[v[e]]++] = v[(e + 1) % 3];
+        volume += double(glm::dot(positions[v[0]], glm::cross(positions[v[1]], positions[v[2]])));
+    }
+    auto row = [&](std::uint32_t v) { return std::make_pair(to.begin() + start[v], to.begin() + start[v + 1]); };
+    for (std::uint32_t v = 0; v < n; ++v) {
+        auto [b, e] = row(v);
+        std::sort(b, e);
+        if (std::adjacent_find(b, e) != e) return 0; // an edge used twice in one direction
+    }
+    // Every edge a->b needs its reverse b->a: closed and consistently wound.
+    for (std::uint32_t v = 0; v < n; ++v) {
+        auto [b, e] = row(v);
+        for (auto it = b; it != e; ++it) {
+            auto [rb, re] = row(*it);
+            if (!std::binary_search(rb, re, v)) return 0;
+        }
+    }
+    return volume > 0.0 ? 1 : (volume < 0.0 ? -1 : 0);
 }
 
 void MeshData::recomputeNormals()

@@ -17,6 +17,9 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
     if (!model) return model.error();
     std::unique_ptr<Document> doc(new Document());
     doc->m_model = std::move(model).value();
+    // The renderer culls back faces of closed surfaces; finding them is a pass over every edge,
+    // done here (on the loading thread of a --render) rather than at the first GPU upload.
+    for (auto& mesh : doc->m_model.meshes) mesh.updateClosedWinding();
     if (!catalogPath.empty()) {
         auto cat = anatomy::Catalog::load(catalogPath);
         if (!cat) return cat.error();

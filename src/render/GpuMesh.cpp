@@ -5,37 +5,9 @@
 #ifdef PSOAS_HAVE_MESHOPTIMIZER
 #include <meshoptimizer.h>
 #endif
-#include <unordered_map>
 #include <utility>
 
 namespace psoas::render {
-
-namespace {
-
-// +1 / -1 when every directed edge appears exactly once and its reverse exactly once (a closed,
-// consistently wound surface), signed by the enclosed volume; 0 otherwise.
-int computeClosedWinding(const anatomy::MeshData& mesh)
-{
-    const auto& idx = mesh.indices;
-    if (idx.empty() || idx.size() % 3 != 0) return 0;
-    std::unordered_map<std::uint64_t, int> edges;
-    edges.reserve(idx.size());
-    auto key = [](std::uint32_t a, std::uint32_t b) { return (std::uint64_t(a) << 32) | b; };
-    double volume = 0.0;
-    for (std::size_t t = 0; t < idx.size(); t += 3) {
-        const std::uint32_t v[3] = {idx[t], idx[t + 1], idx[t + 2]};
-        if (v[0] >= mesh.positions.size() || v[1] >= mesh.positions.size() || v[2] >= mesh.positions.size()) return 0;
-        for (int e = 0; e < 3; ++e)
-            if (++edges[key(v[e], v[(e + 1) % 3])] > 1) return 0;
-        const Vec3 &a = mesh.positions[v[0]], &b = mesh.positions[v[1]], &c = mesh.positions[v[2]];
-        volume += double(glm::dot(a, glm::cross(b, c)));
-    }
-    for (const auto& [k, n] : edges)
-        if (edges.find((k << 32) | (k >> 32)) == edges.end()) return 0;
-    return volume > 0.0 ? 1 : (volume < 0.0 ? -1 : 0);
-}
-
-} // namespace
 
 GpuMesh::~GpuMesh() { release(); }
 
@@ -124,7 +96,7 @@ bool GpuMesh::upload(const anatomy::MeshData& mesh)
                      mesh.indices.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
     if (!sameTopology) {
-        m_closedWinding = computeClosedWinding(mesh);
+        m_closedWinding = mesh.closedWindingKnown ? mesh.closedWinding : mesh.computeClosedWinding();
         releaseLowDetail();
     }
     Vec3 mn, mx;
