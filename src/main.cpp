@@ -2,6 +2,7 @@
 #include "app/RenderCommand.h"
 #include "app/LayerSpec.h"
 #include "core/AssetPaths.h"
+#include "ui/LabelPainter.h"
 #include "ui/MainWindow.h"
 #include "ui/TeachingTools.h"
 #include "ui/Viewport.h"
@@ -12,11 +13,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,6 +47,7 @@ void addOptions(QCommandLineParser& p)
                  "anterior"});
     p.addOption({"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"});
     p.addOption({"samples", "Anti-aliasing samples per pixel for --render: 1, 2, 4 or 8.", "N", "4"});
+    p.addOption({"labels", "With --render: draw the landmark labels with leader lines, as in the viewer."});
     p.addOption({"layers", psoas::app::layerSpecHelp(), "SPEC"});
     p.addOption({"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."});
     p.addOption({"pose", "Pose preset (with --kinematics or --render).", "NAME"});
@@ -76,7 +80,12 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(PSOAS_VERSION);
 
     if (headless) {
-        QCoreApplication app(argc, argv);
+        // Drawing label text needs Qt GUI (fonts): on the offscreen platform, so that --render
+        // still needs no display server.
+        const bool labels = hasArg(argc, argv, "--labels") && hasArg(argc, argv, "--render");
+        if (labels) qputenv("QT_QPA_PLATFORM", "offscreen");
+        std::unique_ptr<QCoreApplication> appHolder =
+            labels ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
         psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());
         QCommandLineParser parser;
         addOptions(parser);
@@ -109,6 +118,15 @@ int main(int argc, char** argv)
         request.mode = parser.value("mode").toStdString();
         request.layers = parser.value("layers").toStdString();
         for (const auto& s : parser.values("set")) request.sets.push_back(s.toStdString());
+        if (parser.isSet("labels"))
+            request.decorate = [](std::vector<std::uint8_t>& rgba, int w, int h, const psoas::scene::OrbitCamera& camera,
+                                  const psoas::app::Document& doc, std::string& error) {
+                psoas::ui::LabelPainter::Options options;
+                options.referenceHeight = 720; // pens and dots as in a 720-pixel-high window
+                if (psoas::ui::LabelPainter::paintOnPixels(rgba, w, h, camera, doc, options)) return true;
+                error = "could not draw the labels on the image.";
+                return false;
+            };
         if (auto s = psoas::app::parseSize(parser.value("size").toStdString(), request.width, request.height); !s) {
             std::cerr << "psoas-atlas: " << s.message() << "\n";
             return 2;

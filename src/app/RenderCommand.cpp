@@ -128,9 +128,8 @@ core::Status setUpHeadlessGl(HeadlessGl& gl, int width, int height, int samples)
 }
 
 std::vector<std::uint8_t> drawHeadless(HeadlessGl& gl, Document& doc, const scene::ViewPreset& view, int width,
-                                       int height)
+                                       int height, scene::OrbitCamera& camera)
 {
-    scene::OrbitCamera camera;
     camera.setViewport(width, height);
     camera.lookAlong(view.viewDir, view.up);
     doc.frameAll(camera);
@@ -201,7 +200,8 @@ core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std:
     if (!view) return core::makeError(unknownView(viewName).message());
     HeadlessGl gl;
     if (auto s = setUpHeadlessGl(gl, width, height, samples); !s) return core::makeError(s.message());
-    return drawHeadless(gl, doc, *view, width, height);
+    scene::OrbitCamera camera;
+    return drawHeadless(gl, doc, *view, width, height, camera);
 }
 
 int runRenderCommand(const RenderRequest& request, std::ostream& err)
@@ -230,7 +230,15 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
         err << "psoas-atlas: " << glReady.message() << "\n";
         return 1;
     }
-    auto pixels = drawHeadless(gl, *opened.doc, *view, request.width, request.height);
+    scene::OrbitCamera camera;
+    auto pixels = drawHeadless(gl, *opened.doc, *view, request.width, request.height, camera);
+    if (request.decorate) {
+        std::string error;
+        if (!request.decorate(pixels, request.width, request.height, camera, *opened.doc, error)) {
+            err << "psoas-atlas: " << (error.empty() ? std::string("could not draw on the image.") : error) << "\n";
+            return 1;
+        }
+    }
     if (auto s = io::writePng(request.output, request.width, request.height, pixels); !s) {
         err << "psoas-atlas: " << s.message() << "\n";
         return 1;

@@ -4,13 +4,23 @@
 #include "core/Error.h"
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+namespace psoas::scene { class OrbitCamera; }
+
 namespace psoas::app {
 
 class Document;
+
+// Draws on a rendered image before it is written: RGBA8 pixels (top row first) of
+// width x height, seen by `camera` (viewport = the image size). `--labels` uses this to draw
+// the landmark labels with Qt (which this module does not link). False: the image cannot be
+// decorated (the command then fails, naming why in `error`).
+using RenderDecorator = std::function<bool(std::vector<std::uint8_t>& rgba, int width, int height,
+                                           const scene::OrbitCamera& camera, const Document& doc, std::string& error)>;
 
 struct RenderRequest {
     std::string output;          // PNG path
@@ -23,6 +33,7 @@ struct RenderRequest {
     std::string mode;            // "free" or "standing", empty = the preset's
     std::vector<std::string> sets; // "COORD=VALUE"
     std::string layers;          // --layers SPEC (see LayerSpec.h), empty = catalog defaults
+    RenderDecorator decorate;    // e.g. the labels of --labels; empty = the plain render
 };
 
 // Parses "COORD=VALUE" (a finite number). Errors name the text.

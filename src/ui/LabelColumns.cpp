@@ -50,10 +50,22 @@ bool LabelColumns::segmentsCross(float ax, float ay, float bx, float by, float c
     return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
+float LabelColumns::distanceToBox(const app::LabelRect& box, float x, float y)
+{
+    const float dx = std::max({box.x - x, 0.0f, x - (box.x + box.w)});
+    const float dy = std::max({box.y - y, 0.0f, y - (box.y + box.h)});
+    return std::hypot(dx, dy);
+}
+
 std::vector<app::PlacedLabel> LabelColumns::place(const std::vector<app::LabelRequest>& requests, float viewWidth,
-                                                  float viewHeight, float gap, float reach)
+                                                  float viewHeight, float gap, float reach,
+                                                  const std::vector<float>& markerRadii)
 {
     const float margin = 4.0f;
+    auto clearRadius = [&](int request) {
+        const float r = std::size_t(request) < markerRadii.size() ? markerRadii[std::size_t(request)] : 0.0f;
+        return std::isfinite(r) ? std::max(r, gap) : gap;
+    };
     std::vector<Entry> valid;
     float minX = std::numeric_limits<float>::max(), maxX = std::numeric_limits<float>::lowest();
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -164,6 +176,18 @@ std::vector<app::PlacedLabel> LabelColumns::place(const std::vector<app::LabelRe
             pl.box.y = e.y;
             pl.leaderX = isLeft ? pl.box.x + pl.box.w : pl.box.x;
             pl.leaderY = pl.box.y + pl.box.h * 0.5f;
+            // Moved inwards over its own marker (a narrow view): stand just above or below the
+            // marker instead (whichever is nearer the column slot and fits), else leave it out.
+            const float r = clearRadius(e.request);
+            if (distanceToBox(pl.box, e.anchorX, e.anchorY) < r) {
+                const float above = e.anchorY - r - gap - e.h, below = e.anchorY + r + gap;
+                const bool fitsAbove = above >= margin, fitsBelow = below + e.h <= viewHeight - margin;
+                if (!fitsAbove && !fitsBelow) continue;
+                const bool useAbove = fitsAbove && (!fitsBelow || std::abs(above - e.y) <= std::abs(below - e.y));
+                pl.box.y = useAbove ? above : below;
+                pl.leaderX = std::clamp(e.anchorX, pl.box.x, pl.box.x + pl.box.w);
+                pl.leaderY = useAbove ? pl.box.y + pl.box.h : pl.box.y;
+            }
             out.push_back(pl);
         }
     };

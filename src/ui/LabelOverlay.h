@@ -7,9 +7,8 @@
 // presentation mode, so that they read on a projector. paintOn() draws the same thing into an
 // exported image of any size.
 #include "app/Attachments.h"
-#include "app/LabelAnchors.h"
-
 #include "scene/OrbitCamera.h"
+#include "ui/LabelPainter.h"
 
 #include <QHash>
 #include <QPointF>
@@ -27,9 +26,6 @@ class Viewport;
 class LabelOverlay : public QWidget {
     Q_OBJECT
 public:
-    static const QColor kOriginColor;
-    static const QColor kInsertionColor;
-
     explicit LabelOverlay(Viewport* viewport);
 
     void setDocument(app::Document* doc);
@@ -46,13 +42,7 @@ public:
     QStringList occludedLandmarks() const;
     // Texts of the labels drawn in the last paint (for tests and lessons).
     QStringList drawnLabels() const { return m_drawn; }
-    struct DrawnLabel {
-        QString text;
-        QRectF box;
-        QPointF anchor;    // the landmark or attachment point
-        QPointF leaderEnd; // where the leader meets the box
-        int fontPixels = 0;
-    };
+    using DrawnLabel = LabelPainter::DrawnLabel;
     // Geometry of the labels drawn in the last paint.
     const std::vector<DrawnLabel>& lastLayout() const { return m_layout; }
 

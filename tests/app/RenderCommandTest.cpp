@@ -2,9 +2,11 @@
 #include "app/Document.h"
 #include "app/RenderCommand.h"
 #include "core/AtomicFile.h"
+#include "scene/OrbitCamera.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -72,4 +74,50 @@ TEST_CASE("Render command reports a bad pose before touching the output file", "
     CHECK(runRenderCommand(r, err) == 2);
     CHECK(err.str().find("Unknown pose 'cartwheel'") != std::string::npos);
     CHECK_FALSE(fs::exists(r.output));
+}
+
+TEST_CASE("Render command hands the image and its camera to a decorator before writing, and reports its failure",
+          "[app][render-command][gl]")
+{
+    namespace fs = std::filesystem;
+    const fs::path out = fs::temp_directory_path() / "psoas-render-command-decorated.png";
+    fs::remove(out);
+    RenderRequest r;
+    r.output = out.string();
+    r.width = 200;
+    r.height = 150;
+    r.samples = 1;
+    int calls = 0;
+    // The decorator sees the rendered pixels at the request's size and a camera for that size
+    // that shows the model's centre inside the image (what --labels needs to place labels).
+    r.decorate = [&](std::vector<std::uint8_t>& rgba, int w, int h, const psoas::scene::OrbitCamera& camera,
+                     const Document& doc, std::string&) {
+        ++calls;
+        CHECK(w == 200);
+        CHECK(h == 150);
+        CHECK(rgba.size() == std::size_t(w) * std::size_t(h) * 4);
+        CHECK(camera.aspect() == Approx(200.0 / 150.0));
+        const psoas::Vec3 c = camera.project(camera.target());
+        CHECK(c.x > 0.0f);
+        CHECK(c.x < float(w));
+        CHECK(doc.scene().size() > 0);
+        std::fill(rgba.begin(), rgba.begin() + 4 * 10, std::uint8_t(255)); // a white mark, top left
+        return true;
+    };
+    std::ostringstream err;
+    REQUIRE(runRenderCommand(r, err) == 0);
+    CHECK(calls == 1);
+    CHECK(fs::exists(out));
+
+    // A decorator that fails: exit 1, its message, and no image.
+    fs::remove(out);
+    r.decorate = [](std::vector<std::uint8_t>&, int, int, const psoas::scene::OrbitCamera&, const Document&,
+                    std::string& error) {
+        error = "no fonts for the labels.";
+        return false;
+    };
+    std::ostringstream err2;
+    CHECK(runRenderCommand(r, err2) == 1);
+    CHECK(err2.str().find("no fonts for the labels.") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
 }

@@ -1,0 +1,151 @@
+#include "ui/LabelPainter.h"
+
+#include "app/BoneOcclusion.h"
+#include "app/Document.h"
+#include "app/LabelAnchors.h"
+#include "ui/LabelColumns.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+namespace psoas::ui {
+
+const QColor LabelPainter::kOriginColor(232, 96, 44);     // warm orange-red
+const QColor LabelPainter::kInsertionColor(44, 142, 232); // clear blue
+
+QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec3& eye)
+{
+    QHash<QString, bool> out;
+    const auto anchors = app::LabelAnchors::compute(doc);
+    std::vector<app::OcclusionQuery> queries;
+    for (const auto& a : anchors) queries.push_back({a.world, a.body});
+    const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
+    for (std::size_t i = 0; i < anchors.size() && i < hidden.size(); ++i)
+        out.insert(QString::fromStdString(anchors[i].landmark), hidden[i]);
+    return out;
+}
+
+std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSize& size,
+                                                          const scene::OrbitCamera& camera, const app::Document& doc,
+                                                          const std::vector<app::AttachmentArea>& areas,
+                                                          const QHash<QString, bool>& occluded, const Options& options)
+{
+    std::vector<DrawnLabel> drawn;
+    if (size.isEmpty()) return drawn;
+    scene::OrbitCamera cam = camera;
+    cam.setViewport(size.width(), size.height());
+    // Pens and dots grow with the image relative to the window (exports, projectors).
+    const float scale =
+        options.referenceHeight > 0 ? std::max(1.0f, float(size.height()) / float(options.referenceHeight)) : 1.0f;
+    const double fontScale = std::isfinite(options.fontScale) ? std::clamp(options.fontScale, 0.5, 4.0) : 1.0;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    auto toScreen = [&](const Vec3& w, bool& ok) {
+        Vec3 s = cam.project(w);
+        ok = std::isfinite(s.x) && std::isfinite(s.y) && s.z > -1.0f && s.z < 1.0f;
+        return QPointF(s.x, s.y);
+    };
+    const auto& scene = doc.scene();
+
+    // Large, legible type: at least 15 px, growing with the image (exports) and in
+    // presentation mode (projectors).
+    QFont font = p.font();
+    const int fontPixels = int(std::lround(std::max(15.0, double(size.height()) / 48.0) * fontScale));
+    font.setPixelSize(fontPixels);
+    font.setBold(true);
+    p.setFont(font);
+    QFontMetricsF fm(font);
+    const float padX = 0.45f * float(fontPixels), padY = 0.2f * float(fontPixels);
+
+    struct Pending {
+        QString text;
+        QPointF at;
+        QColor color;
+        double marker = 0.0;
+    };
+    std::vector<Pending> items;
+
+    // Attachment areas of the selected muscle: filled discs (origin vs insertion colour).
+    for (const auto& a : areas) {
+        bool ok = false;
+        QPointF c = toScreen(a.world, ok);
+        if (!ok) continue;
+        bool ok2 = false;
+        QPointF edge = toScreen(a.world + cam.right() * a.radius, ok2);
+        const double r = std::max(6.0 * scale, ok2 ? std::hypot(edge.x() - c.x(), edge.y() - c.y()) : 8.0 * scale);
+        const QColor col = a.origin ? kOriginColor : kInsertionColor;
+        QColor fill = col;
+        fill.setAlpha(150);
+        p.setPen(QPen(col.darker(140), 2.0 * scale));
+        p.setBrush(fill);
+        p.drawEllipse(c, r, r);
+        const QString text =
+            (a.origin ? QCoreApplication::translate("LabelPainter", "Origin: %1")
+                      : QCoreApplication::translate("LabelPainter", "Insertion: %1")).arg(QString::fromStdString(a.text));
+        items.push_back({text, c, col, r + 2.0 * scale});
+    }
+
+    if (options.landmarks) {
+        for (const auto& a : app::LabelAnchors::compute(doc)) {
+            if (occluded.value(QString::fromStdString(a.landmark), false)) continue;
+            const int bodyNode = a.body.empty() ? -1 : scene.find(a.body);
+            if (bodyNode >= 0 && !scene.effectivelyVisible(bodyNode)) continue; // its bone is hidden
+            bool ok = false;
+            QPointF at = toScreen(a.world, ok);
+            if (!ok) continue;
+            items.push_back({QString::fromStdString(a.text), at, QColor(250, 250, 245), 5.0 * scale});
+        }
+    }
+
+    std::vector<app::LabelRequest> reqs;
+    std::vector<float> radii;
+    for (const auto& it : items) {
+        const QRectF br = fm.boundingRect(it.text);
+        reqs.push_back({float(it.at.x()), float(it.at.y()), float(br.width() + 2 * padX), float(br.height() + 2 * padY)});
+        radii.push_back(float(it.marker));
+    }
+    const auto placed = LabelColumns::place(reqs, float(size.width()), float(size.height()), 0.3f * float(fontPixels),
+                                            1.5f * float(fontPixels), radii);
+    // Leaders first (dark halo, then colour), boxes on top.
+    for (const auto& pl : placed) {
+        const auto& it = items[std::size_t(pl.request)];
+        const QPointF end(pl.leaderX, pl.leaderY);
+        p.setPen(QPen(QColor(20, 20, 20, 200), 4.0 * scale));
+        p.drawLine(it.at, end);
+        p.setPen(QPen(it.color, 1.8 * scale));
+        p.drawLine(it.at, end);
+        p.setBrush(it.color);
+        p.drawEllipse(it.at, 3.5 * scale, 3.5 * scale);
+    }
+    for (const auto& pl : placed) {
+        const auto& it = items[std::size_t(pl.request)];
+        const QRectF box(pl.box.x, pl.box.y, pl.box.w, pl.box.h);
+        p.setPen(QPen(it.color, 1.5 * scale));
+        p.setBrush(QColor(16, 18, 24, 215));
+        p.drawRoundedRect(box, 5 * scale, 5 * scale);
+        p.setPen(QColor(250, 250, 245));
+        p.drawText(box, Qt::AlignCenter, it.text);
+        drawn.push_back({it.text, box, it.at, QPointF(pl.leaderX, pl.leaderY), fontPixels, it.marker});
+    }
+    p.restore();
+    return drawn;
+}
+
+bool LabelPainter::paintOnPixels(std::vector<std::uint8_t>& rgba, int width, int height,
+                                 const scene::OrbitCamera& camera, const app::Document& doc, const Options& options)
+{
+    if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * std::size_t(height) * 4) return false;
+    // Paints straight into the caller's buffer (RGBA8, top row first: QImage's own layout).
+    QImage image(rgba.data(), width, height, width * 4, QImage::Format_RGBA8888);
+    QPainter p(&image);
+    paint(p, QSize(width, height), camera, doc, {}, occlusion(doc, camera.position()), options);
+    return true;
+}
+
+} // namespace psoas::ui
