@@ -4,9 +4,12 @@
 #include "core/Error.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace psoas::render {
+
+class ShaderProgram;
 
 class RenderTarget {
 public:
@@ -30,10 +33,18 @@ public:
     // resolving MSAA and scaling when the sizes differ (bilinear when `smooth`). Leaves `dstFbo`
     // bound as the framebuffer.
     void blitTo(unsigned dstFbo, int dstWidth, int dstHeight, bool smooth = true);
+    // Resolves the multisampled image into resolveFramebuffer() (nothing to do without MSAA).
+    // GL state other than the framebuffer binding is left as it was.
+    void resolve();
 
 private:
+    bool resolveWithShader();
+
     unsigned m_fbo = 0, m_color = 0, m_depth = 0;
-    unsigned m_msFbo = 0, m_msColor = 0, m_msDepth = 0;
+    unsigned m_msFbo = 0, m_msColor = 0, m_msDepth = 0; // m_msColor: a multisample texture
+    unsigned m_resolveVao = 0;
+    std::unique_ptr<ShaderProgram> m_resolveProgram;
+    bool m_resolveFailed = false;
     int m_width = 0, m_height = 0, m_samples = 0, m_requestedSamples = 0;
 };
 
