@@ -86,14 +86,14 @@ ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnost
     ContentLibrary lib;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        problems.push_back({dir, 0, "the content folder does not exist; check out assets/content"});
+        problems.push_back({dir, 0, "the content folder does not exist; restore assets/content from the repository"});
         return lib;
     }
     const fs::path root = fs::canonical(dir, ec);
     for (const auto& folder : folders()) {
         fs::path sub = fs::path(dir) / folder.name;
         if (!fs::is_directory(sub, ec)) {
-            problems.push_back({sub.string(), 0, "folder is missing; content needs articles/, symptoms/ and exercises/"});
+            problems.push_back({sub.string(), 0, "folder is missing; create it (the content folder needs articles/, symptoms/ and exercises/)"});
             continue;
         }
         std::vector<fs::path> files;
@@ -123,7 +123,7 @@ ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnost
             if (lib.m_index.count(item->id)) {
                 problems.push_back({p.string(), headerLine(item.value(), "id"),
                                     "id '" + item->id + "' is already used by " +
-                                        lib.m_items[lib.m_index[item->id]].file + "; ids must be unique"});
+                                        lib.m_items[lib.m_index[item->id]].file + "; give one of the two items another id"});
                 continue;
             }
             lib.m_index[item->id] = lib.m_items.size();
@@ -195,10 +195,11 @@ void ContentLibrary::validate(const std::vector<StructureInfo>& structures, cons
             std::string id;
             switch (classifyLink(link.target, &id)) {
             case LinkKind::Content:
-                if (!find(id)) bad("broken link 'content:" + id + "': no content item has that id");
+                if (!find(id)) bad("broken link 'content:" + id + "': no content item has that id; use the id of a file in articles/, "
+                    "symptoms/ or exercises/");
                 break;
             case LinkKind::Structure:
-                if (!structureIds.count(id)) bad("broken link 'structure:" + id + "': no structure has that id");
+                if (!structureIds.count(id)) bad("broken link 'structure:" + id + "': no structure has that id; use an id from assets/models/catalog.json");
                 break;
             case LinkKind::External: break;
             case LinkKind::Invalid:

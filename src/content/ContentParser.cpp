@@ -90,10 +90,10 @@ core::Result<ContentItem> ContentParser::parse(const std::string& textIn, const 
         for (char c : key)
             if (!((c >= 'a' && c <= 'z') || c == '_')) lower = false;
         if (!lower)
-            return fail(lineNo, "header key '" + key + "' must be lower-case letters (allowed keys: " +
-                                    kAllowedKeys + ")");
+            return fail(lineNo, "header key '" + key + "' must be lower-case letters; rename it to one of: " +
+                                    kAllowedKeys);
         if (!isKnownKey(key))
-            return fail(lineNo, "unknown header key '" + key + "' (allowed keys: " + kAllowedKeys + ")");
+            return fail(lineNo, "unknown header key '" + key + "'; remove it or use one of: " + kAllowedKeys);
         if (!seen.insert(key).second) return fail(lineNo, "header key '" + key + "' appears twice; keep one");
 
         if (isListKey(key)) {
@@ -114,7 +114,7 @@ core::Result<ContentItem> ContentParser::parse(const std::string& textIn, const 
                         return fail(lineNo, "'" + key + "' entry '" + entry +
                                                 "' is not a valid id (use lower-case letters, digits and _)");
                     for (const auto& e : list)
-                        if (e == entry) return fail(lineNo, "'" + key + "' lists '" + entry + "' twice");
+                        if (e == entry) return fail(lineNo, "'" + key + "' lists '" + entry + "' twice; remove one");
                     list.push_back(entry);
                     if (comma == std::string::npos) break;
                     start = comma + 1;
@@ -126,7 +126,7 @@ core::Result<ContentItem> ContentParser::parse(const std::string& textIn, const 
             else item.sources = std::move(list);
             continue;
         }
-        if (value.empty()) return fail(lineNo, "'" + key + "' has no value");
+        if (value.empty()) return fail(lineNo, "'" + key + "' has no value; write one after the colon or remove the line");
         if (key == "id") {
             if (!isValidId(value))
                 return fail(lineNo, "id '" + value + "' is not valid (use lower-case letters, digits and _)");
@@ -145,7 +145,7 @@ core::Result<ContentItem> ContentParser::parse(const std::string& textIn, const 
         } else if (key == "latin") {
             item.latin = value;
         } else if (key == "pose") {
-            if (!isValidId(value)) return fail(lineNo, "pose '" + value + "' is not a valid preset name");
+            if (!isValidId(value)) return fail(lineNo, "pose '" + value + "' is not a valid preset name; use the name of a file in assets/poses/");
             item.pose = value;
         } else if (key == "summary") {
             item.summary = value;

@@ -12,7 +12,7 @@ namespace psoas::content {
 core::Result<std::vector<Source>> SourceList::load(const std::string& path)
 {
     auto text = core::readFile(path, 4u << 20);
-    if (!text) return core::makeError(text.message() + " The content needs a sources.json listing every cited source.");
+    if (!text) return core::makeError(text.message() + " The content folder needs a sources.json that lists every cited source; restore it from the repository (assets/content/sources.json).");
     return parse(text.value(), path);
 }
 
@@ -24,37 +24,38 @@ core::Result<std::vector<Source>> SourceList::parse(const std::string& text, con
     const auto& j = json.value();
     auto fail = [&](const std::string& what) { return core::makeError(name + ": " + what); };
     if (!j.is_object() || !j.contains("sources") || !j["sources"].is_array())
-        return fail("expected {\"sources\": [ ... ]} at the top level");
+        return fail("expected {\"sources\": [ ... ]} at the top level; put the list of sources in a \"sources\" array");
     std::vector<Source> out;
     std::set<std::string> ids;
     std::size_t index = 0;
     for (const auto& s : j["sources"]) {
         ++index;
         std::string where = "source #" + std::to_string(index);
-        if (!s.is_object()) return fail(where + " is not an object");
+        if (!s.is_object()) return fail(where + " is not an object; write it as {\"id\": ..., \"title\": ..., \"site\": ..., \"kind\": ...}");
         for (auto it = s.begin(); it != s.end(); ++it) {
             static const std::set<std::string> allowed{"id", "title", "site", "author", "url", "kind"};
             if (!allowed.count(it.key()))
-                return fail(where + " has unknown key '" + it.key() + "' (allowed: id, title, site, author, url, kind)");
-            if (!it.value().is_string()) return fail(where + " key '" + it.key() + "' must be a string");
+                return fail(where + " has unknown key '" + it.key() +
+                            "'; remove it or use one of id, title, site, author, url, kind");
+            if (!it.value().is_string()) return fail(where + " key '" + it.key() + "' must be a string; put the value in double quotes");
         }
         Source src;
         src.id = s.value("id", "");
         if (!src.id.empty()) where = "source '" + src.id + "'";
-        if (!isValidId(src.id)) return fail(where + " needs an 'id' of lower-case letters, digits and _");
-        if (!ids.insert(src.id).second) return fail("source id '" + src.id + "' appears twice; ids must be unique");
+        if (!isValidId(src.id)) return fail(where + " needs an 'id'; give it one made of lower-case letters, digits and _");
+        if (!ids.insert(src.id).second) return fail("source id '" + src.id + "' appears twice; rename or remove one of them");
         src.title = s.value("title", "");
         src.site = s.value("site", "");
         src.author = s.value("author", "");
         src.url = s.value("url", "");
         src.kind = s.value("kind", "");
-        if (trim(src.title).empty()) return fail(where + " has no 'title'");
-        if (trim(src.site).empty()) return fail(where + " has no 'site' (where it was published)");
+        if (trim(src.title).empty()) return fail(where + " has no 'title'; add the title of the cited work");
+        if (trim(src.site).empty()) return fail(where + " has no 'site'; add where it was published (journal, publisher or web site)");
         static const std::set<std::string> kinds{"seed", "reference", "textbook", "study"};
         if (!kinds.count(src.kind))
             return fail(where + " has kind '" + src.kind + "'; use seed, reference, textbook or study");
         if (!src.url.empty() && classifyLink(src.url) != LinkKind::External)
-            return fail(where + " has url '" + src.url + "'; only http:// and https:// addresses are allowed");
+            return fail(where + " has url '" + src.url + "'; use an http:// or https:// address, or remove the url");
         out.push_back(std::move(src));
     }
     return out;

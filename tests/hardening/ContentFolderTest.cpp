@@ -60,8 +60,8 @@ TEST_CASE("Content folder problems print as file:line: message with no empty pre
     CHECK(problems[1].file == unknownKey);
     CHECK(problems[1].line == 4);
     CHECK(problems[1].toString() ==
-          unknownKey + ":4: unknown header key 'colour' (allowed keys: id, type, title, latin, structures, poses, "
-                       "symptoms, pose, sources, summary)");
+          unknownKey + ":4: unknown header key 'colour'; remove it or use one of: id, type, title, latin, "
+                       "structures, poses, symptoms, pose, sources, summary");
     for (const auto& d : problems) CHECK(d.toString().rfind(": ", 0) == std::string::npos);
 }
 
@@ -74,7 +74,9 @@ TEST_CASE("A broken sources.json is reported under its own name", "[hardening][c
     content::ContentLibrary::load(dir.path(), problems);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file == dir.file("sources.json"));
-    CHECK(problems[0].toString() == dir.file("sources.json") + ": expected {\"sources\": [ ... ]} at the top level");
+    CHECK(problems[0].toString() == dir.file("sources.json") +
+                                        ": expected {\"sources\": [ ... ]} at the top level; put the list of "
+                                        "sources in a \"sources\" array");
 }
 
 TEST_CASE("Content files linked in from outside the content folder are not read", "[hardening][untrusted]")

@@ -30,11 +30,44 @@ psoas_available_targets() {
   cmake --build "$1" --target help | sed -n 's/^\.\.\. \([A-Za-z0-9_-]*\).*/\1/p'
 }
 
-# Sanitizer settings for every run. Leaks inside system libraries we do not build are
-# suppressed in lsan.supp (each line says why); a leak in our code fails.
+# psoas_sanitizer_env SOURCE_DIR [REPORT_DIR]: sanitizer settings for every run. Leaks inside
+# system libraries we do not build are suppressed in lsan.supp (each line says why); a leak in
+# our code fails. With REPORT_DIR, every process (also the psoas-atlas children a test starts,
+# whose stderr the test may swallow) writes its reports to REPORT_DIR/report.<pid>, and
+# psoas_sanitizer_reports finds them; a report also makes the process exit with code 86.
 psoas_sanitizer_env() {
-  local src="$1"
-  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1"
-  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/hardening/ubsan.supp"
+  local src="$1" reports="${2:-}" log=""
+  if [ -n "$reports" ]; then
+    mkdir -p "$reports"
+    log=":log_path=$reports/report"
+  fi
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:exitcode=86:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1$log"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:suppressions=$src/tests/hardening/ubsan.supp$log"
   export LSAN_OPTIONS="suppressions=$src/tests/hardening/lsan.supp:print_suppressions=0"
+  # Readable stacks (file:line) when llvm-14's symbolizer is installed.
+  if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
+    export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+  fi
+}
+
+# psoas_sanitizer_reports REPORT_DIR: prints every report written there and fails if any.
+psoas_sanitizer_reports() {
+  local f found=1
+  for f in "$1"/report.*; do
+    [ -e "$f" ] || continue
+    found=0
+    echo "---- sanitizer report $f"
+    cat "$f"
+  done
+  return $(( 1 - found ))
+}
+
+# psoas_keep_modules_library SOURCE_DIR BUILD_DIR: builds KeepModulesLoaded.c (uninstrumented)
+# and prints the path of the library to preload.
+psoas_keep_modules_library() {
+  local src="$1" out="$2" lib="$2/libpsoas_keep_modules.so"
+  if [ ! -f "$lib" ] || [ "$src/tests/hardening/KeepModulesLoaded.c" -nt "$lib" ]; then
+    clang-14 -shared -fPIC -O1 -Wall -Wextra -o "$lib" "$src/tests/hardening/KeepModulesLoaded.c"
+  fi
+  echo "$lib"
 }

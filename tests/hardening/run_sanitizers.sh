@@ -2,18 +2,24 @@
 # Builds the test suites with AddressSanitizer + UndefinedBehaviorSanitizer (clang-14, the
 # shared instrumented tree of hardening_tree.sh) and runs them. Any sanitizer report, leak in
 # our code, failed test or crash fails the run.
-#   usage: run_sanitizers.sh SOURCE_DIR BUILD_DIR
+#   usage: run_sanitizers.sh SOURCE_DIR BUILD_DIR [build|run|all]
+#     build: compile the test programs, psoas-atlas and the fuzz harnesses (so that
+#            run_fuzzers.sh only links nothing new); run: run the test programs; all (default): both.
 # Needs a display for the widget tests (tools/dev.sh runs it under xvfb-run).
-# What runs: every test program, all of its test cases, except
-#   - the model-builder tests (modelb_tests, modelbuilder_*: an offline tool on OpenVDB, whose
-#     output is checked byte for byte by the normal run; instrumenting OpenVDB's headers makes
-#     the build many times slower), and
-#   - in the widget suites (ui_tests, explore_ui_tests, teach_ui_tests), nothing: all of
-#     their cases run. Their GL work goes to Mesa's llvmpipe, which is not instrumented.
+# What runs: every test program, all of its test cases, except the model-builder tests
+# (modelb_tests and the modelbuilder_* ctest cases): the builder is an offline tool built on
+# OpenVDB whose output the Release run checks byte for byte against the committed model, and
+# compiling OpenVDB's headers with ASan multiplies the build time several-fold for code that
+# never sees user input.
+# GL work (render tests, --render, widget tests) goes to Mesa's llvmpipe, which is not
+# instrumented; the test programs run with KeepModulesLoaded.c preloaded so that leaks kept by
+# Mesa's driver are attributed to it by name (see lsan.supp) instead of to an unloaded module.
 # PSOAS_SANITIZE_ONLY="core_tests io_tests" limits the run to some programs.
 set -euo pipefail
 src="$(cd "${1:?source dir}" && pwd)"
 out="${2:?build dir}"
+step="${3:-all}"
+case "$step" in build|run|all) ;; *) echo "run_sanitizers.sh: step '$step' is unknown; use build, run or all" >&2; exit 2 ;; esac
 jobs="${PSOAS_HARDENING_JOBS:-2}"
 # shellcheck source=hardening_tree.sh
 source "$src/tests/hardening/hardening_tree.sh"
@@ -26,24 +32,46 @@ targets=()
 for t in "${wanted[@]}"; do
   if grep -qx "$t" <<<"$available"; then targets+=("$t"); fi
 done
-# hardening_tests runs the command-line cases against the instrumented psoas-atlas.
-if grep -qx psoas-atlas <<<"$available"; then build_targets=("${targets[@]}" psoas-atlas); else build_targets=("${targets[@]}"); fi
-echo "== ASan+UBSan build: ${build_targets[*]}"
-# Test discovery runs each test program at build time; leaks at its exit are not test results.
-ASAN_OPTIONS=detect_leaks=0 QT_QPA_PLATFORM=offscreen cmake --build "$out" -j "$jobs" --target "${build_targets[@]}"
 
-psoas_sanitizer_env "$src"
+if [ "$step" != run ]; then
+  # hardening_tests runs the command-line cases against the instrumented psoas-atlas.
+  build_targets=("${targets[@]}")
+  grep -qx psoas-atlas <<<"$available" && build_targets+=(psoas-atlas)
+  if [ -z "${PSOAS_SANITIZE_ONLY:-}" ]; then
+    for f in $(grep -x 'fuzz_[a-z_]*' <<<"$available" || true); do build_targets+=("$f"); done
+  fi
+  echo "== ASan+UBSan build: ${build_targets[*]}"
+  start=$(date +%s)
+  # Test discovery runs each test program at build time; leaks at its exit are not test results.
+  ASAN_OPTIONS=detect_leaks=0 QT_QPA_PLATFORM=offscreen cmake --build "$out" -j "$jobs" --target "${build_targets[@]}"
+  echo "== ASan+UBSan build took $(( $(date +%s) - start )) s"
+fi
+[ "$step" = build ] && exit 0
+
+reports="$out/sanitizer-reports"
+rm -rf "$reports"
+psoas_sanitizer_env "$src" "$reports"
+keep_modules="$(psoas_keep_modules_library "$src" "$out")"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-xcb}"
 [ -n "${DISPLAY:-}" ] || export QT_QPA_PLATFORM=offscreen
 failed=()
 for t in "${targets[@]}"; do
+  if [ ! -x "$out/$t" ]; then
+    echo "== $t is not built in $out; run the build step first" >&2
+    failed+=("$t")
+    continue
+  fi
   start=$(date +%s)
-  if (cd "$out" && timeout 1800 "./$t" >"$out/$t.asan.log" 2>&1); then
+  rm -f "$reports"/report.*
+  if (cd "$out" && LD_PRELOAD="$keep_modules" timeout 1800 "./$t" >"$out/$t.asan.log" 2>&1) &&
+     ! psoas_sanitizer_reports "$reports" >/dev/null; then
     echo "== $t passed under ASan+UBSan ($(( $(date +%s) - start )) s): $(grep -E '^(All tests passed|test cases:)' "$out/$t.asan.log" | tail -n 1)"
   else
     echo "== $t FAILED under ASan+UBSan ($(( $(date +%s) - start )) s); log: $out/$t.asan.log"
     grep -n -E "ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY:|FAILED|failed" "$out/$t.asan.log" | head -n 20 || true
     tail -n 80 "$out/$t.asan.log"
+    # Reports of this program and of any psoas-atlas it started; kept next to its log.
+    psoas_sanitizer_reports "$reports" | tee -a "$out/$t.asan.log" | head -n 200 || true
     failed+=("$t")
   fi
 done
