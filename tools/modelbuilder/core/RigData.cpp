@@ -323,7 +323,8 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
         rig.bodies.push_back({*it, "j_" + *it + "_" + lower});
         lower = *it;
     }
-    for (const char* b : {"rib_12_l", "rib_12_r", "rib_7_l", "rib_8_l", "rib_9_l", "rib_10_l", "rib_11_l", "rib_7_r", "rib_8_r",
+    // The lower thoracic column and cage are rigid with T12.
+    for (const char* b : {"thoracic_t7_t11", "rib_12_l", "rib_12_r", "rib_7_l", "rib_8_l", "rib_9_l", "rib_10_l", "rib_11_l", "rib_7_r", "rib_8_r",
                           "rib_9_r", "rib_10_r", "rib_11_r", "costal_cartilage_l", "costal_cartilage_r", "sternum"})
         rig.bodies.push_back({b, "j_t12_l1"});
     rig.bodies.push_back({"femur_l", "j_hip_l"});

@@ -3,6 +3,8 @@
 #include "core/Sweep.h"
 #include "muscles/BoneClearance.h"
 #include "spine/Spine.h"
+#include "spine/ThoracicCage.h"
+#include "spine/VertebraShape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -61,35 +63,78 @@ std::vector<glm::dvec3> closedSpline(const std::vector<glm::dvec3>& pts, int per
 
 Diaphragm::Diaphragm(const RigData& rig) : m_rig(rig), m_t12(rig.frame("t12")) {}
 
-std::vector<glm::dvec3> Diaphragm::rimLocal() const
+Diaphragm::RimSide Diaphragm::rimSide() const
 {
-    // Right half (x < 0) from the xiphoid to the back; the left half mirrors it.
+    const ThoracicCage cage(m_rig, VertebraShape(vertebraDimensionsFrom(m_rig, "t12")));
+    const double clearance = 0.0022; // mid-surface just inside the bone surface
+    auto local = [&](const glm::dvec3& world) { return m_t12.toLocal(world); };
+    RimSide side;
+    // Sternal part: the back of the xiphoid, the highest and most anterior point.
+    const glm::dvec3 xiphoid(0.0, 0.074, 0.1575);
+    side.line.push_back(xiphoid);
+    // Costal part: along the inner surface of the costal margin, from the seventh cartilage
+    // (where it has come down to about the xiphoid's level) to the end of the tenth rib.
+    for (const glm::dvec3& w : cage.costalMarginInner(false, clearance)) {
+        const glm::dvec3 p = local(w);
+        if (p.y < xiphoid.y + 0.002 && -p.x > 0.012)
+            side.line.push_back(p);
+    }
+    // Tips of the floating ribs (inner surfaces), then along the twelfth rib to the lateral
+    // arcuate ligament.
+    side.line.push_back(local(cage.ribInner(11, false, 0.99, clearance + 0.001, 0.001)));
+    side.line.push_back(local(cage.ribInner(12, false, 0.96, clearance, 0.002)));
+    side.rib12 = local(cage.ribInner(12, false, 0.72, clearance, 0.003));
+    side.line.push_back(side.rib12);
+    // Lumbar part: lateral arcuate ligament over quadratus lumborum to the tip of the L1
+    // transverse process, medial arcuate ligament arching forwards over psoas to the side of
+    // the L1 body.
     const VertebraDimensions l1 = vertebraDimensionsFrom(m_rig, "l1");
     const VertebraFrame& f1 = m_rig.frame("l1");
-    auto fromL1 = [&](const glm::dvec3& local) { return m_t12.toLocal(f1.toWorld(local)); };
+    auto fromL1 = [&](const glm::dvec3& p) { return local(f1.toWorld(p)); };
     const double tpX = 0.5 * l1.canalWidth + l1.pedicleWidth + l1.transverseLength;
     const double b = 0.5 * l1.bodyDepth;
-    const std::vector<glm::dvec3> half = {
-        {-0.040, 0.056, 0.151},  // seventh costal cartilage, inner surface
-        {-0.075, 0.034, 0.139},
-        {-0.098, 0.000, 0.123},
-        {-0.113, -0.034, 0.105},
-        {-0.121, -0.062, 0.084}, // tenth cartilage: lowest point of the costal margin
-        {-0.127, -0.060, 0.050}, // eleventh rib
-        {-0.124, -0.050, 0.016},
-        {-0.100, -0.054, -0.001}, // twelfth rib tip
-        {-0.070, -0.046, -0.012}, // lateral arcuate ligament (over quadratus lumborum)
-        fromL1({-tpX, 0.004, -b - 0.006}),          // L1 transverse process
-        fromL1({-tpX + 0.004, 0.006, 0.010}),       // medial arcuate ligament arching over psoas
-        fromL1({-0.5 * l1.bodyWidth - 0.002, 0.006, 0.006}), // side of the L1 body
-        {-0.012, -0.012, 0.040}, // median arcuate ligament, in front of the aorta
-    };
-    std::vector<glm::dvec3> loop = {{0.0, 0.044, 0.150}}; // back of the xiphoid
-    loop.insert(loop.end(), half.begin(), half.end());
-    loop.push_back({0.0, -0.008, 0.042});
-    for (auto it = half.rbegin(); it != half.rend(); ++it)
-        loop.push_back({-it->x, it->y, it->z});
-    return loop;
+    side.l1Transverse = fromL1({-tpX, 0.004, -b - 0.006});
+    side.lateralArcuate = 0.5 * (side.rib12 + side.l1Transverse) + glm::dvec3(0.0, 0.011, 0.006);
+    side.medialArcuate = fromL1({-tpX + 0.006, 0.017, 0.008});
+    side.l1Body = fromL1({-0.5 * l1.bodyWidth - 0.002, 0.006, 0.006});
+    side.line.push_back(side.lateralArcuate);
+    side.line.push_back(side.l1Transverse);
+    side.line.push_back(side.medialArcuate);
+    side.line.push_back(side.l1Body);
+    side.line.push_back({-0.012, -0.012, 0.040}); // towards the median arcuate ligament
+    return side;
+}
+
+glm::dvec3 Diaphragm::medianArcuate() const { return {0.0, -0.008, 0.042}; }
+
+std::vector<glm::dvec3> Diaphragm::rimLocal() const
+{
+    const RimSide side = rimSide();
+    std::vector<glm::dvec3> keys = side.line; // xiphoid first
+    keys.push_back(medianArcuate());
+    for (auto it = side.line.rbegin(); it + 1 != side.line.rend(); ++it)
+        keys.push_back({-it->x, it->y, it->z});
+    // Smooth closed curve through the keys, then evenly spaced points, the xiphoid first.
+    const std::vector<glm::dvec3> dense = closedSpline(keys, 6);
+    std::vector<double> arc(dense.size() + 1, 0.0);
+    for (std::size_t i = 0; i < dense.size(); ++i)
+        arc[i + 1] = arc[i] + glm::length(dense[(i + 1) % dense.size()] - dense[i]);
+    const int count = 208;
+    std::vector<glm::dvec3> out;
+    std::size_t k = 0;
+    for (int j = 0; j < count; ++j) {
+        const double target = arc.back() * double(j) / count;
+        while (k + 1 < dense.size() && arc[k + 1] < target)
+            ++k;
+        const double f = (target - arc[k]) / std::max(arc[k + 1] - arc[k], 1e-12);
+        out.push_back(dense[k] + (dense[(k + 1) % dense.size()] - dense[k]) * f);
+    }
+    // Exact left-right symmetry: the left half is the mirror of the right half.
+    for (int j = 1; j < count / 2; ++j)
+        out[std::size_t(count - j)] = glm::dvec3(-out[std::size_t(j)].x, out[std::size_t(j)].y, out[std::size_t(j)].z);
+    out[0].x = 0.0;
+    out[std::size_t(count / 2)].x = 0.0;
+    return out;
 }
 
 std::vector<glm::dvec3> Diaphragm::rim() const
@@ -124,7 +169,7 @@ double Diaphragm::tendonDistance(double x, double z) const
 
 BuiltPart Diaphragm::shell() const
 {
-    const std::vector<glm::dvec3> rimPts = closedSpline(rimLocal(), 8);
+    const std::vector<glm::dvec3> rimPts = rimLocal();
     const int around = int(rimPts.size());
     const int rings = 40;
     const glm::dvec3 centre(0.0, 0.0, 0.068);
@@ -133,17 +178,22 @@ BuiltPart Diaphragm::shell() const
     std::vector<double> w((rings + 1) * around), tendon((rings + 1) * around), half((rings + 1) * around);
     for (int i = 0; i <= rings; ++i) {
         const double rho = double(i) / rings;
-        const double g = std::pow(rho, 1.35);             // horizontal progress
         const double f = std::sin(0.5 * kPi * std::min(1.0, rho / 0.75)); // vertical progress
         for (int j = 0; j < around; ++j) {
             const glm::dvec3& r = rimPts[j];
+            // Horizontal progress: the costal part rises steeply inside the ribs (the zone of
+            // apposition); the lumbar part leans forwards off the arcuate ligaments, in front
+            // of the T12 body and the heads of the twelfth ribs.
+            const double g = std::pow(rho, 0.7 + 0.65 * smooth01((r.z - 0.005) / 0.045));
             const double x = r.x + (centre.x - r.x) * g;
             const double z = r.z + (centre.z - r.z) * g;
             const int k = i * around + j;
             grid[k] = {x, r.y + (domeHeight(x, z) - r.y) * f, z};
             w[k] = smooth01(0.15 * f + 0.85 * rho);
             const double dist = tendonDistance(x, z);
-            const double t = 1.0 - smooth01((dist + 0.0015) / 0.003);
+            // Tendon only on the dome's top (not where a steep wall passes under a leaflet), with a
+            // soft margin so the boundary does not show the grid.
+            const double t = (1.0 - smooth01((dist + 0.0025) / 0.005)) * smooth01((f - 0.86) / 0.08);
             tendon[k] = t;
             // Muscle: radial fascicles (fine ridges round the dome) and a slight lip where they
             // end on the tendon; thin at the very rim where it meets bone.
@@ -228,12 +278,8 @@ BuiltPart Diaphragm::ligaments() const
     // the crura in front of the aorta, the medial arcuate over psoas (L1 body to its transverse
     // process) and the lateral arcuate over quadratus lumborum (L1 transverse process to the
     // 12th rib). They ride with T12 (region 0, w 0).
-    const std::vector<glm::dvec3> loop = rimLocal();
-    // rimLocal: [0] xiphoid, [1..13] right half, [14] median point, [15..27] left half (reversed).
-    auto side = [&](bool right, int idx) {
-        const glm::dvec3 p = loop[std::size_t(1 + idx)];
-        return m_t12.toWorld(right ? p : glm::dvec3(-p.x, p.y, p.z));
-    };
+    const RimSide rs = rimSide();
+    auto side = [&](bool right, const glm::dvec3& p) { return m_t12.toWorld(right ? p : glm::dvec3(-p.x, p.y, p.z)); };
     BuiltPart all;
     auto add = [&](const std::vector<glm::dvec3>& keys, double r) {
         SweepOptions o;
@@ -250,11 +296,10 @@ BuiltPart Diaphragm::ligaments() const
         appendPart(all, tube);
     };
     for (const bool right : {true, false}) {
-        // rim indices: 7 twelfth rib tip, 8 lateral arcuate, 9 L1 TP, 10 medial arcuate, 11 L1 body
-        add({side(right, 7), side(right, 8), side(right, 9)}, 0.0022);
-        add({side(right, 9), side(right, 10), side(right, 11)}, 0.0024);
+        add({side(right, rs.rib12), side(right, rs.lateralArcuate), side(right, rs.l1Transverse)}, 0.0022);
+        add({side(right, rs.l1Transverse), side(right, rs.medialArcuate), side(right, rs.l1Body)}, 0.0024);
     }
-    add({side(true, 12), m_t12.toWorld(loop[14]), side(false, 12)}, 0.0026);
+    add({side(true, rs.l1Body), m_t12.toWorld(medianArcuate()), side(false, rs.l1Body)}, 0.0026);
     return all;
 }
 

@@ -28,11 +28,22 @@ public:
     BuiltPart build() const;
 
     // Attachment rim (model frame), a closed loop starting at the xiphoid and running round
-    // the right side to the back, then the left side.
+    // the right side to the back, then the left side. It runs just inside the bones it
+    // attaches to: the back of the xiphoid, the inner surface of the costal margin (lower
+    // border of cartilages 7-10), the inner tips of ribs 11 and 12, then the arcuate
+    // ligaments to the side of the L1 body and the median arcuate ligament.
     std::vector<glm::dvec3> rim() const;
 
 private:
-    std::vector<glm::dvec3> rimLocal() const; // in the T12 frame
+    // Right half of the attachment line (T12 frame, x < 0) and the points the ligaments run
+    // between; the left half mirrors it.
+    struct RimSide {
+        std::vector<glm::dvec3> line;     // back of the xiphoid ... median arcuate ligament
+        glm::dvec3 rib12{0.0}, lateralArcuate{0.0}, l1Transverse{0.0}, medialArcuate{0.0}, l1Body{0.0};
+    };
+    RimSide rimSide() const;
+    glm::dvec3 medianArcuate() const; // T12 frame, on the midline
+    std::vector<glm::dvec3> rimLocal() const; // closed loop, T12 frame, evenly spaced
     double domeHeight(double x, double z) const; // T12 frame
     // Signed distance (m, T12 frame x/z) to the trefoil outline of the central tendon.
     double tendonDistance(double x, double z) const;

@@ -128,19 +128,112 @@ std::vector<glm::dvec3> ThoracicCage::ribCurve(int n, bool left) const
     return smoothPolyline(pts, 8);
 }
 
+double ThoracicCage::joinParameter(int n)
+{
+    // Where cartilages 8, 9 and 10 meet the one above, as a fraction of its length from its rib.
+    static const double u[] = {0.30, 0.36, 0.42};
+    return u[std::clamp(n, 8, 10) - 8];
+}
+
+std::vector<glm::dvec3> ThoracicCage::cartilageLocal(int n) const
+{
+    // A cubic Bezier from the rib's anterior end, leaving in the rib's own direction (down,
+    // forwards and in), turning up to arrive at its junction already running along the
+    // sternum's edge (7) or along the cartilage it joins (8-10), so the costal margin is one
+    // smooth arch with no steps.
+    const std::vector<glm::dvec3> rib = ribControl(n);
+    const glm::dvec3 p0 = rib.back();
+    const glm::dvec3 t0 = glm::normalize(rib.back() - rib[rib.size() - 2]);
+    glm::dvec3 p3, t3;
+    double lead = 0.018, tail = 0.018;
+    if (n == 7) {
+        p3 = {0.012, 0.087, 0.163}; // the seventh costal notch at the xiphisternal junction
+        t3 = glm::normalize(glm::dvec3(-1.0, 0.30, 0.12));
+        lead = 0.022;
+        tail = 0.035;
+    } else {
+        const std::vector<glm::dvec3> above = cartilageLocal(n - 1);
+        const double u = joinParameter(n) * double(above.size() - 1);
+        const std::size_t i = std::min(std::size_t(u), above.size() - 2);
+        const double f = u - double(i);
+        t3 = glm::normalize(above[i + 1] - above[i]);
+        // Just under the upper cartilage's lower border, so the two merge into one margin.
+        p3 = above[i] + (above[i + 1] - above[i]) * f + glm::dvec3(0.0, -0.0022, -0.0006);
+    }
+    const glm::dvec3 p1 = p0 + t0 * lead, p2 = p3 - t3 * tail;
+    std::vector<glm::dvec3> out;
+    const int samples = 32;
+    for (int k = 0; k <= samples; ++k) {
+        const double u = double(k) / samples, w = 1.0 - u;
+        out.push_back(w * w * w * p0 + 3.0 * w * w * u * p1 + 3.0 * w * u * u * p2 + u * u * u * p3);
+    }
+    return out;
+}
+
 std::vector<glm::dvec3> ThoracicCage::cartilageCurve(int n, bool left) const
 {
-    static const glm::dvec3 chain[][3] = {
-        {{0.075, 0.042, 0.150}, {0.040, 0.064, 0.162}, {0.013, 0.086, 0.163}},
-        {{0.098, 0.008, 0.134}, {0.085, 0.024, 0.145}, {0.072, 0.040, 0.151}},
-        {{0.112, -0.028, 0.117}, {0.104, -0.012, 0.128}, {0.095, 0.006, 0.136}},
-        {{0.121, -0.062, 0.097}, {0.117, -0.046, 0.108}, {0.110, -0.026, 0.119}},
-    };
-    const glm::dvec3 e = ribControl(n).back();
-    std::vector<glm::dvec3> pts = {toWorld(e.x, e.y, e.z, left)};
-    for (const glm::dvec3& c : chain[n - 7])
+    std::vector<glm::dvec3> pts;
+    for (const glm::dvec3& c : cartilageLocal(n))
         pts.push_back(toWorld(c.x, c.y, c.z, left));
-    return smoothPolyline(pts, 6);
+    return pts;
+}
+
+double ThoracicCage::cartilageHalfHeight() { return cartHeight(0.0); }
+double ThoracicCage::cartilageHalfThickness() { return cartThick(0.0); }
+
+std::vector<glm::dvec3> ThoracicCage::costalMarginInner(bool left, double clearance) const
+{
+    // The lower border of the margin, from the tenth cartilage (lowest) up the ninth, eighth
+    // and seventh to the sternum: each cartilage up to where the next one above takes over.
+    std::vector<glm::dvec3> centre;
+    double from = 0.0;
+    for (int n = 10; n >= 7; --n) {
+        const std::vector<glm::dvec3> c = cartilageLocal(n);
+        const double to = n == 7 ? 0.86 : 1.0;
+        const std::size_t i0 = std::size_t(from * double(c.size() - 1) + 0.5);
+        const std::size_t i1 = std::size_t(to * double(c.size() - 1) + 0.5);
+        for (std::size_t i = i0; i < i1; ++i)
+            centre.push_back(c[i]);
+        if (n > 7)
+            from = joinParameter(n);
+    }
+    const glm::dvec3 up(0.0, 1.0, 0.0);
+    std::vector<glm::dvec3> out;
+    for (std::size_t i = 0; i < centre.size(); ++i) {
+        const glm::dvec3 t = glm::normalize(centre[std::min(i + 1, centre.size() - 1)] - centre[i > 0 ? i - 1 : 0]);
+        const glm::dvec3 u = glm::normalize(up - t * glm::dot(up, t));
+        glm::dvec3 v = glm::cross(t, u);
+        const glm::dvec3 interior = glm::dvec3(0.0, centre[i].y, 0.030) - centre[i];
+        if (glm::dot(v, interior) < 0.0)
+            v = -v;
+        const glm::dvec3 p = centre[i] + v * (cartThick(0.0) + clearance) - u * (0.45 * cartHeight(0.0));
+        out.push_back(toWorld(p.x, p.y, p.z, left));
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+glm::dvec3 ThoracicCage::ribInner(int n, bool left, double s, double clearance, double below) const
+{
+    const std::vector<glm::dvec3> line = ribCurve(n, left);
+    std::vector<double> arc(line.size(), 0.0);
+    for (std::size_t i = 1; i < line.size(); ++i)
+        arc[i] = arc[i - 1] + glm::length(line[i] - line[i - 1]);
+    const double target = std::clamp(s, 0.0, 1.0) * arc.back();
+    std::size_t i = 1;
+    while (i + 1 < line.size() && arc[i] < target)
+        ++i;
+    const double f = (target - arc[i - 1]) / std::max(arc[i] - arc[i - 1], 1e-12);
+    const glm::dvec3 p = line[i - 1] + (line[i] - line[i - 1]) * f;
+    const glm::dvec3 t = glm::normalize(line[i] - line[i - 1]);
+    const glm::dvec3 up = m_frame.axes[1];
+    const glm::dvec3 axis = m_frame.toWorld({0.0, m_frame.toLocal(p).y, 0.030});
+    glm::dvec3 in = axis - p;
+    in -= t * glm::dot(in, t);
+    in -= up * glm::dot(in, up);
+    in = glm::normalize(in);
+    const double scale = n == 12 ? 0.85 : 1.0;
+    return p + in * (ribThick(s) * scale + clearance) - up * below;
 }
 
 glm::dvec3 ThoracicCage::xiphisternalJunction() const { return m_frame.toWorld({0.0, 0.088, 0.166}); }
@@ -175,17 +268,35 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
     const VertebraFrame f = m_frame;
     const SdfFunction sternum = [f](const glm::dvec3& pw) {
         const glm::dvec3 p = f.toLocal(pw);
-        const glm::dvec3 a(0.0, 0.090, 0.167), b(0.0, 0.135, 0.160);
-        double d = sdf::sweptEllipse(p, {a, b}, {0.0145, 0.0125}, {0.0055, 0.0060}, glm::dvec3(1, 0, 0));
-        const glm::dvec3 x0(0.0, 0.092, 0.166), x1(0.0, 0.062, 0.163), x2(0.0, 0.040, 0.158);
-        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, {x0, x1, x2}, {0.0105, 0.0075, 0.0040}, {0.0030, 0.0025, 0.0020},
+        // Body: a flat plate about 28 mm wide and 10 mm thick, leaning back a little towards
+        // the top, slightly waisted between the costal notches and thinning at its edges.
+        const glm::dvec3 a(0.0, 0.088, 0.166), b(0.0, 0.150, 0.158);
+        const glm::dvec3 along = glm::normalize(b - a);
+        const glm::dvec3 side(1.0, 0.0, 0.0);
+        const glm::dmat3 axes(side, along, glm::cross(side, along));
+        const glm::dvec3 q = glm::transpose(axes) * (p - 0.5 * (a + b));
+        const double len = 0.5 * glm::length(b - a);
+        const double h = std::clamp(q.y / len, -1.0, 1.0);
+        const double halfWidth = 0.0140 + 0.0010 * (1.0 - h * h) - 0.0012 * std::exp(-std::pow((h + 0.95) / 0.25, 2.0));
+        const double edge = std::clamp(std::abs(q.x) / halfWidth, 0.0, 1.0);
+        const double halfThick = 0.0050 * (1.0 - 0.35 * std::pow(edge, 4.0));
+        double d = sdf::roundedBox(q, glm::dvec3(0.0), glm::dmat3(1.0), glm::dvec3(halfWidth, len, halfThick), 0.0030);
+        // Costal notches for the sixth and seventh cartilages along the lateral borders.
+        for (const double y : {-0.95, 0.05})
+            for (const double sx : {-1.0, 1.0})
+                d = sdf::smoothSubtraction(d, sdf::sphere(q, glm::dvec3(sx * (halfWidth + 0.0022), y * len, 0.0), 0.0040),
+                                           0.0015);
+        // Xiphoid process: a thin plate hanging from the body's lower end, narrowing to a tip
+        // and turning slightly back.
+        const glm::dvec3 x0(0.0, 0.094, 0.165), x1(0.0, 0.064, 0.162), x2(0.0, 0.040, 0.156);
+        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, {x0, x1, x2}, {0.0100, 0.0072, 0.0035}, {0.0027, 0.0023, 0.0018},
                                                   glm::dvec3(1, 0, 0)),
                              0.003);
         return d;
     };
     glm::dvec3 wmin(1e9), wmax(-1e9);
     for (int c = 0; c < 8; ++c) {
-        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.155 : 0.025, (c & 4) ? 0.180 : 0.135);
+        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.168 : 0.025, (c & 4) ? 0.182 : 0.135);
         wmin = glm::min(wmin, f.toWorld(corner));
         wmax = glm::max(wmax, f.toWorld(corner));
     }

@@ -26,8 +26,21 @@ public:
 
     // Centre line of rib n (7..12) of one side, model frame, head to tip.
     std::vector<glm::dvec3> ribCurve(int n, bool left) const;
-    // Centre line of the costal cartilage of rib n (7..10), rib end to its junction.
+    // Centre line of the costal cartilage of rib n (7..10), rib end to its junction: a smooth
+    // curve leaving the rib in its own direction and turning up to join the sternum (7) or
+    // the lower border of the cartilage above (8-10) tangentially.
     std::vector<glm::dvec3> cartilageCurve(int n, bool left) const;
+    // Where the diaphragm's costal part attaches: the inner (thoracic) surface of the costal
+    // margin near its lower border, from the xiphisternal junction along cartilages 7, 8, 9
+    // and 10 down to the end of rib 10 (model frame). Points lie `clearance` metres inside the
+    // cartilage surface.
+    std::vector<glm::dvec3> costalMarginInner(bool left, double clearance) const;
+    // Inner surface of rib n (7..12) at fraction s of its centre line from head (0) to tip (1),
+    // `clearance` metres inside the bone (towards the thorax) and `below` metres down.
+    glm::dvec3 ribInner(int n, bool left, double s, double clearance, double below = 0.0) const;
+    // Cartilage section half sizes (m): along the section's up axis and across it.
+    static double cartilageHalfHeight();
+    static double cartilageHalfThickness();
     // Tip of the xiphoid process and the xiphisternal junction (model frame).
     glm::dvec3 xiphoidTip() const;
     glm::dvec3 xiphisternalJunction() const;
@@ -38,6 +51,10 @@ public:
 private:
     glm::dvec3 toWorld(double lateralRight, double y, double z, bool left) const;
     std::vector<glm::dvec3> ribControl(int n) const; // right side, (lateral, y, z) in T12 frame
+    // Right side, (lateral, y, z) in the T12 frame, densely sampled; n = 7..10.
+    std::vector<glm::dvec3> cartilageLocal(int n) const;
+    // Parameter (0..1 along cartilageLocal(n - 1)) where cartilage n (8..10) joins it.
+    static double joinParameter(int n);
 
     VertebraFrame m_frame;
     VertebraDimensions m_t12;
