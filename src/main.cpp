@@ -135,6 +135,7 @@ int main(int argc, char** argv)
             std::cerr << "psoas-atlas: " << s.message() << "\n";
             return 2;
         }
+        request.exitWhenWritten = true;
         return psoas::app::runRenderCommand(request, std::cerr);
     }
 

@@ -10,6 +10,8 @@
 #include "scene/ViewPreset.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <sstream>
@@ -242,6 +244,11 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
     if (auto s = io::writePng(request.output, request.width, request.height, pixels); !s) {
         err << "psoas-atlas: " << s.message() << "\n";
         return 1;
+    }
+    if (request.exitWhenWritten) {
+        err.flush();
+        std::fflush(nullptr);
+        std::_Exit(0);
     }
     return 0;
 }

@@ -34,6 +34,9 @@ struct RenderRequest {
     std::vector<std::string> sets; // "COORD=VALUE"
     std::string layers;          // --layers SPEC (see LayerSpec.h), empty = catalog defaults
     RenderDecorator decorate;    // e.g. the labels of --labels; empty = the plain render
+    // The command line ends the process as soon as the PNG is safely written (flushed, renamed),
+    // skipping the teardown of the GL context and the model: tens of milliseconds of a --render.
+    bool exitWhenWritten = false;
 };
 
 // Parses "COORD=VALUE" (a finite number). Errors name the text.
