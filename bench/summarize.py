@@ -52,8 +52,16 @@ if render:
                               lambda ms: ms < 16.0),
     }
     # Names carry suffixes such as "/min_time:3.000/real_time": match on the part before them.
-    by_name = {b["name"].split("/")[0]: b for b in render["benchmarks"]
-               if b.get("run_type", "iteration") == "iteration"}
+    # The settle case runs without and with the viewer's pre-warm: the table shows the latter
+    # (what the viewer does) and names the first frames of both.
+    by_name = {}
+    for b in render["benchmarks"]:
+        if b.get("run_type", "iteration") != "iteration":
+            continue
+        if "prewarm:0" in b["name"]:
+            by_name["settle_without_prewarm"] = b
+            continue
+        by_name[b["name"].split("/")[0]] = b
     still = by_name.get("BM_frame_still_1920x1080")
     for name, (measure, target, check) in presented.items():
         b = by_name.get(name)
@@ -61,12 +69,20 @@ if render:
             continue
         ms = render_ms(b)
         if check is None:
-            ok = still is not None and ms <= 1.5 * render_ms(still)
+            ok = still is not None and ms <= 1.5 * render_ms(still) and \
+                b.get("first_settle_ms", 0.0) <= 1.5 * render_ms(still)
         else:
             ok = check(ms)
         result = f"{ms:.1f} ms" if name == "BM_pick_1920x1080" else f"{ms:.1f} ms ({1000.0 / ms:.1f} fps)"
         if "cpu_ms_all_threads" in b:
             result += f", CPU {b['cpu_ms_all_threads']:.0f} ms"
+        if "first_moving_ms" in b:
+            result += (f"; very first drag frame {b['first_moving_ms']:.0f} ms and settle frame "
+                       f"{b['first_settle_ms']:.0f} ms after the pre-warm")
+            cold = by_name.get("settle_without_prewarm")
+            if cold and "first_moving_ms" in cold:
+                result += (f" (without it: {cold['first_moving_ms']:.0f} ms and "
+                           f"{cold['first_settle_ms']:.0f} ms)")
         row(f"{measure} (`{name}`)", result, target, ok)
 
     for b in render["benchmarks"]:

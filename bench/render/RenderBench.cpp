@@ -17,6 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <sys/resource.h>
 #include <cstdlib>
@@ -173,6 +174,72 @@ void framePresented(benchmark::State& state, render::FrameQuality quality)
 void BM_frame_drag_1920x1080(benchmark::State& state) { framePresented(state, render::FrameQuality::Moving); }
 void BM_frame_still_1920x1080(benchmark::State& state) { framePresented(state, render::FrameQuality::Still); }
 
+double msSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The frame the user waits for after a drag: a few moving frames, then the first full-quality
+// frame. Timed per iteration: only the still frame. Counters: the very first moving frame and
+// the very first settle frame of a fresh presenter (where one-time costs would show up as a
+// stall), with and without the viewer's pre-warm (FramePresenter::prewarm) before them.
+void BM_settle_after_drag_1920x1080(benchmark::State& state)
+{
+    const int width = 1920, height = 1080;
+    Fixture& fx = fixture();
+    render::RenderTarget window;
+    if (auto s = window.create(width, height, 0); !s) {
+        state.SkipWithError(s.message().c_str());
+        return;
+    }
+    const bool prewarm = state.range(0) != 0;
+    // A renderer of its own: nothing built or compiled by the other cases.
+    render::Renderer renderer;
+    if (auto s = renderer.initialize(); !s) {
+        state.SkipWithError(s.message().c_str());
+        return;
+    }
+    renderer.setModel(&fx.doc->model());
+    render::FramePresenter presenter;
+    scene::DrawList list = fx.doc->drawList();
+    Turning turn(*fx.doc, width, height);
+    const unsigned fbo = window.resolveFramebuffer();
+    // Start-up: the first still frame, then (optionally) the idle-time pre-warm.
+    (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Still);
+    glFinish();
+    if (prewarm) {
+        (void)presenter.prewarm(renderer, list, turn.params);
+        glFinish();
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    turn.step(6.0f);
+    (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Moving);
+    glFinish();
+    const double firstMoving = msSince(t0);
+    for (int i = 0; i < 3; ++i) {
+        turn.step(6.0f);
+        (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Moving);
+    }
+    glFinish();
+    t0 = std::chrono::steady_clock::now();
+    (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Still);
+    glFinish();
+    const double firstSettle = msSince(t0);
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (int i = 0; i < 3; ++i) {
+            turn.step(6.0f);
+            (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Moving);
+        }
+        glFinish();
+        state.ResumeTiming();
+        (void)presenter.present(renderer, list, turn.params, fbo, render::FrameQuality::Still);
+        glFinish();
+    }
+    state.counters["first_moving_ms"] = firstMoving;
+    state.counters["first_settle_ms"] = firstSettle;
+}
+
 void BM_pick_1920x1080(benchmark::State& state)
 {
     Fixture& fx = fixture();
@@ -197,6 +264,7 @@ void BM_pick_1920x1080(benchmark::State& state)
 
 BENCHMARK(BM_frame_drag_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 BENCHMARK(BM_frame_still_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_settle_after_drag_1920x1080)->ArgName("prewarm")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(8);
 BENCHMARK(BM_pick_1920x1080)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
 
 BENCHMARK(BM_FrameWhileRotating)

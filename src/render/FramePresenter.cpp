@@ -14,8 +14,7 @@ void FramePresenter::frameSize(int windowWidth, int windowHeight, FrameQuality q
     height = std::max(1, int(std::lround(float(windowHeight) * s)));
 }
 
-core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
-                                     unsigned windowFbo, FrameQuality quality)
+core::Status FramePresenter::prepare(const RenderParams& params, FrameQuality quality, RenderParams& p)
 {
     int w = 0, h = 0;
     frameSize(params.width, params.height, quality, w, h);
@@ -24,14 +23,39 @@ core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& 
     // create() clamps the samples to what the driver offers, so compare with the request kept aside.
     if (t.width() != w || t.height() != h || t.requestedSamples() != samples)
         if (auto s = t.create(w, h, samples); !s) return s;
-    RenderParams p = params;
+    p = params;
     p.width = w;
     p.height = h;
     p.framebuffer = t.drawFramebuffer();
     p.lowDetail = quality == FrameQuality::Moving && m_settings.movingLowDetail;
+    return core::Status::success();
+}
+
+core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
+                                     unsigned windowFbo, FrameQuality quality)
+{
+    RenderParams p;
+    if (auto s = prepare(params, quality, p); !s) return s;
     renderer.render(list, p);
-    t.blitTo(windowFbo, params.width, params.height, m_settings.smoothUpscale);
+    target(quality).blitTo(windowFbo, params.width, params.height, m_settings.smoothUpscale);
     glViewport(0, 0, params.width, params.height);
+    return core::Status::success();
+}
+
+core::Status FramePresenter::prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params)
+{
+    RenderParams moving, still;
+    if (auto s = prepare(params, FrameQuality::Moving, moving); !s) return s;
+    if (auto s = prepare(params, FrameQuality::Still, still); !s) return s;
+    renderer.render(list, moving);
+    renderer.render(list, still);
+    // Both copies a real frame makes, into our own window-sized single-sample buffer instead of
+    // the window: the scaled (moving) blit and the multisample resolve (still).
+    m_moving.blitTo(m_still.resolveFramebuffer(), still.width, still.height, m_settings.smoothUpscale);
+    if (m_still.samples() > 1) m_still.blitTo(m_still.resolveFramebuffer(), still.width, still.height, false);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, params.width, params.height);
+    glFinish(); // the driver's deferred work happens now too, not in the next real frame
     return core::Status::success();
 }
 

@@ -35,6 +35,13 @@ public:
     // context current. Fails only when an off-screen buffer cannot be created.
     core::Status present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
                          unsigned windowFbo, FrameQuality quality);
+    // Does once, ahead of time, what would otherwise stall the first frame of each quality:
+    // creates both off-screen targets for this window size and draws one frame of each into
+    // them (not into the window), which builds the reduced meshes and lets the driver compile
+    // its shader variants for both targets. Call when the view is idle (after the first frame
+    // is shown). Needs the GL context current; waits for the GL work (glFinish). Leaves no
+    // framebuffer of ours bound.
+    core::Status prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params);
     // Size of the off-screen image used for a window of this size at this quality.
     void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;
     // Frees the off-screen buffers (context current).
@@ -42,6 +49,9 @@ public:
 
 private:
     RenderTarget& target(FrameQuality q) { return q == FrameQuality::Still ? m_still : m_moving; }
+    // Creates (or keeps) the target of this quality for a window of this size; the params to
+    // draw into it.
+    core::Status prepare(const RenderParams& window, FrameQuality quality, RenderParams& out);
 
     FrameSettings m_settings;
     RenderTarget m_still;

@@ -65,6 +65,7 @@ void Viewport::setDocument(app::Document* doc)
 {
     m_doc = doc;
     m_framedOnce = false;
+    m_prewarmed = false; // a new model: its reduced meshes are built at the next idle moment
     if (m_doc && isValid()) {
         makeCurrent();
         m_renderer.setModel(&m_doc->model());
@@ -133,7 +134,35 @@ void Viewport::paintGL()
         m_renderer.render(list, params(fbo, w, h));
     }
     m_lastFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    if (!m_prewarmed && !m_prewarmQueued && m_doc && m_lastQuality == render::FrameQuality::Still) {
+        // The first picture is on screen: pay the first drag's one-time costs now, while the
+        // user looks at it, instead of as a stall when they start turning the model.
+        m_prewarmQueued = true;
+        QTimer::singleShot(0, this, &Viewport::prewarm);
+    }
     emit frameRendered();
+}
+
+void Viewport::prewarm()
+{
+    m_prewarmQueued = false;
+    if (m_prewarmed || !m_doc || !m_renderer.initialized() || !isValid()) return;
+    if (m_interacting || m_animation.active()) {
+        // Already moving: the frames pay as they go; try again once the view is still.
+        m_prewarmQueued = true;
+        QTimer::singleShot(m_settleTimer.interval() + 50, this, &Viewport::prewarm);
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    makeCurrent();
+    const qreal dpr = devicePixelRatioF();
+    const int w = int(std::lround(width() * dpr)), h = int(std::lround(height() * dpr));
+    m_camera.setViewport(width(), height());
+    (void)m_presenter.prewarm(m_renderer, currentDrawList(), params(defaultFramebufferObject(), w, h));
+    doneCurrent();
+    m_prewarmed = true;
+    m_prewarmMs = double(clock.nsecsElapsed()) / 1e6;
 }
 
 void Viewport::beginInteraction()

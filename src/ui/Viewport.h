@@ -60,6 +60,11 @@ public:
     void setFrameSettings(const render::FrameSettings& settings);
     int settleDelay() const { return m_settleTimer.interval(); }
     void setSettleDelay(int ms) { m_settleTimer.setInterval(ms); }
+    // True once the one-time costs of the moving and still frames (reduced meshes, off-screen
+    // targets, driver shader variants) have been paid ahead of the first drag: done at idle
+    // right after the first frame is shown, and again for a new model.
+    bool prewarmed() const { return m_prewarmed; }
+    double prewarmMs() const { return m_prewarmMs; }
     // Called on the draw list before each frame is drawn (e.g. to add the neutral-pose ghost).
     void setDrawListDecorator(std::function<void(scene::DrawList&)> decorate) { m_decorate = std::move(decorate); }
 
@@ -96,6 +101,7 @@ private:
     render::RenderParams params(unsigned fbo, int w, int h) const;
     scene::DrawList currentDrawList() const;
     void ensurePickTarget();
+    void prewarm();
 
     app::Document* m_doc = nullptr;
     std::function<void(scene::DrawList&)> m_decorate;
@@ -116,6 +122,9 @@ private:
     QMetaObject::Connection m_contextConnection;
     int m_samples = 0;
     bool m_framedOnce = false;
+    bool m_prewarmed = false;
+    bool m_prewarmQueued = false;
+    double m_prewarmMs = 0.0;
 };
 
 } // namespace psoas::ui

@@ -7,6 +7,8 @@
 #include "ui/MainWindow.h"
 #include "ui/Viewport.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
@@ -135,4 +137,53 @@ TEST_CASE("Search box: Down moves into the results, Enter opens the chosen one, 
     const QString first = list->item(0)->data(Qt::UserRole + 2).toString();
     QTest::keyClick(edit, Qt::Key_Return);
     CHECK((panel->selectedStructure() == first || panel->shownItem() == first));
+}
+
+TEST_CASE("The first drag and the first full-quality frame after it cost no more than later ones",
+          "[ui][gl][quality][stall]")
+{
+    Shown s;
+    auto* v = s.w.viewport();
+    v->setSettleDelay(100);
+    REQUIRE(waitFrame(v));
+    // The one-time costs are paid at idle right after the first frame is shown.
+    REQUIRE(QTest::qWaitFor([&] { return v->prewarmed(); }, 10000));
+    WARN("pre-warm took " << v->prewarmMs() << " ms");
+    // Frame times of each quality, in order.
+    std::vector<std::pair<render::FrameQuality, double>> frames;
+    auto c = QObject::connect(v, &ui::Viewport::frameRendered,
+                              [&] { frames.emplace_back(v->lastFrameQuality(), v->lastFrameMs()); });
+    // Three drags; after each one, the view settles into a full-quality frame.
+    std::vector<double> settle, firstMoving, laterMoving;
+    for (int drag = 0; drag < 3; ++drag) {
+        frames.clear();
+        const QPoint start(v->width() / 2, v->height() / 2);
+        sendMouse(v, QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        for (int i = 1; i <= 4; ++i) {
+            sendMouse(v, QEvent::MouseMove, start + QPoint(10 * i, 0), Qt::NoButton, Qt::LeftButton);
+            REQUIRE(waitFrame(v));
+        }
+        sendMouse(v, QEvent::MouseButtonRelease, start + QPoint(40, 0), Qt::LeftButton, Qt::NoButton);
+        REQUIRE(QTest::qWaitFor([&] { return !v->interacting(); }, 2000));
+        REQUIRE(QTest::qWaitFor(
+            [&] { return !frames.empty() && frames.back().first == render::FrameQuality::Still; }, 3000));
+        settle.push_back(frames.back().second);
+        bool first = true;
+        for (const auto& [q, ms] : frames)
+            if (q == render::FrameQuality::Moving) {
+                (first ? firstMoving : laterMoving).push_back(ms);
+                first = false;
+            }
+        QString log;
+        for (const auto& [q, ms] : frames) log += QString("%1:%2 ").arg(q == render::FrameQuality::Still ? "S" : "M").arg(ms, 0, 'f', 1);
+        WARN("drag " << drag << ": " << log.toStdString());
+    }
+    QObject::disconnect(c);
+    // Neither the very first moving frame nor the first settle frame is a stall (generous
+    // bounds: the machine may be loaded; before the pre-warm they took 0.3-0.5 s more).
+    REQUIRE(firstMoving.size() == 3);
+    REQUIRE_FALSE(laterMoving.empty());
+    const double typicalMoving = *std::max_element(laterMoving.begin(), laterMoving.end());
+    CHECK(firstMoving[0] < 3.0 * typicalMoving + 100.0);
+    CHECK(settle[0] < 2.0 * std::max(settle[1], settle[2]) + 60.0);
 }
