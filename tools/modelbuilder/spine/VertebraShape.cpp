@@ -115,9 +115,17 @@ double VertebraShape::articularProcesses(const V3& q) const
         // Thoracic-type: a flat coronal facet facing backwards.
         sap = shape::flatSegment(q, sBase, sTop, V3(1, 0, 0), 0.0055, 0.0030);
     } else {
-        sap = shape::flatSegment(q, sBase, sTop, plate, 0.0065, 0.0032);
-        // Mammillary process on the posterior border.
-        sap = shape::smoothUnion(sap, shape::sphere(q, sTop + V3(0.002, -0.007, -0.005), 0.0035), 0.002);
+        // A broad plate whose articular face is concave and looks back and in (towards the
+        // inferior process of the vertebra above, which it cradles).
+        const V3 normal = glm::normalize(V3(-std::cos(th), 0.0, -std::sin(th))); // facet: medial, back
+        const V3 centre = 0.5 * (sBase + sTop) + V3(0.0015, 0.0, 0.0);
+        const glm::dmat3 axes(plate, V3(0, 1, 0), normal);
+        const V3 l = glm::transpose(axes) * (q - centre);
+        sap = shape::roundBox(l, V3(0.0), V3(0.0070, 0.5 * glm::length(sTop - sBase) + 0.0015, 0.0034), 0.0030);
+        const V3 hollow = centre + normal * (0.0033 + 0.0140 - 0.0012);
+        sap = shape::smoothSubtract(sap, glm::length(glm::dvec2(q.x - hollow.x, q.z - hollow.z)) - 0.0140, 0.0010);
+        // Mammillary process: a rounded tubercle on the back of the superior process.
+        sap = shape::smoothUnion(sap, shape::sphere(q, sTop + V3(0.0035, -0.008, -0.0065), 0.0038), 0.0025);
     }
     // Inferior articular process: hangs from the lamina, medial to the next SAP.
     const double xi = 0.5 * v.canalWidth - 0.0015;
@@ -139,6 +147,9 @@ double VertebraShape::posteriorElements(const V3& p) const
     const V3 pa(xp - 0.001, yp, -b + 0.006);
     const V3 pb(xp, yp, -b - 0.72 * v.canalDepth);
     double d = shape::flatSegment(q, pa, pb, V3(0, 1, 0), 0.5 * v.pedicleHeight, 0.5 * v.pedicleWidth);
+    if (!v.thoracic) {
+        d = shape::smoothUnion(d, lumbarArch(q), 0.003);
+    } else {
     // Laminae meet behind the canal.
     const V3 la(xp - 0.001, -0.15 * hh, -b - 0.72 * v.canalDepth);
     const V3 lb(0.0, -0.30 * hh, -b - v.canalDepth - 0.004);
@@ -155,6 +166,7 @@ double VertebraShape::posteriorElements(const V3& p) const
     d = shape::smoothUnion(d, shape::flatSegment(q, sa, sb, V3(0, 1, 0), 0.5 * v.spinousHeight, 0.0030), 0.003);
     d = shape::smoothUnion(d, shape::ellipsoid(q, sb + V3(0, 0, 0.003), V3(0.0042, 0.5 * v.spinousHeight + 0.001, 0.005)),
                            0.003);
+    }
     // Transverse processes.
     const double tipX = xp + 0.5 * v.pedicleWidth + v.transverseLength;
     const V3 ta(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
@@ -170,8 +182,91 @@ double VertebraShape::posteriorElements(const V3& p) const
     d = shape::smoothUnion(d, tp, 0.003);
     d = shape::smoothUnion(d, articularProcesses(q), 0.0025);
     // Keep the vertebral canal open.
-    const double canal = shape::ellipse2(q.x, q.z + b + 0.5 * v.canalDepth, 0.5 * v.canalWidth, 0.5 * v.canalDepth);
+    const double canal = v.thoracic ? shape::ellipse2(q.x, q.z + b + 0.5 * v.canalDepth, 0.5 * v.canalWidth, 0.5 * v.canalDepth)
+                                    : lumbarCanal(q);
     d = shape::smoothSubtract(d, canal, 0.0015);
+    return d;
+}
+
+namespace {
+
+// Rounded intersection of two half-space distances (negative inside both), corner radius r.
+double roundedAnd(double a, double b, double r)
+{
+    return glm::length(glm::dvec2(std::max(a + r, 0.0), std::max(b + r, 0.0))) + std::min(std::max(a + r, b + r), 0.0) - r;
+}
+
+// Distance bound to a convex polygon in a plane (vertices counter-clockwise): the largest
+// distance outside any of its edges.
+double convexPolygon(const glm::dvec2& p, const glm::dvec2* v, int n)
+{
+    double d = -1e9;
+    for (int i = 0; i < n; ++i) {
+        const glm::dvec2 e = v[(i + 1) % n] - v[i];
+        const glm::dvec2 out = glm::normalize(glm::dvec2(e.y, -e.x));
+        d = std::max(d, glm::dot(p - v[i], out));
+    }
+    return d;
+}
+
+} // namespace
+
+double VertebraShape::lumbarCanal(const V3& q) const
+{
+    // Base on the back of the body, lateral recesses between the pedicles, sides running back
+    // along the laminae to an apex at their junction (x >= 0 half).
+    const VertebraDimensions& v = m_d;
+    const double b = 0.5 * v.bodyDepth;
+    const double zFront = -b + 0.001, zMid = -b - 0.45 * v.canalDepth, zBack = -b - v.canalDepth;
+    const glm::dvec2 p(q.x, q.z);
+    const glm::dvec2 corner(0.5 * v.canalWidth, zMid), apex(0.0, zBack);
+    const glm::dvec2 side = glm::normalize(corner - apex);
+    const double sideDist = glm::dot(p - apex, glm::dvec2(side.y, -side.x)); // outward: lateral and back
+    const double box = roundedAnd(q.z - zFront, q.x - 0.5 * v.canalWidth, 0.002);
+    return roundedAnd(box, sideDist, 0.0025);
+}
+
+double VertebraShape::lumbarArch(const V3& q) const
+{
+    const VertebraDimensions& v = m_d;
+    const double b = 0.5 * v.bodyDepth;
+    const double hh = 0.5 * v.posteriorHeight;
+    // Lamina: a broad, short plate from the pillar (pedicle and articular processes) to the
+    // midline, its inner face along the canal's side, its lower border further back than its
+    // upper border.
+    const double zMid = -b - 0.45 * v.canalDepth, zBack = -b - v.canalDepth;
+    const double thick = 0.0028;
+    const glm::dvec2 corner(0.5 * v.canalWidth, zMid), apex(0.0, zBack);
+    const glm::dvec2 along2 = glm::normalize(apex - corner);
+    const glm::dvec2 out2(-along2.y, along2.x); // lateral and back (x >= 0 half)
+    const V3 along(along2.x, 0.0, along2.y);
+    const V3 outward = glm::normalize(V3(out2.x, 0.0, out2.y) * (out2.y < 0.0 ? 1.0 : -1.0));
+    const V3 up = glm::normalize(V3(0, 1, 0) - 0.42 * outward);
+    const V3 normal = glm::cross(along, up);
+    const double len = glm::length(apex - corner);
+    const V3 centre = V3(0.5 * (corner.x + apex.x), -0.28 * hh, 0.5 * (corner.y + apex.y)) + outward * (thick + 0.0002);
+    const V3 l = glm::transpose(glm::dmat3(along, up, normal)) * (q - centre);
+    double d = shape::roundBox(l, V3(0.0), V3(0.5 * len + 0.004, 0.62 * hh + 0.002, thick), 0.0018);
+    // Spinous process: a horizontal hatchet, taller at its free end, thin side to side, with
+    // a thick, rough posterior border and a thickened lower border.
+    const double sh = v.spinousHeight, y0 = -0.25 * hh;
+    const double z0 = zBack - 0.002, z1 = zBack - 0.004 - v.spinousLength;
+    const glm::dvec2 prof[] = {{z1, y0 - 0.004 - 0.50 * sh}, {z1, y0 - 0.002 + 0.45 * sh}, {z0, y0 + 0.30 * sh},
+                               {z0, y0 - 0.38 * sh}};
+    // Counter-clockwise in (z, y) seen from the left: reverse if needed by checking the area.
+    double area = 0.0;
+    for (int i = 0; i < 4; ++i)
+        area += prof[i].x * prof[(i + 1) % 4].y - prof[(i + 1) % 4].x * prof[i].y;
+    glm::dvec2 poly[4];
+    for (int i = 0; i < 4; ++i)
+        poly[i] = area > 0.0 ? prof[i] : prof[3 - i];
+    const double side2 = convexPolygon(glm::dvec2(q.z, q.y), poly, 4);
+    const double sp = roundedAnd(side2, std::abs(q.x) - 0.0026, 0.0016);
+    d = shape::smoothUnion(d, sp, 0.004);
+    d = shape::smoothUnion(d, shape::capsule(q, V3(0.0, y0 + 0.40 * sh, z1 + 0.002), V3(0.0, y0 - 0.46 * sh, z1 + 0.002),
+                                             0.0036, 0.0044), 0.003);
+    d = shape::smoothUnion(d, shape::capsule(q, V3(0.0, y0 - 0.36 * sh, z0), V3(0.0, y0 - 0.48 * sh, z1 + 0.003),
+                                             0.0030, 0.0036), 0.003);
     return d;
 }
 

@@ -55,6 +55,11 @@ public:
 private:
     double posteriorElements(const glm::dvec3& p) const;
     double articularProcesses(const glm::dvec3& q) const; // q mirrored to x >= 0
+    // Lumbar posterior arch (q mirrored to x >= 0): broad laminae sloping down and back,
+    // a hatchet-shaped spinous process with a thick posterior border.
+    double lumbarArch(const glm::dvec3& q) const;
+    // Lumbar canal (q mirrored): triangular, its base on the body and apex at the laminae.
+    double lumbarCanal(const glm::dvec3& q) const;
 
     VertebraDimensions m_d;
 };
