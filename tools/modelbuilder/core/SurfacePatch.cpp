@@ -1,6 +1,5 @@
 #include "SurfacePatch.h"
 
-#include <array>
 #include <cmath>
 #include <utility>
 #include <limits>
@@ -36,14 +35,15 @@ long long SurfacePatch::key(int x, int y, int z) const
 
 double SurfacePatch::distance(const glm::dvec3& p) const
 {
-    // The nearest few samples, each giving its plane distance (its free-border rule on the
-    // outer rows), blended with weights that fall to zero at the next sample's distance, so
-    // the field stays continuous where the nearest sample changes (a single nearest sample
-    // leaves small steps on the surface).
-    constexpr int kNear = 6;
+    // Every sample within one cell (all of them lie in the 3x3x3 buckets around p) gives its
+    // plane distance (its free-border rule on the outer rows); they are blended with weights
+    // that fall smoothly to zero at one cell, plus a tiny weight on "one cell away", so the
+    // field is continuous everywhere: where the nearest sample changes, across bucket
+    // borders, and where the last sample drops out of reach. (A single nearest sample, or a
+    // cut-off at the k-th nearest, left small facets and creases on the surface.)
     const glm::ivec3 k(glm::floor(p / m_cell));
-    std::array<std::pair<double, int>, kNear + 1> best;
-    best.fill({std::numeric_limits<double>::max(), -1});
+    const double reach2 = m_cell * m_cell;
+    double sum = 0.0, weight = 0.0;
     for (int dz = -1; dz <= 1; ++dz)
         for (int dy = -1; dy <= 1; ++dy)
             for (int dx = -1; dx <= 1; ++dx) {
@@ -52,30 +52,19 @@ double SurfacePatch::distance(const glm::dvec3& p) const
                 for (int i : it->second) {
                     const glm::dvec3 d = p - m_points[std::size_t(i)];
                     const double dd = glm::dot(d, d);
-                    if (dd >= best[kNear].first) continue;
-                    int j = kNear;
-                    while (j > 0 && best[std::size_t(j - 1)].first > dd) {
-                        best[std::size_t(j)] = best[std::size_t(j - 1)];
-                        --j;
-                    }
-                    best[std::size_t(j)] = {dd, i};
+                    if (dd >= reach2) continue;
+                    const double along = std::abs(glm::dot(d, m_normals[std::size_t(i)]));
+                    // Beyond the free border: full distance; inside it: along the normal, but
+                    // never less than the distance to the sample minus about one sample
+                    // spacing, so inner rows do not extend the sheet's plane past its border.
+                    const double plane = std::max(along, std::sqrt(dd) - (m_border[std::size_t(i)] ? 0.0015 : 0.0065));
+                    const double w = (reach2 - dd) * (reach2 - dd);
+                    sum += w * plane;
+                    weight += w;
                 }
             }
-    if (best[0].second < 0) return m_cell;
-    auto planeDistance = [&](int index, double dd) {
-        const glm::dvec3 d = p - m_points[std::size_t(index)];
-        const double along = std::abs(glm::dot(d, m_normals[std::size_t(index)]));
-        // Beyond the free border: full distance; inside it: along the normal.
-        return m_border[std::size_t(index)] ? std::max(along, std::sqrt(dd) - 0.0015) : along;
-    };
-    const double limit = best[kNear].second >= 0 ? best[kNear].first : 4.0 * best[0].first + m_cell * m_cell;
-    double sum = 0.0, weight = 0.0;
-    for (int j = 0; j < kNear && best[std::size_t(j)].second >= 0; ++j) {
-        const double w = (limit - best[std::size_t(j)].first) * (limit - best[std::size_t(j)].first);
-        sum += w * planeDistance(best[std::size_t(j)].second, best[std::size_t(j)].first);
-        weight += w;
-    }
-    return weight > 0.0 ? sum / weight : planeDistance(best[0].second, best[0].first);
+    const double far = 1e-14 * reach2 * reach2 / (0.008 * 0.008 * 0.008 * 0.008);
+    return (sum + far * m_cell) / (weight + far);
 }
 
 } // namespace psoas::modelbuilder

@@ -35,6 +35,9 @@ BuiltPart buildFemurRight(const RigData& rig, double voxel, std::size_t targetTr
         shaftB.push_back(pr[2]);
     }
     (void)shaftLen;
+    const std::vector<glm::dvec3> asperaLine{shaft[1] - a * 0.004, shaft[2] - a * 0.0105, shaft[3] - a * 0.0125,
+                                             shaft[5] - a * 0.0135, shaft[6] - a * 0.006};
+    const std::vector<double> asperaR{0.0015, 0.0034, 0.0042, 0.0040, 0.0015};
     const glm::dvec3 gtCentre = gtTip + m * 0.014 - u * 0.006 - a * 0.004;
     const glm::dmat3 gtAxes(lat, u, a);
     const glm::dvec3 ltAxis = f.neckBase + u * glm::dot(lt - f.neckBase, u);
@@ -52,8 +55,10 @@ BuiltPart buildFemurRight(const RigData& rig, double voxel, std::size_t targetTr
         d = sdf::smoothUnion(d, sdf::taperedCapsule(p, gtCentre - a * 0.010, lt - m * 0.004, 0.008, 0.006), 0.008);
         d = sdf::smoothUnion(d, sdf::taperedCapsule(p, gtCentre + a * 0.008 - u * 0.004, lt + a * 0.022 + u * 0.004, 0.005, 0.004), 0.008);
         d = sdf::smoothUnion(d, sdf::taperedCapsule(p, ltBase, lt, 0.009, 0.006), 0.006);
-        // linea aspera
-        d = sdf::smoothUnion(d, sdf::capsule(p, shaft[2] - a * 0.013, shaft[5] - a * 0.014, 0.004), 0.008);
+        // linea aspera: a ridge that rises out of the back of the shaft below the trochanters
+        // and sinks back into it above the condyles (its ends start inside the bone, so no
+        // ring shows where it begins)
+        d = sdf::smoothUnion(d, sdf::sweptCircle(p, asperaLine, asperaR), 0.008);
         // condyles with the intercondylar notch and patellar groove
         double cond = sdf::smoothUnion(sdf::ellipsoid(p, condM, condAxes, glm::dvec3(0.014, 0.024, 0.030)),
                                        sdf::ellipsoid(p, condL, condAxes, glm::dvec3(0.015, 0.023, 0.030)), 0.010);
