@@ -25,6 +25,14 @@
 
 namespace {
 
+// Headless runs print only our own messages: Qt's note that XDG_RUNTIME_DIR is unset (normal in
+// CI and over ssh, and harmless for an off-screen render) is dropped; everything else goes on.
+void headlessMessages(QtMsgType type, const QMessageLogContext& context, const QString& text)
+{
+    if (text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) return;
+    std::cerr << qPrintable(qFormatLogMessage(type, context, text)) << "\n";
+}
+
 bool hasArg(int argc, char** argv, const char* name)
 {
     for (int i = 1; i < argc; ++i)
@@ -84,6 +92,7 @@ int main(int argc, char** argv)
         // still needs no display server.
         const bool labels = hasArg(argc, argv, "--labels") && hasArg(argc, argv, "--render");
         if (labels) qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(headlessMessages);
         std::unique_ptr<QCoreApplication> appHolder =
             labels ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
         psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());
