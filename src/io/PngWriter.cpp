@@ -45,8 +45,20 @@ core::Status writePng(const std::string& path, int width, int height, const std:
         static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), std::size_t(size));
     };
     stbi_write_force_png_filter = 4; // Paeth: good on gradients; saves trying all five per line
-    if (!stbi_write_png_to_func(sink, &bytes, width, height, 4, rgba.data(), width * 4))
-        return core::makeError("Cannot encode '" + path + "' as PNG.");
+    // Renders are opaque: then an RGB image holds the same pixels in a quarter fewer bytes to
+    // filter and deflate (about 25 % of the encoding time of a --render).
+    const std::size_t count = std::size_t(width) * std::size_t(height);
+    bool opaque = true;
+    for (std::size_t i = 0; i < count && opaque; ++i) opaque = rgba[4 * i + 3] == 255;
+    int ok = 0;
+    if (opaque) {
+        std::vector<std::uint8_t> rgb(count * 3);
+        for (std::size_t i = 0; i < count; ++i) std::memcpy(&rgb[3 * i], &rgba[4 * i], 3);
+        ok = stbi_write_png_to_func(sink, &bytes, width, height, 3, rgb.data(), width * 3);
+    } else {
+        ok = stbi_write_png_to_func(sink, &bytes, width, height, 4, rgba.data(), width * 4);
+    }
+    if (!ok) return core::makeError("Cannot encode '" + path + "' as PNG.");
     return core::writeFileAtomically(path, bytes);
 }
 
