@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#if defined(__SSE__)
+#include <xmmintrin.h>
+#endif
 
 namespace psoas::solver {
 
@@ -9,6 +12,19 @@ namespace {
 
 constexpr double kMinBelly = 0.45, kMaxBelly = 1.8; // belly stretch range before tendons give
 constexpr std::size_t K = CentrelineTable::kSamples;
+
+// 1 / sqrt(x) for x > 0: the SSE estimate refined by two Newton steps (relative error about
+// 1e-12), much cheaper than a square root and a division in double.
+inline double invSqrt(double x)
+{
+#if defined(__SSE__)
+    double y = static_cast<double>(_mm_cvtss_f32(_mm_rsqrt_ss(_mm_set_ss(static_cast<float>(x)))));
+    y = y * (1.5 - 0.5 * x * y * y);
+    return y * (1.5 - 0.5 * x * y * y);
+#else
+    return 1.0 / std::sqrt(x);
+#endif
+}
 
 } // namespace
 
@@ -91,37 +107,52 @@ std::vector<double> CentrelineTable::segmentLengths() const
 
 void CentrelineTable::finish(const Spec& spec, const DVec3& normal0, bool posed)
 {
-    DVec3 prevT(0, -1, 0), nrm = normal0;
+    // Rotation-minimising frames by projection: the carried normal u is projected off each
+    // new tangent. Only the projection is on the sample-to-sample chain; u is renormalised
+    // off the chain (its length shrinks by the cosine of each small turn), so the square roots
+    // and divisions of neighbouring samples can overlap.
+    DVec3 prevT(0, -1, 0), u = normal0;
     for (std::size_t j = 0; j < K; ++j) {
         std::size_t a = j > 0 ? j - 1 : 0, b = std::min(j + 1, K - 1);
         DVec3 t = m_point[b] - m_point[a];
-        double tl = glm::length(t);
-        t = tl > 1e-12 ? t / tl : prevT;
-        DVec3 nn = nrm - glm::dot(nrm, t) * t;
-        double nl = glm::length(nn);
-        nn = nl > 1e-9 ? nn / nl : perpendicularTo(t);
+        double tl2 = glm::dot(t, t);
+        t = tl2 > 1e-24 ? t * invSqrt(tl2) : prevT;
+        u -= glm::dot(u, t) * t;
+        double ul2 = glm::dot(u, u);
+        if (!(ul2 > 0.25)) { // nearly parallel to the tangent, or shrunk: restart it
+            u = ul2 > 1e-18 ? u * (1.0 / std::sqrt(ul2)) : perpendicularTo(t);
+            ul2 = 1.0;
+        }
+        DVec3 nn = u * invSqrt(ul2);
         m_frame[j] = DMat3(t, nn, glm::cross(t, nn));
-        nrm = nn;
         prevT = t;
     }
-    for (std::size_t j = 0; j < K; ++j)
-        m_centre[j] = spec.centre.empty() ? m_point[j]
-                                          : m_point[j] + m_frame[j][1] * spec.centre[j].x + m_frame[j][2] * spec.centre[j].y;
+    if (spec.centre.empty()) {
+        m_centre = m_point;
+    } else {
+        for (std::size_t j = 0; j < K; ++j)
+            m_centre[j] = m_point[j] + m_frame[j][1] * spec.centre[j].x + m_frame[j][2] * spec.centre[j].y;
+    }
+    if (!posed) {
+        std::fill(m_scale.begin(), m_scale.end(), 1.0);
+        std::fill(m_stretch.begin(), m_stretch.end(), 1.0);
+        return;
+    }
+    // Stretch per sample: the mean of the ratios of its two neighbouring segments.
     double prevRatio = 1.0;
     for (std::size_t j = 0; j < K; ++j) {
-        if (!posed) {
-            m_scale[j] = m_stretch[j] = 1.0;
-            continue;
-        }
         double ratio = prevRatio;
         if (j + 1 < K) {
-            double rest = spec.restSegment[j];
-            ratio = rest > 1e-12 ? glm::length(m_centre[j + 1] - m_centre[j]) / rest : 1.0;
+            const bool haveInv = spec.restSegmentInv.size() == K;
+            double inv = haveInv ? spec.restSegmentInv[j] : (spec.restSegment[j] > 1e-12 ? 1.0 / spec.restSegment[j] : 0.0);
+            DVec3 d = m_centre[j + 1] - m_centre[j];
+            double d2 = glm::dot(d, d);
+            ratio = inv > 0.0 ? (d2 > 1e-30 ? d2 * invSqrt(d2) * inv : 0.0) : 1.0;
         }
         double stretch = j == 0 ? ratio : (j + 1 < K ? 0.5 * (ratio + prevRatio) : prevRatio);
         prevRatio = ratio;
         m_stretch[j] = std::clamp(stretch, 0.05, 20.0);
-        m_scale[j] = 1.0 / std::sqrt(m_stretch[j]);
+        m_scale[j] = invSqrt(m_stretch[j]);
     }
 }
 

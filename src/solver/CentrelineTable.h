@@ -20,6 +20,7 @@ public:
         int smoothing = 2;               // half-width (samples) of the box filter, 3 passes
         std::vector<double> beltCum;     // cumulative belly weight per sample, 0 .. W(1)
         std::vector<double> restSegment; // rest centre-line segment lengths (after the rest build)
+        std::vector<double> restSegmentInv; // their inverses (0 for a degenerate segment)
         // Where the mesh's cross-section is centred, per sample, in the frame (normal,
         // binormal); empty = on the path. The mesh is scaled about this line and its stretch
         // is measured along it, so an off-centre belly keeps its volume when the path bends.

@@ -179,6 +179,73 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
     }
 }
 
+bool MeshDeformer::findSheetWeights(const anatomy::MeshData& mesh, const MuscleMesh& mm, const std::vector<int>& pathOf,
+                                    std::vector<int>& pathB, std::vector<float>& weight,
+                                    const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const
+{
+    std::size_t real = 0;
+    while (real < mm.paths.size() && mm.paths[real].flat >= 0) ++real;
+    const std::size_t n = mesh.positions.size();
+    pathB = pathOf;
+    weight.assign(n, 0.0f);
+    if (real < 2) return false;
+    // Connected pieces whose vertices are bound to more than one real path.
+    std::vector<std::uint32_t> parent(n);
+    for (std::size_t v = 0; v < n; ++v) parent[v] = static_cast<std::uint32_t>(v);
+    auto root = [&](std::uint32_t v) {
+        while (parent[v] != v) v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
+        for (int e = 1; e < 3; ++e) {
+            std::uint32_t a = root(mesh.indices[i]), b = root(mesh.indices[i + static_cast<std::size_t>(e)]);
+            if (a != b) parent[a] = b;
+        }
+    std::unordered_map<std::uint32_t, int> firstPath;
+    std::unordered_map<std::uint32_t, bool> mixed;
+    for (std::size_t v = 0; v < n; ++v) {
+        std::uint32_t r = root(static_cast<std::uint32_t>(v));
+        auto it = firstPath.find(r);
+        if (it == firstPath.end()) firstPath.emplace(r, pathOf[v]);
+        else if (it->second != pathOf[v]) mixed[r] = true;
+    }
+    if (mixed.empty()) return false;
+    std::vector<CentrelineTable> tables(real);
+    for (std::size_t k = 0; k < real; ++k) {
+        CentrelineTable::Spec spec = mm.paths[k].spec;
+        tables[k].sample((*rest.polylines)[static_cast<std::size_t>(mm.paths[k].flat)], spec, spec.restLength, false);
+    }
+    auto at = [&](std::size_t k, double s) {
+        double x = s * (K - 1);
+        std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
+        return glm::mix(tables[k].points()[j], tables[k].points()[j + 1], x - static_cast<double>(j));
+    };
+    // Fraction of the way from path a to path b at s, from the projection onto a -> b.
+    auto towards = [&](std::size_t a, std::size_t b, double s, const DVec3& x) {
+        DVec3 pa = at(a, s), d = at(b, s) - pa;
+        double dd = glm::dot(d, d);
+        return dd > 1e-10 ? glm::dot(x - pa, d) / dd : 0.0;
+    };
+    for (std::size_t v = 0; v < n; ++v) {
+        if (!mixed.count(root(static_cast<std::uint32_t>(v)))) continue;
+        int k = pathOf[v];
+        if (k < 0 || static_cast<std::size_t>(k) >= real) continue;
+        double s = arcOf(v);
+        DVec3 x = toD(mesh.positions[v]);
+        std::size_t ku = static_cast<std::size_t>(k);
+        double up = ku + 1 < real ? towards(ku, ku + 1, s, x) : 0.0;
+        double down = ku > 0 ? towards(ku, ku - 1, s, x) : 0.0;
+        if (up > 0.0 && up >= down) {
+            pathB[v] = k + 1;
+            weight[v] = static_cast<float>(std::min(up, 1.0));
+        } else if (down > 0.0) {
+            pathB[v] = k - 1;
+            weight[v] = static_cast<float>(std::min(down, 1.0));
+        }
+    }
+    return true;
+}
+
 core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mi,
                                       const std::vector<int>& flat, const DeformPose& rest)
 {
@@ -253,6 +320,13 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
         return flipS ? 1.0 - s : s;
     };
     findSheetFill(mesh, mm, pathOf, arcOf, rest);
+    std::vector<int> pathB;
+    std::vector<float> sheetWeight;
+    mm.sheet = findSheetWeights(mesh, mm, pathOf, pathB, sheetWeight, arcOf, rest);
+    if (mm.sheet) {
+        mm.rowB.resize(mesh.positions.size());
+        mm.weight = sheetWeight;
+    }
     auto buildRest = [&]() {
         for (PathBinding& pb : mm.paths) {
             if (pb.flat >= 0) {
@@ -264,6 +338,9 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
             }
             pb.rest.finish(pb.spec, pb.restNormal0, false);
             pb.spec.restSegment = pb.rest.segmentLengths();
+            pb.spec.restSegmentInv.resize(pb.spec.restSegment.size());
+            for (std::size_t j = 0; j < pb.spec.restSegment.size(); ++j)
+                pb.spec.restSegmentInv[j] = pb.spec.restSegment[j] > 1e-12 ? 1.0 / pb.spec.restSegment[j] : 0.0;
         }
     };
     mm.row.resize(mesh.positions.size());
@@ -279,6 +356,14 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
             const CentrelineTable& t = mm.paths[k].rest;
             DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], fr);
             DMat3 F = t.frames()[j] * (1.0 - fr) + t.frames()[j + 1] * fr;
+            if (mm.sheet) { // the blend of both rows, exactly as deformSheet applies it
+                std::size_t kb = static_cast<std::size_t>(pathB[v]);
+                const CentrelineTable& tb = mm.paths[kb].rest;
+                double w = mm.weight[v];
+                p = glm::mix(p, glm::mix(tb.centres()[j], tb.centres()[j + 1], fr), w);
+                F = F * (1.0 - w) + (tb.frames()[j] * (1.0 - fr) + tb.frames()[j + 1] * fr) * w;
+                mm.rowB[v] = static_cast<std::uint32_t>(kb * K + j);
+            }
             DMat3 Fi = glm::inverse(F);
             mm.row[v] = static_cast<std::uint32_t>(k * K + j);
             mm.frac[v] = static_cast<float>(fr);
@@ -290,6 +375,7 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
     // Centre of the mesh's cross-sections around each path (kernel average of the vertex
     // offsets over a few samples), in the frame; added to the current centre line.
     auto centreMesh = [&]() {
+        if (mm.sheet) return; // a sheet's vertices lie around the blended line, not one path
         std::vector<glm::dvec2> sum(mm.paths.size() * K, glm::dvec2(0.0));
         std::vector<double> weight(mm.paths.size() * K, 0.0);
         for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
@@ -503,19 +589,26 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
         const auto& S = pb.posed.scales();
         const auto& St = pb.posed.stretches();
         for (std::size_t j = 0; j < K; ++j) {
-            double r = S[j], l = St[j];
+            // r = 1 / sqrt(l): the inverses are sqrt(l) and l * r.
+            const double r = S[j], l = St[j], il = r * r, ir = l * r;
             Sample& s = mm.samples[k * K + j];
             put(s.p, Q[j]);
             put(s.t, F[j][0] * l);
-            put(s.tn, F[j][0] / l);
+            put(s.tn, F[j][0] * il);
             put(s.n, F[j][1] * r);
             put(s.b, F[j][2] * r);
-            put(s.nn, F[j][1] / r);
-            put(s.bn, F[j][2] / r);
+            put(s.nn, F[j][1] * ir);
+            put(s.bn, F[j][2] * ir);
         }
     }
     anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
     mesh.normals.resize(mesh.positions.size());
+    if (mm.sheet) {
+        deformSheet(mesh, mm);
+        ++mesh.version;
+        m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
+        return;
+    }
     const Sample* samples = mm.samples.data();
     const std::size_t count = mm.row.size();
     Vec3* outP = mesh.positions.data();
@@ -564,6 +657,59 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
     m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
 }
 
+void MeshDeformer::deformSheet(anatomy::MeshData& mesh, const MuscleMesh& mm) const
+{
+    // As deformMuscle's loop, blending two rows (four samples) per vertex.
+    const Sample* samples = mm.samples.data();
+    const std::size_t count = mm.row.size();
+    Vec3* outP = mesh.positions.data();
+    Vec3* outN = mesh.normals.data();
+    std::size_t v = 0;
+#if defined(__SSE2__)
+    auto ld = [](const float (&a)[4]) { return _mm_load_ps(a); };
+    auto mad = [](__m128 acc, __m128 a, float x) { return _mm_add_ps(acc, _mm_mul_ps(a, _mm_set1_ps(x))); };
+    auto pos = [&](const Sample& S, const Vec3& o) { return mad(mad(mad(ld(S.p), ld(S.t), o.x), ld(S.n), o.y), ld(S.b), o.z); };
+    auto nrm = [&](const Sample& S, const Vec3& n) { return mad(mad(_mm_mul_ps(ld(S.tn), _mm_set1_ps(n.x)), ld(S.nn), n.y), ld(S.bn), n.z); };
+    for (; v + 1 < count; ++v) {
+        const Sample& A = samples[mm.row[v]];
+        const Sample& A1 = samples[mm.row[v] + 1];
+        const Sample& B = samples[mm.rowB[v]];
+        const Sample& B1 = samples[mm.rowB[v] + 1];
+        const float f = mm.frac[v], w = mm.weight[v];
+        const __m128 wA0 = _mm_set1_ps((1.0f - f) * (1.0f - w)), wA1 = _mm_set1_ps(f * (1.0f - w));
+        const __m128 wB0 = _mm_set1_ps((1.0f - f) * w), wB1 = _mm_set1_ps(f * w);
+        const Vec3 o = mm.offset[v], n = mm.normal[v];
+        __m128 p = _mm_add_ps(_mm_add_ps(_mm_mul_ps(pos(A, o), wA0), _mm_mul_ps(pos(A1, o), wA1)),
+                              _mm_add_ps(_mm_mul_ps(pos(B, o), wB0), _mm_mul_ps(pos(B1, o), wB1)));
+        _mm_storeu_ps(&outP[v].x, p);
+        __m128 nv = _mm_add_ps(_mm_add_ps(_mm_mul_ps(nrm(A, n), wA0), _mm_mul_ps(nrm(A1, n), wA1)),
+                               _mm_add_ps(_mm_mul_ps(nrm(B, n), wB0), _mm_mul_ps(nrm(B1, n), wB1)));
+        __m128 sq = _mm_mul_ps(nv, nv);
+        __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
+        if (_mm_cvtss_f32(l2) > 1e-30f) {
+            __m128 r = _mm_rsqrt_ss(l2);
+            r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
+            _mm_storeu_ps(&outN[v].x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
+        } else {
+            outN[v] = Vec3(0, 1, 0);
+        }
+    }
+#endif
+    for (; v < count; ++v) {
+        const Sample* S[4] = {&samples[mm.row[v]], &samples[mm.row[v] + 1], &samples[mm.rowB[v]], &samples[mm.rowB[v] + 1]};
+        const float f = mm.frac[v], w = mm.weight[v];
+        const float W[4] = {(1.0f - f) * (1.0f - w), f * (1.0f - w), (1.0f - f) * w, f * w};
+        const Vec3 o = mm.offset[v], n = mm.normal[v];
+        Vec3 p(0.0f), nv(0.0f);
+        for (int i = 0; i < 4; ++i) {
+            p += (vec(S[i]->p) + vec(S[i]->t) * o.x + vec(S[i]->n) * o.y + vec(S[i]->b) * o.z) * W[i];
+            nv += (vec(S[i]->tn) * n.x + vec(S[i]->nn) * n.y + vec(S[i]->bn) * n.z) * W[i];
+        }
+        outP[v] = p;
+        outN[v] = unit(nv);
+    }
+}
+
 void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const
 {
     const auto& bodies = *pose.bodyWorld;
@@ -583,6 +729,17 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
     for (int body : b.usedBodies) {
         m_bodyR[static_cast<std::size_t>(body)] = Mat3(bodies[static_cast<std::size_t>(body)].r);
         m_bodyT[static_cast<std::size_t>(body)] = toF(bodies[static_cast<std::size_t>(body)].t);
+    }
+    m_bodyCols.resize(bodies.size());
+    for (int body : b.usedBodies) {
+        const std::size_t i = static_cast<std::size_t>(body);
+        for (int c = 0; c < 4; ++c) {
+            const Vec3 col = c < 3 ? m_bodyR[i][c] : m_bodyT[i];
+            m_bodyCols[i].c[c][0] = col.x;
+            m_bodyCols[i].c[c][1] = col.y;
+            m_bodyCols[i].c[c][2] = col.z;
+            m_bodyCols[i].c[c][3] = 0.0f;
+        }
     }
     const Mat3 t12R = m_t12Body >= 0 ? m_bodyR[static_cast<std::size_t>(m_t12Body)] : Mat3(1.0f);
     const Vec3 t12T = m_t12Body >= 0 ? m_bodyT[static_cast<std::size_t>(m_t12Body)] : Vec3(0.0f);
@@ -611,6 +768,40 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
             _mm_storeu_ps(&outP[v].x, _mm_sub_ps(p, _mm_mul_ps(dn, _mm_set1_ps(b.dome[v]))));
             _mm_storeu_ps(&outN[v].x, _mm_add_ps(_mm_add_ps(_mm_mul_ps(c0, _mm_set1_ps(n.x)), _mm_mul_ps(c1, _mm_set1_ps(n.y))),
                                                  _mm_mul_ps(c2, _mm_set1_ps(n.z))));
+            continue;
+        }
+        if (v + 1 < count) { // discs and crura: blend of two vertebrae (crura: then towards the dome)
+            const BodyColumns& A = m_bodyCols[static_cast<std::size_t>(b.bodyA[v])];
+            const BodyColumns& B = m_bodyCols[static_cast<std::size_t>(b.bodyB[v])];
+            auto col = [](const BodyColumns& m, int c) { return _mm_load_ps(m.c[c]); };
+            auto rot = [&](const BodyColumns& m, const Vec3& a) {
+                return _mm_add_ps(_mm_add_ps(_mm_mul_ps(col(m, 0), _mm_set1_ps(a.x)), _mm_mul_ps(col(m, 1), _mm_set1_ps(a.y))),
+                                  _mm_mul_ps(col(m, 2), _mm_set1_ps(a.z)));
+            };
+            const __m128 wt = _mm_set1_ps(b.t[v]), ws = _mm_set1_ps(1.0f - b.t[v]);
+            __m128 p = _mm_add_ps(_mm_mul_ps(_mm_add_ps(rot(A, x), col(A, 3)), ws), _mm_mul_ps(_mm_add_ps(rot(B, x), col(B, 3)), wt));
+            __m128 nv = _mm_add_ps(_mm_mul_ps(rot(A, n), ws), _mm_mul_ps(rot(B, n), wt));
+            if (dome) {
+                const float w = b.dome[v];
+                const __m128 ww = _mm_set1_ps(w), wv = _mm_set1_ps(1.0f - w);
+                __m128 dp = _mm_add_ps(_mm_add_ps(_mm_mul_ps(c0, _mm_set1_ps(x.x)), _mm_mul_ps(c1, _mm_set1_ps(x.y))),
+                                       _mm_add_ps(_mm_mul_ps(c2, _mm_set1_ps(x.z)), tr));
+                dp = _mm_sub_ps(dp, _mm_mul_ps(dn, ww));
+                __m128 dnrm = _mm_add_ps(_mm_add_ps(_mm_mul_ps(c0, _mm_set1_ps(n.x)), _mm_mul_ps(c1, _mm_set1_ps(n.y))),
+                                         _mm_mul_ps(c2, _mm_set1_ps(n.z)));
+                p = _mm_add_ps(_mm_mul_ps(p, wv), _mm_mul_ps(dp, ww));
+                nv = _mm_add_ps(_mm_mul_ps(nv, wv), _mm_mul_ps(dnrm, ww));
+            }
+            _mm_storeu_ps(&outP[v].x, p);
+            __m128 sq = _mm_mul_ps(nv, nv);
+            __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
+            if (_mm_cvtss_f32(l2) > 1e-30f) {
+                __m128 r = _mm_rsqrt_ss(l2);
+                r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
+                _mm_storeu_ps(&outN[v].x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
+            } else {
+                outN[v] = Vec3(0, 1, 0);
+            }
             continue;
         }
 #endif

@@ -15,7 +15,9 @@
 // `tendon_fraction` of the path) keeps its length; the belly takes the length change with a
 // local stretch lambda(s) and is scaled radially by 1/sqrt(lambda) (volume kept). Each
 // centre line is smoothed over about the muscle's thickness, so the inner side of a bend
-// cannot fold. A mesh whose inputs did not change since the last call on the same model is
+// cannot fold. A connected mesh that spans several paths (a sheet such as the iliacus fan,
+// each vertex bound to its nearest path) blends the two paths each vertex lies between, by
+// where it lies at rest. A mesh whose inputs did not change since the last call on the same model is
 // left alone (its version is not bumped). Allocation-free after the first deform.
 #include "anatomy/Model.h"
 #include "core/Error.h"
@@ -81,6 +83,12 @@ private:
         std::vector<std::uint32_t> row; // per vertex: path * kSamples + lower sample
         std::vector<float> frac;
         std::vector<Vec3> offset, normal; // in the local frame
+        // A sheet (one connected mesh across several paths, e.g. the iliacus fan): every
+        // vertex blends two rows (row and rowB) with weight `weight` towards rowB, so the
+        // sheet deforms continuously across its paths.
+        bool sheet = false;
+        std::vector<std::uint32_t> rowB;
+        std::vector<float> weight;
         mutable std::vector<Sample> samples;
         mutable std::vector<double> lastInput;
     };
@@ -101,6 +109,12 @@ private:
                             const std::vector<int>& flat, const DeformPose& rest);
     void findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
                        const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
+    // Vertices of connected pieces bound to more than one path: the second path and the
+    // weight towards it (0 .. 1) by where each vertex lies between the two rest paths.
+    bool findSheetWeights(const anatomy::MeshData& mesh, const MuscleMesh& mm, const std::vector<int>& pathOf,
+                          std::vector<int>& pathB, std::vector<float>& weight,
+                          const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
+    void deformSheet(anatomy::MeshData& mesh, const MuscleMesh& mm) const;
     void deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const;
     void deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const;
     // True (and the cache updated) when `input` differs from the last call's on this model.
@@ -114,6 +128,10 @@ private:
     mutable std::vector<double> m_input; // scratch
     mutable std::vector<Mat3> m_bodyR;   // scratch: body rotations and translations in float
     mutable std::vector<Vec3> m_bodyT;
+    struct alignas(16) BodyColumns { // the same, as four-float columns for the SSE loops
+        float c[4][4];
+    };
+    mutable std::vector<BodyColumns> m_bodyCols;
     mutable const anatomy::Model* m_lastModel = nullptr;
     mutable std::vector<std::uint64_t> m_lastVersion; // per model mesh, after our last write
 };
