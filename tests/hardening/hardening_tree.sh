@@ -41,7 +41,10 @@ psoas_sanitizer_env() {
     mkdir -p "$reports"
     log=":log_path=$reports/report"
   fi
-  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:exitcode=86:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1$log"
+  # No strict_string_checks: with it ASan checks a strndup() source up to its NUL even when the
+  # length argument stops earlier, and libxkbcommon-x11 (Qt's xcb keyboard set-up) legally
+  # strndup()s X atom names that have no NUL, a false heap-buffer-overflow in every widget test.
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:exitcode=86:detect_stack_use_after_return=1:check_initialization_order=1$log"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86:suppressions=$src/tests/hardening/ubsan.supp$log"
   export LSAN_OPTIONS="suppressions=$src/tests/hardening/lsan.supp:print_suppressions=0"
   # Readable stacks (file:line) when llvm-14's symbolizer is installed.

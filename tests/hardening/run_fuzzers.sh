@@ -16,6 +16,7 @@ jobs="${PSOAS_HARDENING_JOBS:-2}"
 # shellcheck source=hardening_tree.sh
 source "$src/tests/hardening/hardening_tree.sh"
 psoas_configure_hardening_tree "$src" "$out"
+out="$(cd "$out" && pwd)" # the test programs run from inside it
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
