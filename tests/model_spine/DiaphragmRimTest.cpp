@@ -80,7 +80,9 @@ TEST_CASE("Diaphragm rim runs just inside the costal margin from the xiphoid dow
         }
         INFO("costal rim points " << costal << ", gap to cartilage (mm) " << deepest * 1000.0 << " .. " << worst * 1000.0 << " (largest at " << worstAt.x << ", " << worstAt.y << ", " << worstAt.z << ")");
         CHECK(costal >= 20);
-        CHECK(worst < 0.0035);   // attached: within about 3 mm of the cartilage surface
+        // Attached: the mid-surface within 3.5 mm of the cartilage surface, so the muscle's
+        // face (about 1 mm nearer) is within 3 mm of the bone.
+        CHECK(worst < 0.0035);
         CHECK(deepest > 0.0);    // and never inside it
         CHECK(previousY < rim.front().y - 0.08); // the arch falls about 10 cm from the xiphoid
     }

@@ -81,7 +81,7 @@ Diaphragm::RimSide Diaphragm::rimSide() const
     }
     // Tips of the floating ribs (inner surfaces), then along the twelfth rib to the lateral
     // arcuate ligament.
-    side.line.push_back(local(cage.ribInner(11, false, 0.99, clearance + 0.001, 0.001)));
+    side.line.push_back(local(cage.ribInner(11, false, 0.99, clearance + 0.0025, 0.003)));
     side.line.push_back(local(cage.ribInner(12, false, 0.96, clearance, 0.002)));
     side.rib12 = local(cage.ribInner(12, false, 0.72, clearance, 0.003));
     side.line.push_back(side.rib12);

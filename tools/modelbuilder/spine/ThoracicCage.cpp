@@ -143,9 +143,11 @@ std::vector<glm::dvec3> ThoracicCage::cartilageLocal(int n) const
     // smooth arch with no steps.
     const std::vector<glm::dvec3> rib = ribControl(n);
     const glm::dvec3 p0 = rib.back();
-    const glm::dvec3 t0 = glm::normalize(rib.back() - rib[rib.size() - 2]);
+    // The cartilage leaves the rib bent a little upwards (the costochondral junction), so the
+    // rest of its turn is gentle.
+    const glm::dvec3 t0 = glm::normalize(glm::normalize(rib.back() - rib[rib.size() - 2]) + glm::dvec3(0.0, 0.55, 0.0));
     glm::dvec3 p3, t3;
-    double lead = 0.018, tail = 0.018;
+    double lead = 0.026, tail = 0.024; // long handles: a gentle bend, no kink
     if (n == 7) {
         p3 = {0.012, 0.087, 0.163}; // the seventh costal notch at the xiphisternal junction
         t3 = glm::normalize(glm::dvec3(-1.0, 0.30, 0.12));
