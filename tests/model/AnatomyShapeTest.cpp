@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string>
+#include <vector>
 
 using namespace psoas;
 using psoas::test::loadedModel;
@@ -144,5 +147,28 @@ TEST_CASE("the diaphragm's sternal, costal and lumbar attachments are all marked
         INFO(name);
         CHECK(l.model.findNode(name) >= 0);
         CHECK(l.catalog.find(name) != nullptr);
+    }
+}
+
+TEST_CASE("the thoracic column, ribs, cartilages and sternum are rig bodies rigid with T12", "[model][anatomy]")
+{
+    const auto& l = loadedModel();
+    REQUIRE(l.ok);
+    std::map<std::string, std::string> jointOf;
+    for (const auto& b : l.rig["bodies"]) jointOf[b["name"].get<std::string>()] = b["joint"].get<std::string>();
+    REQUIRE(jointOf.count("t12"));
+    std::vector<std::string> thorax{"thoracic_t7_t11", "sternum", "costal_cartilage_l", "costal_cartilage_r"};
+    for (int n = 7; n <= 12; ++n)
+        for (const char* side : {"_l", "_r"}) thorax.push_back("rib_" + std::to_string(n) + side);
+    for (const std::string& id : thorax) {
+        INFO(id);
+        REQUIRE(jointOf.count(id));
+        CHECK(jointOf[id] == jointOf["t12"]);
+        // and the glTF node hangs under that joint, so every pose moves it with T12
+        const int node = l.model.findNode(id);
+        REQUIRE(node >= 0);
+        const int parent = l.model.nodes[std::size_t(node)].parent;
+        REQUIRE(parent >= 0);
+        CHECK(l.model.nodes[std::size_t(parent)].name == jointOf["t12"]);
     }
 }
