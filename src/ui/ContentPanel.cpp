@@ -2,22 +2,18 @@
 
 #include "content/ContentStore.h"
 #include "content/MarkdownRenderer.h"
-#include "content/UserNotes.h"
+#include "ui/ExternalLinks.h"
+#include "ui/NotesTab.h"
 
-#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -59,11 +55,7 @@ ContentPanel::ContentPanel(content::ContentStore* store, const QString& loadErro
       m_loadError(loadError)
 {
     setObjectName(QStringLiteral("contentPanel"));
-    m_confirmLink = [this](const QUrl& url) {
-        return QMessageBox::question(this, tr("Open web page"),
-                                     tr("Open this address in your web browser?\n\n%1").arg(url.toString())) ==
-               QMessageBox::Yes;
-    };
+    m_confirmLink = [this](const QUrl& url) { return ExternalLinks::askUser(this, url); };
     buildUi();
     if (!m_store) {
         m_message->setText(loadError.isEmpty() ? tr("The anatomy texts are not available.") : loadError);
@@ -76,7 +68,7 @@ ContentPanel::ContentPanel(content::ContentStore* store, const QString& loadErro
 
 ContentPanel::~ContentPanel()
 {
-    if (m_noteDirty) saveNote();
+    if (m_notesTab->dirty()) saveNote();
 }
 
 void ContentPanel::buildUi()
@@ -167,33 +159,14 @@ void ContentPanel::buildUi()
     m_related = new QListWidget(relTab);
     m_related->setObjectName(QStringLiteral("relatedList"));
     rl->addWidget(m_related, 1);
-    m_tabs->addTab(relTab, tr("Symptoms && exercises"));
+    // A short tab name: the three tabs fit a narrow dock without scroll arrows.
+    const int relIndex = m_tabs->addTab(relTab, tr("Related"));
+    m_tabs->setTabToolTip(relIndex, tr("Symptom notes, exercises (with Show on model) and related topics"));
 
     // My notes
-    auto* notesTab = new QWidget(m_tabs);
-    auto* nl = new QVBoxLayout(notesTab);
-    m_noteEdit = new QPlainTextEdit(notesTab);
-    m_noteEdit->setObjectName(QStringLiteral("notesEdit"));
-    m_noteEdit->setPlaceholderText(tr("Your own notes on this structure. They are saved on this computer as you type."));
-    nl->addWidget(m_noteEdit, 1);
-    m_noteStatus = new QLabel(notesTab);
-    m_noteStatus->setObjectName(QStringLiteral("notesStatus"));
-    m_noteStatus->setWordWrap(true);
-    nl->addWidget(m_noteStatus);
-    m_tabs->addTab(notesTab, tr("My notes"));
-    m_autosave = new QTimer(this);
-    m_autosave->setSingleShot(true);
-    m_autosave->setInterval(1200);
-    connect(m_autosave, &QTimer::timeout, this, [this] { saveNote(); });
-    connect(m_noteEdit, &QPlainTextEdit::textChanged, this, [this] {
-        m_noteDirty = true;
-        m_noteStatus->setText(tr("Editing..."));
-        m_autosave->start();
-    });
-    if (!m_notes) {
-        m_noteEdit->setEnabled(false);
-        m_noteStatus->setText(tr("Your notes are not available."));
-    }
+    m_notesTab = new NotesTab(m_notes, m_tabs);
+    connect(m_notesTab, &NotesTab::saved, this, &ContentPanel::noteSaved);
+    m_tabs->addTab(m_notesTab, tr("My notes"));
 
     // For this pose (shown only when something is linked to it)
     m_poseTitle = new QLabel(body);
@@ -211,13 +184,11 @@ void ContentPanel::buildUi()
     setWidget(body);
 }
 
-void ContentPanel::setNotesError(const QString& message)
-{
-    m_noteEdit->setEnabled(false);
-    m_noteStatus->setText(message);
-}
+void ContentPanel::setNotesError(const QString& message) { m_notesTab->setError(message); }
 
-void ContentPanel::setAutosaveDelay(int ms) { m_autosave->setInterval(ms); }
+void ContentPanel::setAutosaveDelay(int ms) { m_notesTab->setAutosaveDelay(ms); }
+
+bool ContentPanel::saveNote() { return m_notesTab->save(); }
 
 QString ContentPanel::structureName(const QString& id) const
 {
@@ -233,7 +204,7 @@ QString ContentPanel::structureName(const QString& id) const
 void ContentPanel::setSelectedStructure(const QString& id)
 {
     if (id == m_structure && !id.isEmpty()) return;
-    if (m_noteDirty) saveNote();
+    if (m_notesTab->dirty()) saveNote();
     m_structure = id;
     m_history.clear();
     m_back->setEnabled(false);
@@ -251,7 +222,7 @@ void ContentPanel::setSelectedStructure(const QString& id)
     }
     showStructureArticle();
     fillRelated();
-    loadNote();
+    m_notesTab->setStructure(id, id.isEmpty() ? QString() : structureName(id));
 }
 
 void ContentPanel::showStructureArticle()
@@ -458,49 +429,10 @@ void ContentPanel::openLink(const QUrl& url)
         emit structureChosen(target);
     } else if (scheme == QLatin1String("pose")) {
         emit poseRequested(target);
-    } else if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
-        if (m_confirmLink && m_confirmLink(url)) QDesktopServices::openUrl(url);
+    } else if (ExternalLinks::isWebLink(url)) {
+        ExternalLinks::open(this, url, m_confirmLink);
     }
     // anything else is ignored: the content never contains other links
-}
-
-void ContentPanel::loadNote()
-{
-    m_autosave->stop();
-    m_noteDirty = false;
-    m_noteStructure = m_structure;
-    const QSignalBlocker quiet(m_noteEdit); // loading is not editing
-    m_noteEdit->clear();
-    if (!m_notes) return;
-    if (m_structure.isEmpty()) {
-        m_noteEdit->setEnabled(false);
-        m_noteStatus->setText(tr("Select a structure to write notes about it."));
-        return;
-    }
-    auto text = m_notes->note(s8(m_structure));
-    if (!text) {
-        m_noteEdit->setEnabled(false);
-        m_noteStatus->setText(q(text.message()));
-        return;
-    }
-    m_noteEdit->setPlainText(q(text.value()));
-    m_noteEdit->setEnabled(true);
-    m_noteStatus->setText(tr("Notes on %1").arg(structureName(m_structure)));
-}
-
-bool ContentPanel::saveNote()
-{
-    m_autosave->stop();
-    if (!m_notes || !m_noteDirty || m_noteStructure.isEmpty()) return true;
-    auto status = m_notes->save(s8(m_noteStructure), s8(m_noteEdit->toPlainText()));
-    if (!status) {
-        m_noteStatus->setText(q(status.message()));
-        return false;
-    }
-    m_noteDirty = false;
-    m_noteStatus->setText(tr("Saved"));
-    emit noteSaved(m_noteStructure);
-    return true;
 }
 
 } // namespace psoas::ui

@@ -22,11 +22,9 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
-class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QTextBrowser;
-class QTimer;
 class QToolButton;
 class QVBoxLayout;
 
@@ -36,6 +34,8 @@ class UserNotes;
 } // namespace psoas::content
 
 namespace psoas::ui {
+
+class NotesTab;
 
 class ContentPanel : public QDockWidget {
     Q_OBJECT
@@ -79,7 +79,6 @@ private:
     void showStructureArticle();
     void fillRelated();
     void fillPoseList();
-    void loadNote();
     void goBack();
     QString structureName(const QString& id) const;
     QString itemHtml(const QString& itemId) const;
@@ -95,8 +94,6 @@ private:
     QString m_pose;
     QString m_item;
     QStringList m_history; // previously shown items, for Back
-    QString m_noteStructure; // the structure whose note is in the editor
-    bool m_noteDirty = false;
 
     QLabel* m_message = nullptr;
     QLineEdit* m_search = nullptr;
@@ -112,9 +109,7 @@ private:
     QListWidget* m_related = nullptr;
     QLabel* m_poseTitle = nullptr;
     QListWidget* m_poseList = nullptr;
-    QPlainTextEdit* m_noteEdit = nullptr;
-    QLabel* m_noteStatus = nullptr;
-    QTimer* m_autosave = nullptr;
+    NotesTab* m_notesTab = nullptr;
 };
 
 } // namespace psoas::ui

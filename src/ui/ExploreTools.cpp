@@ -77,6 +77,8 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
             }
             select(sel.empty() ? QString() : QString::fromStdString(sel.front()));
         };
+        // structure:<id> links in a step's text select that structure.
+        connect(lesson, &LessonPanel::structureLinkActivated, this, &ExploreTools::select);
     }
     if (auto* presentation = teaching->presentation())
         connect(presentation, &PresentationMode::activeChanged, this, [this](bool on) {

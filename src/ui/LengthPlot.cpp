@@ -24,6 +24,14 @@ void LengthPlot::setDocument(app::Document* doc)
     recompute();
 }
 
+QString LengthPlot::muscleName() const
+{
+    // The catalog's name ("right psoas major"), not the id.
+    const int node = m_doc ? m_doc->scene().find(m_muscle.toStdString()) : -1;
+    const QString name = node >= 0 ? QString::fromStdString(m_doc->displayName(node)) : m_muscle;
+    return name.isEmpty() ? m_muscle : name.left(1).toLower() + name.mid(1);
+}
+
 void LengthPlot::setMuscle(const QString& id)
 {
 #ifdef PSOAS_HAVE_SOLVER
@@ -136,7 +144,7 @@ void LengthPlot::paintEvent(QPaintEvent*)
     p.drawText(QRectF(plot.left(), plot.bottom() + fm.height() + 2, plot.width(), fm.height()), Qt::AlignCenter,
                tr("%1 (degrees, flexion +)").arg(QString::fromStdString(m_sweep.coordinate)));
     p.drawText(QRectF(0, 0, width(), top - 4), Qt::AlignCenter,
-               tr("Length of %1 against hip flexion").arg(m_muscle));
+               tr("Length of the %1 against hip flexion").arg(muscleName()));
     QPainterPath path;
     for (std::size_t i = 0; i < m_sweep.samples.size(); ++i) {
         const QPointF pt(X(m_sweep.samples[i].value), Y(m_sweep.samples[i].lengthMm));

@@ -20,6 +20,8 @@ public:
     // The muscle to plot ("psoas_major_r"); a non-muscle id keeps the current one.
     void setMuscle(const QString& id);
     QString muscle() const { return m_muscle; }
+    // How the plot's title names the muscle (the catalog's name, e.g. "right psoas major").
+    QString muscleName() const;
     // Recomputes the sweep (after a pose change or a new muscle).
     void recompute();
     const app::LengthSweep& sweep() const { return m_sweep; }

@@ -3,6 +3,9 @@
 #include "app/Document.h"
 #include "app/LayerState.h"
 #include "app/Selection.h"
+#ifdef PSOAS_HAVE_CONTENT
+#include "content/MarkdownRenderer.h"
+#endif
 #include "scene/ViewPreset.h"
 #include "ui/PosePanel.h"
 #include "ui/Viewport.h"
@@ -113,6 +116,9 @@ void LessonPanel::buildUi()
     m_presentText = new QTextBrowser(present);
     m_presentText->setObjectName("presentText");
     m_presentText->setOpenLinks(false);
+    m_presentText->setOpenExternalLinks(false);
+    m_presentText->document()->setDefaultStyleSheet(QStringLiteral("a.external { color: #2a5db0; }"));
+    connect(m_presentText, &QTextBrowser::anchorClicked, this, &LessonPanel::openLink);
     pv->addWidget(m_presentText, 1);
     auto* hint = new QLabel(tr("Page Down / Space / → next · Page Up / ← back · Esc leaves"), present);
     pv->addWidget(hint);
@@ -187,16 +193,39 @@ void LessonPanel::showStepText()
     m_stepTitle->setText(s ? QString::fromStdString(s->title) : QString());
     m_stepText->setPlainText(s ? QString::fromStdString(s->text) : QString());
     m_loadingEditor = false;
-    if (s) {
-        m_presentText->setMarkdown("### " + QString::fromStdString(s->title) + "\n\n" + QString::fromStdString(s->text));
+    m_presentText->setHtml(stepHtml());
+    if (s)
         m_presentCounter->setText(tr("%1 — step %2 of %3")
                                       .arg(QString::fromStdString(m_lesson.title))
                                       .arg(m_current + 1)
                                       .arg(stepCount()));
-    } else {
-        m_presentText->setMarkdown("### " + QString::fromStdString(m_lesson.title));
+    else
         m_presentCounter->clear();
-    }
+}
+
+QString LessonPanel::stepHtml() const
+{
+    const bool has = m_current >= 0 && m_current < stepCount();
+    const std::string title = has ? m_lesson.steps[std::size_t(m_current)].title : m_lesson.title;
+    const std::string text = has ? m_lesson.steps[std::size_t(m_current)].text : std::string();
+#ifdef PSOAS_HAVE_CONTENT
+    // The same safe renderer as the content panel: raw HTML and images become text.
+    return QStringLiteral("<h3>%1</h3>").arg(QString::fromStdString(content::MarkdownRenderer::escapeHtml(title))) +
+           QString::fromStdString(content::MarkdownRenderer::toHtml(text));
+#else
+    // No Markdown renderer in this build: the text as written, escaped.
+    return QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap\">%2</p>")
+        .arg(QString::fromStdString(title).toHtmlEscaped(), QString::fromStdString(text).toHtmlEscaped());
+#endif
+}
+
+void LessonPanel::openLink(const QUrl& url)
+{
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("structure")) emit structureLinkActivated(url.path());
+    else if (scheme == QLatin1String("content")) emit contentLinkActivated(url.path());
+    else if (ExternalLinks::isWebLink(url)) ExternalLinks::open(this, url, m_confirmLink);
+    // anything else: the renderer never makes other links
 }
 
 void LessonPanel::storeEdits()

@@ -3,7 +3,13 @@
 // view (add step), edited, reordered, deleted, saved and opened. Choosing a step moves the
 // camera, the pose, the layers and the selection to it (animated). In presentation mode the
 // editor is hidden and the step's text is shown in large type.
+//
+// Step text is Markdown rendered by the project's safe renderer (content::MarkdownRenderer:
+// no raw HTML, no images). Its links: structure:<id> selects the structure, content:<id>
+// opens the item in the content panel, http(s) pages open in the browser only after the user
+// confirms; anything else is shown as plain text.
 #include "app/Lesson.h"
+#include "ui/ExternalLinks.h"
 
 #include <QDockWidget>
 #include <QString>
@@ -57,6 +63,11 @@ public:
     // Large text and no editor (presentation mode).
     void setPresenting(bool on);
     bool presenting() const { return m_presenting; }
+    // The HTML shown for the current step (presenter view), and its link handling.
+    QString stepHtml() const;
+    void openLink(const QUrl& url);
+    // Replaces the "open this web page?" question (tests). Return true to open.
+    void setExternalLinkConfirmer(ExternalLinks::ConfirmFn confirm) { m_confirmLink = std::move(confirm); }
 
     // Where the current layers and selection come from / go to. By default they are read from
     // and written to the document's scene graph; the main window can route them through its
@@ -68,6 +79,8 @@ public:
 signals:
     void stepShown(int index);
     void lessonChanged();
+    void structureLinkActivated(const QString& id); // structure:<id> in the step text
+    void contentLinkActivated(const QString& itemId); // content:<id> in the step text
 
 private:
     void buildUi();
@@ -89,6 +102,7 @@ private:
     int m_current = -1;
     bool m_presenting = false;
     bool m_loadingEditor = false;
+    ExternalLinks::ConfirmFn m_confirmLink;
 
     QStackedWidget* m_stack = nullptr;
     QLineEdit* m_lessonTitle = nullptr;

@@ -4,6 +4,7 @@
 
 #include <QButtonGroup>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -15,6 +16,7 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace psoas::ui {
@@ -33,12 +35,13 @@ QString unitSuffix(const std::string& unit) { return unit == "%" ? QStringLitera
 PosePanel::PosePanel(QWidget* parent) : QDockWidget(tr("Pose"), parent)
 {
     setObjectName("PosePanel");
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    m_body = new QWidget(scroll);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_body = new QWidget(m_scroll);
     m_layout = new QVBoxLayout(m_body);
-    scroll->setWidget(m_body);
-    setWidget(scroll);
+    m_scroll->setWidget(m_body);
+    m_scroll->viewport()->installEventFilter(this);
+    setWidget(m_scroll);
     m_timer.setInterval(33);
     connect(&m_timer, &QTimer::timeout, this, &PosePanel::tick);
     buildRows();
@@ -62,6 +65,9 @@ void PosePanel::buildRows()
         delete item;
     }
     m_rows.clear();
+    m_presetButtons.clear();
+    m_presetGrid = nullptr;
+    m_presetColumns = 0;
     m_standing = m_free = nullptr;
     m_readouts = m_note = nullptr;
 
@@ -102,8 +108,7 @@ void PosePanel::buildRows()
 
     // Presets.
     auto* presetBox = new QGroupBox(tr("Poses"), m_body);
-    auto* grid = new QGridLayout(presetBox);
-    int i = 0;
+    m_presetGrid = new QGridLayout(presetBox);
     for (const auto& name : k->presetNames()) {
         const auto* p = k->preset(name);
         auto* b = new QPushButton(QString::fromStdString(p && !p->title.empty() ? p->title : name), presetBox);
@@ -111,10 +116,9 @@ void PosePanel::buildRows()
         if (p) b->setToolTip(QString::fromStdString(p->description));
         const QString qname = QString::fromStdString(name);
         connect(b, &QPushButton::clicked, this, [this, qname] { animateToPreset(qname); });
-        grid->addWidget(b, i / 2, i % 2);
-        ++i;
+        m_presetButtons.append(b);
     }
-    m_layout->addWidget(presetBox);
+    layoutPresets();
 
     // Readouts and notes.
     m_readouts = new QLabel(m_body);
@@ -129,6 +133,8 @@ void PosePanel::buildRows()
     m_note->setStyleSheet("QLabel { color: #a04000; }");
     m_note->hide();
     m_layout->addWidget(m_note);
+    // The live numbers come first (what a clinician points at), then the presets.
+    m_layout->addWidget(presetBox);
 
     // One row per coordinate.
     auto* coordBox = new QGroupBox(tr("Joint angles"), m_body);
@@ -164,6 +170,27 @@ void PosePanel::buildRows()
     m_layout->addStretch(1);
     refresh();
 #endif
+}
+
+void PosePanel::layoutPresets()
+{
+    if (!m_presetGrid || m_presetButtons.isEmpty()) return;
+    int widest = 0;
+    for (auto* b : m_presetButtons) widest = std::max(widest, b->sizeHint().width());
+    // Room for the buttons: the scroll area's width less the margins of the body and the box.
+    const int room = m_scroll->viewport()->width() - 2 * m_layout->contentsMargins().left() - 40;
+    const int columns = 2 * widest + m_presetGrid->horizontalSpacing() <= room ? 2 : 1;
+    if (columns == m_presetColumns) return;
+    m_presetColumns = columns;
+    for (auto* b : m_presetButtons) m_presetGrid->removeWidget(b);
+    for (int i = 0; i < m_presetButtons.size(); ++i)
+        m_presetGrid->addWidget(m_presetButtons[i], i / columns, i % columns);
+}
+
+bool PosePanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_scroll && watched == m_scroll->viewport() && event->type() == QEvent::Resize) layoutPresets();
+    return QDockWidget::eventFilter(watched, event);
 }
 
 std::map<std::string, double> PosePanel::currentValues() const

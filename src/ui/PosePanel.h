@@ -10,6 +10,7 @@
 
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QTimer>
@@ -20,6 +21,8 @@
 class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
+class QPushButton;
+class QScrollArea;
 class QRadioButton;
 class QSlider;
 class QVBoxLayout;
@@ -73,6 +76,10 @@ private:
         double scale = 10.0; // slider steps per unit
     };
     void buildRows();
+    // Two columns of preset buttons when they fit beside each other, else one (a narrow dock
+    // then never needs sideways scrolling, and no text is cut off).
+    void layoutPresets();
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void onSlider(const QString& name, int position);
     void onBox(const QString& name, double value);
     void applyCoordinate(const QString& name, double value);
@@ -84,7 +91,11 @@ private:
     std::map<std::string, double> currentValues() const;
 
     app::Document* m_doc = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QWidget* m_body = nullptr;
+    QGridLayout* m_presetGrid = nullptr;
+    QList<QPushButton*> m_presetButtons;
+    int m_presetColumns = 0;
     QVBoxLayout* m_layout = nullptr;
     QRadioButton* m_standing = nullptr;
     QRadioButton* m_free = nullptr;

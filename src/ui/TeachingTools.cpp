@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -37,7 +38,10 @@ QColor toQColor(const Vec3& c)
 
 QPixmap legendPixmap(const QFont& font)
 {
-    const int w = 300, h = 64;
+    const QFontMetrics fm(font);
+    const int line = fm.height() + 2;
+    const int w = std::max(300, fm.horizontalAdvance(QObject::tr("Muscle length, % of neutral")) + 24);
+    const int h = 3 * line + 22;
     QPixmap pm(w, h);
     pm.fill(QColor(255, 255, 255, 225));
     QPainter p(&pm);
@@ -47,13 +51,18 @@ QPixmap legendPixmap(const QFont& font)
     g.setColorAt(0.0, toQColor(app::LengthColouring::tint(grey, 100.0 - app::LengthColouring::kFullScalePct)));
     g.setColorAt(0.5, toQColor(grey));
     g.setColorAt(1.0, toQColor(app::LengthColouring::tint(grey, 100.0 + app::LengthColouring::kFullScalePct)));
-    p.fillRect(QRect(10, 24, w - 20, 14), g);
+    p.fillRect(QRect(10, line + 4, w - 20, 14), g);
     p.setPen(Qt::black);
-    p.drawText(QRect(0, 2, w, 20), Qt::AlignCenter, QObject::tr("Muscle length, % of neutral"));
+    p.drawText(QRect(0, 2, w, line), Qt::AlignCenter, QObject::tr("Muscle length, % of neutral"));
     const int pct = int(app::LengthColouring::kFullScalePct);
-    p.drawText(QRect(4, 40, 100, 20), Qt::AlignLeft, QObject::tr("≤%1 % shorter").arg(100 - pct));
-    p.drawText(QRect(w / 2 - 40, 40, 80, 20), Qt::AlignCenter, QObject::tr("100 %"));
-    p.drawText(QRect(w - 104, 40, 100, 20), Qt::AlignRight, QObject::tr("≥%1 % longer").arg(100 + pct));
+    // Two lines under the bar: the scale's values, then what they mean.
+    const int y1 = line + 20, y2 = y1 + line;
+    p.drawText(QRect(8, y1, w / 3, line), Qt::AlignLeft, QObject::tr("≤ %1 %").arg(100 - pct));
+    p.drawText(QRect(w / 3, y1, w / 3, line), Qt::AlignCenter, QObject::tr("100 %"));
+    p.drawText(QRect(w - 8 - w / 3, y1, w / 3, line), Qt::AlignRight, QObject::tr("≥ %1 %").arg(100 + pct));
+    p.drawText(QRect(8, y2, w / 3, line), Qt::AlignLeft, QObject::tr("shorter"));
+    p.drawText(QRect(w / 3, y2, w / 3, line), Qt::AlignCenter, QObject::tr("neutral"));
+    p.drawText(QRect(w - 8 - w / 3, y2, w / 3, line), Qt::AlignRight, QObject::tr("longer"));
     return pm;
 }
 
@@ -108,6 +117,12 @@ TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPan
     });
 
     if (m_content) {
+        // content:<id> links in a step's text open the item in the side panel.
+        connect(m_lesson, &LessonPanel::contentLinkActivated, this, [this](const QString& id) {
+            m_content->show();
+            m_content->raise();
+            m_content->showItem(id);
+        });
         connect(m_content, &ContentPanel::structureChosen, this, [this](const QString& id) { setPlotMuscle(id); });
         // "Show on model" applies a preset through the main window: show its values here.
         connect(m_content, &ContentPanel::poseRequested, this, [this] {
