@@ -142,7 +142,9 @@ void MainWindow::buildMenus()
     frame->setShortcut(QKeySequence(Qt::Key_F));
 
     view->addSeparator();
-    view->addAction(m_contentPanel->toggleViewAction());
+    QAction* notes = m_contentPanel->toggleViewAction();
+    notes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    view->addAction(notes);
     m_teaching->addViewActions(view);
     m_explore->addViewActions(view);
     m_explore->addLayersMenu(menuBar());
@@ -217,6 +219,7 @@ void MainWindow::showControls()
         {"G", "ghost of the neutral pose"},
         {"Ctrl+Shift+L", "colour muscles by length"},
         {"Ctrl+Z, Ctrl+Shift+Z", "undo, redo"},
+        {"Ctrl+1 … Ctrl+5", "show or hide the Layers, Pose, Length plot, Lesson and Anatomy notes panels"},
         {"F5", "presentation mode (Page Down / Space / → next, Page Up / ← back, Esc leaves)"},
         {"Ctrl+L", "open a lesson"},
         {"Ctrl+E, Ctrl+Shift+C", "export an image at any size, copy the view"},

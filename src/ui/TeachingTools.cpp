@@ -161,9 +161,16 @@ void TeachingTools::addFileActions(QMenu* file)
 
 void TeachingTools::addViewActions(QMenu* view)
 {
-    view->addAction(m_pose->toggleViewAction());
-    view->addAction(m_plotDock->toggleViewAction());
-    view->addAction(m_lesson->toggleViewAction());
+    // The docks with shortcuts (Ctrl+1 is the Layers panel, Ctrl+5 the anatomy notes).
+    QAction* pose = m_pose->toggleViewAction();
+    pose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addAction(pose);
+    QAction* plot = m_plotDock->toggleViewAction();
+    plot->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    view->addAction(plot);
+    QAction* lesson = m_lesson->toggleViewAction();
+    lesson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    view->addAction(lesson);
     m_colourAction = view->addAction(tr("&Colour Muscles by Length"));
     m_colourAction->setObjectName("actionColourByLength");
     m_colourAction->setCheckable(true);

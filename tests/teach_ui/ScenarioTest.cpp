@@ -21,6 +21,8 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -244,4 +246,21 @@ TEST_CASE("Lesson step text is rendered safely; its links select, open content o
     lesson->openLink(QUrl("content:psoas_major"));
     CHECK_FALSE(w.contentPanel()->isHidden());
     CHECK(w.contentPanel()->shownItem() == "psoas_major");
+}
+
+TEST_CASE("Every panel can be shown and hidden from a menu, each with its own shortcut", "[ui][menus]")
+{
+    ui::MainWindow w;
+    QList<QAction*> inMenus;
+    for (auto* menu : w.menuBar()->findChildren<QMenu*>()) inMenus += menu->actions();
+    QStringList keys;
+    for (auto* dock : w.findChildren<QDockWidget*>()) {
+        INFO(dock->windowTitle().toStdString());
+        QAction* toggle = dock->toggleViewAction();
+        CHECK(inMenus.contains(toggle));
+        CHECK_FALSE(toggle->shortcut().isEmpty());
+        CHECK_FALSE(keys.contains(toggle->shortcut().toString()));
+        keys << toggle->shortcut().toString();
+    }
+    CHECK(keys.size() >= 5);
 }
