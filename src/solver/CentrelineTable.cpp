@@ -58,16 +58,21 @@ void CentrelineTable::sample(const std::vector<DVec3>& poly, const Spec& spec, d
     std::size_t seg = 1;
     double segStart = 0.0;
     double segLen = poly.size() > 1 ? glm::length(poly[1] - poly[0]) : 0.0;
+    const double scale = L > 0 ? L0 / L : 0.0, step = 1.0 / static_cast<double>(K - 1);
+    double invLen = segLen > 1e-12 ? 1.0 / segLen : 0.0;
     for (std::size_t j = 0; j < K; ++j) {
-        double s = static_cast<double>(j) / (K - 1);
-        double g = L > 0 ? L0 * (lt * s + (lb - lt) * spec.beltCum[j]) / L : s;
+        double s = static_cast<double>(j) * step;
+        double g = L > 0 ? scale * (lt * s + (lb - lt) * spec.beltCum[j]) : s;
         double u = std::clamp(g, 0.0, 1.0) * polyLength;
-        while (seg + 1 < poly.size() && segStart + segLen < u) {
-            segStart += segLen;
-            ++seg;
-            segLen = glm::length(poly[seg] - poly[seg - 1]);
+        if (seg + 1 < poly.size() && segStart + segLen < u) {
+            do {
+                segStart += segLen;
+                ++seg;
+                segLen = glm::length(poly[seg] - poly[seg - 1]);
+            } while (seg + 1 < poly.size() && segStart + segLen < u);
+            invLen = segLen > 1e-12 ? 1.0 / segLen : 0.0;
         }
-        double f = segLen > 1e-12 ? std::clamp((u - segStart) / segLen, 0.0, 1.0) : 0.0;
+        double f = std::clamp((u - segStart) * invLen, 0.0, 1.0);
         m_point[j] = poly[seg - 1] + (poly[seg] - poly[seg - 1]) * f;
     }
     // Three box-filter passes over the line extended by point reflection through its ends
