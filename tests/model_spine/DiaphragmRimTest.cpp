@@ -130,3 +130,25 @@ TEST_CASE("Diaphragm crura are its lowest parts and the dome stays inside the ri
     INFO("dome vertices inside bone, T12 frame (m):" << where);
     CHECK(insideBone == 0);
 }
+
+TEST_CASE("Diaphragm attachment landmarks sit on its rim, so the highlighted areas match the muscle", "[model_muscles]")
+{
+    const std::vector<glm::dvec3> rim = Diaphragm(rig()).rim();
+    std::vector<glm::dvec3> loop = rim;
+    loop.push_back(rim.front());
+    for (const char* name : {"diaphragm.origin.xiphoid", "diaphragm.origin.costal_r", "diaphragm.origin.costal_l",
+                             "diaphragm.origin.rib_12_r", "diaphragm.origin.rib_12_l", "diaphragm.origin.lateral_arcuate_r",
+                             "diaphragm.origin.lateral_arcuate_l", "diaphragm.origin.medial_arcuate_r",
+                             "diaphragm.origin.medial_arcuate_l"}) {
+        REQUIRE(rig().hasLandmark(name));
+        const glm::dvec3 p = rig().landmark(name);
+        const double d = distanceToPolyline(p, loop);
+        glm::dvec3 nearest = rim.front();
+        for (const glm::dvec3& r : rim)
+            if (glm::length(r - p) < glm::length(nearest - p)) nearest = r;
+        const glm::dvec3 q = rig().frame("t12").toLocal(nearest) * 1000.0;
+        INFO(name << ": " << d * 1000.0 << " mm from the rim (nearest rim point in the T12 frame, mm: " << q.x << ", "
+                  << q.y << ", " << q.z << ")");
+        CHECK(d < 0.008);
+    }
+}
