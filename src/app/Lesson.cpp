@@ -103,7 +103,7 @@ public:
         }
         out = value.get<double>();
         if (!std::isfinite(out)) {
-            warn(field, "is not a finite number; the value is ignored.");
+            warn(field, "is not a finite number; the value is ignored. Give a number in degrees (or % for breathing).");
             return false;
         }
         return true;
@@ -188,7 +188,7 @@ void readLayers(const json& j, StepReader& r, const LessonVocabulary& vocab, jso
     out = j;
     auto checkId = [&](const std::string& field, const std::string& id) {
         if (vocab.structures.empty() || vocab.structures.count(id)) return true;
-        r.warn(field, "unknown structure id \"" + id + "\"; it is left out.");
+        r.warn(field, "unknown structure id \"" + id + "\"; it is left out. Use an id from assets/models/catalog.json (psoas-atlas --list-structures).");
         return false;
     };
     for (const char* listKey : {"hidden", "shown"}) {
@@ -248,7 +248,7 @@ void readPose(const json& j, StepReader& r, const LessonVocabulary& vocab, Lesso
         if (preset.empty() || vocab.presets.empty() || vocab.presets.count(preset))
             pose.preset = preset;
         else
-            r.warn("pose.preset", "unknown preset \"" + preset + "\"; it is ignored.");
+            r.warn("pose.preset", "unknown preset \"" + preset + "\"; it is ignored. Use a preset name from psoas-atlas --list-poses.");
     }
     auto it = j.find("coordinates");
     if (it == j.end()) return;
@@ -260,7 +260,7 @@ void readPose(const json& j, StepReader& r, const LessonVocabulary& vocab, Lesso
         const std::string field = "pose.coordinates." + e.key();
         auto range = vocab.coordinates.find(e.key());
         if (!vocab.coordinates.empty() && range == vocab.coordinates.end()) {
-            r.warn(field, "unknown coordinate \"" + e.key() + "\"; it is ignored.");
+            r.warn(field, "unknown coordinate \"" + e.key() + "\"; it is ignored. Use a name from psoas-atlas --list-coordinates.");
             continue;
         }
         double v = 0.0;
@@ -296,7 +296,7 @@ void readSelection(const json& j, StepReader& r, const LessonVocabulary& vocab, 
         const std::string s = id.get<std::string>();
         if (s.empty()) continue;
         if (!vocab.structures.empty() && !vocab.structures.count(s))
-            r.warn("selection", "unknown structure id \"" + s + "\"; it is left out.");
+            r.warn("selection", "unknown structure id \"" + s + "\"; it is left out. Use an id from assets/models/catalog.json (psoas-atlas --list-structures).");
         else
             out.push_back(s);
     }
@@ -318,7 +318,7 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
     if (auto it = j.find("selection"); it != j.end()) readSelection(*it, r, vocab, step.selection);
     static const std::set<std::string> known{"title", "text", "camera", "layers", "pose", "selection"};
     for (auto e = j.begin(); e != j.end(); ++e)
-        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored.");
+        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored. Remove it, or use title, text, camera, layers, pose or selection.");
     return step;
 }
 
@@ -389,7 +389,7 @@ core::Result<Lesson::Loaded> Lesson::fromJsonText(const std::string& text, const
     if (!parsed) return parsed.error();
     const json& j = *parsed;
     if (!j.is_object())
-        return core::makeError(name + ": a lesson must be a JSON object with \"title\" and \"steps\".");
+        return core::makeError(name + ": a lesson must be a JSON object with \"title\" and \"steps\". Save the lesson again from the Lesson panel, or fix the file by hand.");
     auto it = j.find("steps");
     if (it == j.end() || !it->is_array())
         return core::makeError(name + ": a lesson needs a \"steps\" list; this file has none, so it is not a lesson.");

@@ -71,7 +71,7 @@ core::Status parseAssignment(const std::string& text, std::string& name, double&
         return core::makeError("--set " + name + ": '" + v + "' is not a number. Use degrees (or % for breathing).");
     }
     if (!std::isfinite(value))
-        return core::makeError("--set " + name + ": '" + v + "' is not a finite number.");
+        return core::makeError("--set " + name + ": '" + v + "' is not a finite number. Use degrees (or % for breathing), for example hip_flexion_r=30.");
     return core::Status::success();
 }
 
