@@ -154,7 +154,9 @@ int main(int argc, char** argv)
     format.setVersion(3, 3);
     format.setProfile(QSurfaceFormat::CoreProfile);
     format.setDepthBufferSize(24);
-    format.setSamples(4);
+    // No multisampling in the window itself: the viewport draws off screen with its own MSAA
+    // (FramePresenter) and the window only composes widgets; a 4x window buffer cost ~45 MB.
+    format.setSamples(0);
     QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());

@@ -15,7 +15,7 @@ int main(int argc, char** argv)
     format.setVersion(3, 3);
     format.setProfile(QSurfaceFormat::CoreProfile);
     format.setDepthBufferSize(24);
-    format.setSamples(4);
+    format.setSamples(0); // as main.cpp: the window composes, the viewport does its own MSAA
     QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
     return Catch::Session().run(argc, argv);
