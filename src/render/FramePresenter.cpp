@@ -42,20 +42,30 @@ core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& 
     return core::Status::success();
 }
 
-core::Status FramePresenter::prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params)
+core::Status FramePresenter::prewarmStep(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
+                                         double budgetMs, bool& done)
 {
+    done = false;
+    // First the reduced meshes, a few per step (the CPU part: meshoptimizer's simplifier).
+    if (m_settings.movingLowDetail && !renderer.prepareLowDetail(budgetMs)) return core::Status::success();
+    // Then one moving frame into its own target, and the scaled copy a real frame makes, into
+    // our window-sized single-sample buffer instead of the window.
     RenderParams moving, still;
     if (auto s = prepare(params, FrameQuality::Moving, moving); !s) return s;
     if (auto s = prepare(params, FrameQuality::Still, still); !s) return s;
     renderer.render(list, moving);
-    renderer.render(list, still);
-    // Both copies a real frame makes, into our own window-sized single-sample buffer instead of
-    // the window: the scaled (moving) blit and the multisample resolve (still).
     m_moving.blitTo(m_still.resolveFramebuffer(), still.width, still.height, m_settings.smoothUpscale);
-    if (m_still.samples() > 1) m_still.blitTo(m_still.resolveFramebuffer(), still.width, still.height, false);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, params.width, params.height);
     glFinish(); // the driver's deferred work happens now too, not in the next real frame
+    done = true;
+    return core::Status::success();
+}
+
+core::Status FramePresenter::prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params)
+{
+    for (bool done = false; !done;)
+        if (auto s = prewarmStep(renderer, list, params, 1e9, done); !s) return s;
     return core::Status::success();
 }
 

@@ -35,12 +35,17 @@ public:
     // context current. Fails only when an off-screen buffer cannot be created.
     core::Status present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
                          unsigned windowFbo, FrameQuality quality);
-    // Does once, ahead of time, what would otherwise stall the first frame of each quality:
-    // creates both off-screen targets for this window size and draws one frame of each into
-    // them (not into the window), which builds the reduced meshes and lets the driver compile
-    // its shader variants for both targets. Call when the view is idle (after the first frame
-    // is shown). Needs the GL context current; waits for the GL work (glFinish). Leaves no
-    // framebuffer of ours bound.
+    // Does once, ahead of time, what would otherwise stall the first moving frame: builds the
+    // reduced meshes, creates the moving target for this window size and draws one moving
+    // frame into it (not into the window) with the scaled copy a real frame makes, so that the
+    // driver compiles its shader variants. The still target and its variants already exist:
+    // the first frame shown was a still one (call after it), so it is not drawn again.
+    // prewarmStep() does a slice of at most about `budgetMs` of this (one mesh's reduction
+    // can take longer) and sets `done` when nothing is left, so that a caller can spread it
+    // over idle moments of an event loop; prewarm() does all of it. Need the GL context
+    // current; wait for the GL work (glFinish); leave no framebuffer of ours bound.
+    core::Status prewarmStep(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
+                             double budgetMs, bool& done);
     core::Status prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params);
     // Size of the off-screen image used for a window of this size at this quality.
     void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;

@@ -24,6 +24,9 @@ public:
     // while the view moves. Deformation keeps working: only the vertices move.
     void ensureLowDetail(const anatomy::MeshData& mesh);
     bool hasLowDetail() const { return m_lodVao != 0; }
+    // True once ensureLowDetail() has nothing left to do for this mesh (built, not worth it,
+    // or nothing uploaded).
+    bool lowDetailSettled() const { return m_lodTried || !m_vao; }
     // lowDetail draws the reduced list when it exists.
     void draw(bool lowDetail = false) const;
     void release();

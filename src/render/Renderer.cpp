@@ -1,6 +1,7 @@
 #include "render/Renderer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <epoxy/gl.h>
 
 namespace psoas::render {
@@ -79,6 +80,28 @@ void Renderer::syncMeshes(bool lowDetail)
         if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
         if (lowDetail) m_meshes[i].ensureLowDetail(m_model->meshes[i]);
     }
+}
+
+bool Renderer::prepareLowDetail(double budgetMs)
+{
+    if (!m_model) return true;
+    const auto start = std::chrono::steady_clock::now();
+    if (m_meshes.size() != m_model->meshes.size()) {
+        m_meshes.clear();
+        m_meshes.resize(m_model->meshes.size());
+    }
+    for (std::size_t i = 0; i < m_meshes.size(); ++i) {
+        if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
+        if (m_meshes[i].lowDetailSettled()) continue;
+        m_meshes[i].ensureLowDetail(m_model->meshes[i]);
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        if (ms >= budgetMs) {
+            for (std::size_t j = i + 1; j < m_meshes.size(); ++j)
+                if (m_meshes[j].version() != m_model->meshes[j].version || !m_meshes[j].lowDetailSettled()) return false;
+            return true;
+        }
+    }
+    return true;
 }
 
 void Renderer::drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass,

@@ -53,6 +53,10 @@ public:
     // The model whose meshes the draw list refers to. GPU meshes are created lazily.
     void setModel(const anatomy::Model* model);
     void render(const scene::DrawList& list, const RenderParams& params);
+    // Uploads the model's meshes and builds their reduced lists (what the first low-detail
+    // frame would otherwise do all at once), one mesh after another until `budgetMs` has
+    // passed. True when every mesh is done; false when some are left (call again later).
+    bool prepareLowDetail(double budgetMs);
     struct PickResult {
         std::uint32_t id = 0; // DrawItem::pickId, 0 = background
         float ndcDepth = 1.0f; // -1..1 at the pixel (for unprojecting the surface point)

@@ -46,7 +46,12 @@ ExploreTools::ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel
     connect(m_panel, &LayersPanel::showAllRequested, this, &ExploreTools::showAll);
     connect(m_panel, &LayersPanel::resetRequested, this, &ExploreTools::resetLayers);
     connect(m_panel, &LayersPanel::structureClicked, this, &ExploreTools::select);
-    if (m_content) connect(m_content, &ContentPanel::structureChosen, this, &ExploreTools::select);
+    if (m_content) {
+        connect(m_content, &ContentPanel::structureChosen, this, &ExploreTools::select);
+        // "Show on model" (applied by the main window before this runs) is one undo step.
+        connect(m_content, &ContentPanel::poseRequested, this,
+                [this](const QString& preset) { poseChanged(tr("Pose: %1").arg(preset), false); });
+    }
 
     m_hoverTimer.setSingleShot(true);
     m_hoverTimer.setInterval(90); // pick passes are slow on software GL: at most ~11 per second
@@ -86,7 +91,7 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
         });
     if (auto* pose = teaching->posePanel())
         connect(pose, &PosePanel::poseChanged, this, [this](const QString& preset) {
-            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset));
+            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset), preset.isEmpty());
         });
 }
 
@@ -204,16 +209,19 @@ void ExploreTools::setHovered(const QString& id)
     m_viewport->sceneChanged();
 }
 
-void ExploreTools::poseChanged(const QString& label)
+void ExploreTools::poseChanged(const QString& label, bool coalesce)
 {
     m_overlay->sceneChanged();
-    record(label.isEmpty() ? tr("Change pose") : label, "pose");
-    m_poseSettle.start();
+    if (!coalesce) m_history.endCoalescing();
+    record(label.isEmpty() ? tr("Change pose") : label, coalesce ? QStringLiteral("pose") : QString());
+    if (coalesce) m_poseSettle.start();
 }
 
 void ExploreTools::applySnapshot(const app::Snapshot& s)
 {
     if (!m_doc) return;
+    // A preset still animating would otherwise carry on over the restored pose.
+    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->cancelAnimation();
     auto status = app::History::apply(s, *m_doc, m_layers, m_selection);
     if (!status) m_window->statusBar()->showMessage(QString::fromStdString(status.message()));
     m_panel->refresh(m_layers);
@@ -225,6 +233,14 @@ void ExploreTools::applySnapshot(const app::Snapshot& s)
 
 bool ExploreTools::undo()
 {
+    // A preset still animating is the change in progress: undo goes back to where it started.
+    auto* pose = m_teaching ? m_teaching->posePanel() : nullptr;
+    if (pose && pose->animating() && m_history.current()) {
+        applySnapshot(*m_history.current()); // stops the animation
+        m_window->statusBar()->showMessage(tr("Undone: pose animation"));
+        updateUndoActions();
+        return true;
+    }
     const QString label = QString::fromStdString(m_history.undoLabel());
     auto s = m_history.undo();
     if (!s) return false;

@@ -57,8 +57,9 @@ public:
     void resetLayers();
     void select(const QString& id); // empty clears
     void setHovered(const QString& id);
-    // Records the current pose as an undo step (pose panel changes call this; drags coalesce).
-    void poseChanged(const QString& label = {});
+    // Records the current pose as an undo step (pose panel changes call this). Slider drags
+    // coalesce into one step; a preset (coalesce = false) is always a step of its own.
+    void poseChanged(const QString& label = {}, bool coalesce = true);
     bool undo();
     bool redo();
     // Frames the camera on the selected muscle's origins and insertions.

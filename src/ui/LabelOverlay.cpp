@@ -48,6 +48,8 @@ void LabelOverlay::setAttachmentMuscle(const QString& muscle)
 {
     m_muscle = muscle;
     m_areas = m_doc ? app::Attachments::of(*m_doc, muscle.toStdString()) : std::vector<app::AttachmentArea>{};
+    // Right away: an area behind bone must not flash up as visible until the timer runs.
+    if (!m_areas.empty()) updateOcclusionNow();
     update();
 }
 
@@ -60,7 +62,7 @@ void LabelOverlay::sceneChanged()
 
 void LabelOverlay::scheduleOcclusion()
 {
-    if (m_labelsOn) m_occlusionTimer.start();
+    if (m_labelsOn || !m_areas.empty()) m_occlusionTimer.start();
 }
 
 bool LabelOverlay::eventFilter(QObject* watched, QEvent* event)
@@ -77,7 +79,7 @@ void LabelOverlay::updateOcclusionNow()
     m_occlusionTimer.stop();
     m_occluded.clear();
     if (!m_doc) return;
-    m_occluded = LabelPainter::occlusion(*m_doc, m_viewport->camera().position());
+    m_occluded = LabelPainter::occlusion(*m_doc, m_viewport->camera().position(), m_areas);
 }
 
 QStringList LabelOverlay::occludedLandmarks() const

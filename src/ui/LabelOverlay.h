@@ -38,7 +38,7 @@ public:
     // Recomputes which anchors are behind bone for the current camera and pose (normally
     // done by a timer after changes settle).
     void updateOcclusionNow();
-    // Landmark ids whose anchor is currently hidden behind bone.
+    // Landmark and attachment-area ids whose anchor is currently hidden behind bone.
     QStringList occludedLandmarks() const;
     // Texts of the labels drawn in the last paint (for tests and lessons).
     QStringList drawnLabels() const { return m_drawn; }

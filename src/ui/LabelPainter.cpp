@@ -3,6 +3,7 @@
 #include "app/BoneOcclusion.h"
 #include "app/Document.h"
 #include "app/LabelAnchors.h"
+#include "app/SpineLabels.h"
 #include "ui/LabelColumns.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
+#include <QPolygonF>
 #include <algorithm>
 #include <cmath>
 
@@ -18,15 +20,23 @@ namespace psoas::ui {
 const QColor LabelPainter::kOriginColor(232, 96, 44);     // warm orange-red
 const QColor LabelPainter::kInsertionColor(44, 142, 232); // clear blue
 
-QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec3& eye)
+QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec3& eye,
+                                             const std::vector<app::AttachmentArea>& areas)
 {
     QHash<QString, bool> out;
     const auto anchors = app::LabelAnchors::compute(doc);
     std::vector<app::OcclusionQuery> queries;
-    for (const auto& a : anchors) queries.push_back({a.world, a.body});
+    std::vector<QString> ids;
+    for (const auto& a : anchors) {
+        queries.push_back({a.world, a.body});
+        ids.push_back(QString::fromStdString(a.landmark));
+    }
+    for (const auto& a : areas) {
+        queries.push_back({a.world, a.body});
+        ids.push_back(QString::fromStdString(a.id));
+    }
     const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
-    for (std::size_t i = 0; i < anchors.size() && i < hidden.size(); ++i)
-        out.insert(QString::fromStdString(anchors[i].landmark), hidden[i]);
+    for (std::size_t i = 0; i < ids.size() && i < hidden.size(); ++i) out.insert(ids[i], hidden[i]);
     return out;
 }
 
@@ -68,10 +78,12 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         QPointF at;
         QColor color;
         double marker = 0.0;
+        std::vector<QPointF> bracket; // merged vertebra labels: the levels, top to bottom
     };
     std::vector<Pending> items;
 
-    // Attachment areas of the selected muscle: filled discs (origin vs insertion colour).
+    // Attachment areas of the selected muscle: filled discs (origin vs insertion colour). An
+    // area behind bone is only a faint dashed ring, without a label.
     for (const auto& a : areas) {
         bool ok = false;
         QPointF c = toScreen(a.world, ok);
@@ -80,6 +92,14 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         QPointF edge = toScreen(a.world + cam.right() * a.radius, ok2);
         const double r = std::max(6.0 * scale, ok2 ? std::hypot(edge.x() - c.x(), edge.y() - c.y()) : 8.0 * scale);
         const QColor col = a.origin ? kOriginColor : kInsertionColor;
+        if (occluded.value(QString::fromStdString(a.id), false)) {
+            QColor faint = col;
+            faint.setAlpha(110);
+            p.setPen(QPen(faint, 1.5 * scale, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(c, r, r);
+            continue;
+        }
         QColor fill = col;
         fill.setAlpha(150);
         p.setPen(QPen(col.darker(140), 2.0 * scale));
@@ -88,10 +108,12 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         const QString text =
             (a.origin ? QCoreApplication::translate("LabelPainter", "Origin: %1")
                       : QCoreApplication::translate("LabelPainter", "Insertion: %1")).arg(QString::fromStdString(a.text));
-        items.push_back({text, c, col, r + 2.0 * scale});
+        items.push_back({text, c, col, r + 2.0 * scale, {}});
     }
 
     if (options.landmarks) {
+        const QColor white(250, 250, 245);
+        std::vector<app::ScreenLabel> shown;
         for (const auto& a : app::LabelAnchors::compute(doc)) {
             if (occluded.value(QString::fromStdString(a.landmark), false)) continue;
             const int bodyNode = a.body.empty() ? -1 : scene.find(a.body);
@@ -99,7 +121,27 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
             bool ok = false;
             QPointF at = toScreen(a.world, ok);
             if (!ok) continue;
-            items.push_back({QString::fromStdString(a.text), at, QColor(250, 250, 245), 5.0 * scale});
+            shown.push_back({a.landmark, a.text, float(at.x()), float(at.y())});
+        }
+        // Vertebra anchors closer than a label is tall: one "T12–L5" label over a bracket.
+        const float boxHeight = float(fm.height() + 2.0 * padY);
+        app::SpineRun run;
+        const bool merged = app::SpineLabels::merge(shown, boxHeight, run);
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            const auto& l = shown[i];
+            if (merged && app::SpineLabels::isVertebra(l.landmark)) {
+                if (int(i) != run.members.front()) continue;
+                // The box stands beside the bracket: it keeps clear of the bracket's width.
+                Pending spine{QString::fromStdString(run.text), QPointF(run.x, run.y), white, 5.0 * scale, {}};
+                for (int m : run.members) {
+                    const auto& q = shown[std::size_t(m)];
+                    spine.bracket.emplace_back(q.x, q.y);
+                    spine.marker = std::max(spine.marker, std::abs(double(q.x - run.x)) + 5.0 * scale);
+                }
+                items.push_back(spine);
+                continue;
+            }
+            items.push_back({QString::fromStdString(l.text), QPointF(l.x, l.y), white, 5.0 * scale, {}});
         }
     }
 
@@ -116,6 +158,18 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
     for (const auto& pl : placed) {
         const auto& it = items[std::size_t(pl.request)];
         const QPointF end(pl.leaderX, pl.leaderY);
+        if (it.bracket.size() >= 2) {
+            // The merged vertebra label's bracket: a line through the levels with a tick at each.
+            const QPolygonF line(QVector<QPointF>(it.bracket.begin(), it.bracket.end()));
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(QColor(20, 20, 20, 200), 5.0 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(line);
+            p.setPen(QPen(it.color, 2.5 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(line);
+            p.setPen(QPen(QColor(20, 20, 20, 200), 1.0 * scale));
+            p.setBrush(it.color);
+            for (const auto& q : it.bracket) p.drawEllipse(q, 3.0 * scale, 3.0 * scale);
+        }
         p.setPen(QPen(QColor(20, 20, 20, 200), 4.0 * scale));
         p.drawLine(it.at, end);
         p.setPen(QPen(it.color, 1.8 * scale));

@@ -6,7 +6,10 @@
 //
 // Labels stand in two columns beside the anatomy (LabelColumns): no overlaps, leaders side by
 // side, never over their own marker; hidden when the landmark is behind bone or its bone is
-// hidden; large type (at least 15 px, growing with the image and with `fontScale`).
+// hidden; large type (at least 15 px, growing with the image and with `fontScale`). When the
+// vertebra anchors are closer on screen than a label is tall (zoomed out, small images, the
+// larger type of presentation mode), T12–L5 become one label over a bracket along the spine
+// (app::SpineLabels).
 #include "app/Attachments.h"
 #include "scene/OrbitCamera.h"
 
@@ -48,8 +51,11 @@ public:
         double markerRadius = 0.0; // radius of the mark drawn at the anchor
     };
 
-    // Landmark id -> hidden behind bone, for a camera at `eye` (CPU ray test).
-    static QHash<QString, bool> occlusion(const app::Document& doc, const Vec3& eye);
+    // Landmark id -> hidden behind bone, for a camera at `eye` (CPU ray test), and the same
+    // for each attachment area's id (its own bone near the area does not hide it). Occluded
+    // attachment areas are drawn as a faint dashed ring without a label.
+    static QHash<QString, bool> occlusion(const app::Document& doc, const Vec3& eye,
+                                          const std::vector<app::AttachmentArea>& areas = {});
 
     // Draws into `painter` for an image of `size` pixels seen by `camera` (its viewport is set
     // to `size` here). Returns the labels drawn, in priority order.

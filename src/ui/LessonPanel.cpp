@@ -112,6 +112,7 @@ void LessonPanel::buildUi()
     auto* pv = new QVBoxLayout(present);
     m_presentCounter = new QLabel(present);
     m_presentCounter->setObjectName("presentCounter");
+    m_presentCounter->setWordWrap(true); // a long lesson title must not widen the dock (or the window)
     pv->addWidget(m_presentCounter);
     m_presentText = new QTextBrowser(present);
     m_presentText->setObjectName("presentText");
@@ -281,6 +282,8 @@ app::LessonCamera LessonPanel::cameraFromView() const
 void LessonPanel::addStepFromCurrentState()
 {
     storeEdits();
+    // A pose still animating is recorded as it will end (its mode and values), not half-way.
+    if (m_posePanel) m_posePanel->finishAnimation();
     app::LessonStep s;
     s.title = tr("Step %1").arg(stepCount() + 1).toStdString();
     s.camera = cameraFromView();

@@ -2,6 +2,7 @@
 
 #include "app/Document.h"
 #include "ui/ContentPanel.h"
+#include "ui/PosePanel.h"
 #include "ui/TeachingTools.h"
 #include "ui/ExploreTools.h"
 #ifdef PSOAS_HAVE_CONTENT
@@ -96,6 +97,7 @@ void MainWindow::buildContentPanel()
 bool MainWindow::applyPosePreset(const QString& name, QString* error)
 {
     if (!m_doc) return false;
+    m_teaching->posePanel()->cancelAnimation(); // else a running preset animation carries on over it
     auto s = m_doc->applyPreset(name.toStdString());
     m_viewport->sceneChanged();
     m_contentPanel->setCurrentPose(name);

@@ -208,7 +208,7 @@ void PosePanel::refresh()
 #ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return;
-    const bool standing = k->mode() == solver::Mode::Standing;
+    const bool standing = mode() == QLatin1String("standing");
     if (m_standing) {
         QSignalBlocker a(m_standing), b(m_free);
         m_standing->setChecked(standing);
@@ -254,11 +254,45 @@ bool PosePanel::setCoordinateValue(const QString& name, double value)
     return true;
 }
 
+QString PosePanel::mode() const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return {};
+    if (m_animation.active() && !m_animationTargetMode.isEmpty()) return m_animationTargetMode;
+    return QString::fromStdString(solver::modeName(k->mode()));
+#else
+    return {};
+#endif
+}
+
+void PosePanel::cancelAnimation()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    if (!m_animation.active()) return;
+    const QString inForce = mode();
+    m_animation.stop();
+    m_timer.stop();
+    auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return;
+    solver::Mode m = k->mode();
+    if (solver::parseMode(inForce.toStdString(), m)) k->setMode(m);
+    m_doc->updatePose();
+    refresh();
+#endif
+}
+
+void PosePanel::finishAnimation()
+{
+    if (!m_animation.active()) return;
+    m_animation.stop();
+    completeAnimation();
+}
+
 void PosePanel::applyCoordinate(const QString& name, double value)
 {
     if (!m_doc) return;
-    m_animation.stop();
-    m_timer.stop();
+    cancelAnimation(); // mid-animation: from the pose shown, in the mode in force
     std::string clampNote;
     core::Status s = m_doc->setCoordinate(name.toStdString(), value, &clampNote);
     refresh();
@@ -273,9 +307,9 @@ void PosePanel::setMode(const QString& mode)
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return;
     solver::Mode m = solver::Mode::Free;
-    if (!solver::parseMode(mode.toStdString(), m) || m == k->mode()) return;
-    m_animation.stop();
-    m_timer.stop();
+    if (!solver::parseMode(mode.toStdString(), m)) return;
+    cancelAnimation();
+    if (m == k->mode()) return;
     k->setMode(m);
     core::Status s = m_doc->updatePose();
     refresh();
@@ -296,8 +330,11 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
 #ifdef PSOAS_HAVE_SOLVER
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return false;
-    // The destination, solved on a copy so the shown pose is untouched.
+    // The destination, solved on a copy so the shown pose is untouched. It starts from the
+    // mode in force (an animation already running has the solver free in between).
     solver::Kinematics target = *k;
+    solver::Mode base = target.mode();
+    if (solver::parseMode(this->mode().toStdString(), base)) target.setMode(base);
     if (!preset.isEmpty() && !target.applyPreset(preset.toStdString())) {
         if (!target.preset(preset.toStdString())) {
             setNote(tr("Unknown pose \"%1\".").arg(preset));
@@ -313,10 +350,12 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
 
     m_animationPreset = preset;
     m_animationMode = mode;
+    m_animationTargetMode = QString::fromStdString(solver::modeName(target.mode()));
     m_animationExtra = coords;
     m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
     k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
     m_clock.start();
+    refresh(); // the switch shows the destination's mode from the start
     if (durationMs <= 0)
         tick();
     else
@@ -344,12 +383,21 @@ void PosePanel::tick()
         emit poseFrame();
         return;
     }
-    // The end: apply the destination exactly (the preset sets its own mode).
+    completeAnimation();
+#endif
+}
+
+void PosePanel::completeAnimation()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    // The end: apply the destination exactly, in the destination's mode.
     m_timer.stop();
+    auto* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) return;
     core::Status s;
     if (!m_animationPreset.isEmpty()) s = k->applyPreset(m_animationPreset.toStdString());
     solver::Mode m = k->mode();
-    if (!m_animationMode.isEmpty() && solver::parseMode(m_animationMode.toStdString(), m)) k->setMode(m);
+    if (solver::parseMode(m_animationTargetMode.toStdString(), m)) k->setMode(m);
     std::string notes;
     for (const auto& [name, value] : m_animationExtra) {
         std::string note;

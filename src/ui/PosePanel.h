@@ -52,6 +52,15 @@ public:
                        int durationMs = 1000);
     bool animating() const { return m_animation.active(); }
     QString currentPreset() const { return m_currentPreset; }
+    // The mode in force, "standing" or "free" (empty without a solver): while a preset
+    // animates, the mode it ends in (the solver interpolates freely in between, but the
+    // switch, the enabled rows, lessons and settings see the destination's mode).
+    QString mode() const;
+    // Stops a running animation where it is; the solver returns to the mode in force (undo,
+    // a slider moved mid-animation, a pose applied from elsewhere).
+    void cancelAnimation();
+    // Ends a running animation at once on its destination (poseChanged as usual).
+    void finishAnimation();
 
     // Reads the solver's values into the widgets and readouts (emits nothing).
     void refresh();
@@ -84,6 +93,7 @@ private:
     void onBox(const QString& name, double value);
     void applyCoordinate(const QString& name, double value);
     void tick();
+    void completeAnimation();
     void finishChange(const QString& preset, const QString& note);
     void updateReadouts();
     void setNote(const QString& note);
@@ -107,6 +117,7 @@ private:
     app::PoseAnimation m_animation;
     QString m_animationPreset; // applied exactly when the animation ends
     QString m_animationMode;
+    QString m_animationTargetMode; // the mode in force while animating ("standing"/"free")
     std::map<std::string, double> m_animationExtra;
     QTimer m_timer;
     QElapsedTimer m_clock;

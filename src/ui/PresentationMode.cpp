@@ -6,6 +6,8 @@
 #include <QDockWidget>
 #include <QKeyEvent>
 #include <QMainWindow>
+#include <QScreen>
+#include <QTimer>
 
 namespace psoas::ui {
 
@@ -19,6 +21,7 @@ void PresentationMode::enter()
     if (m_active) return;
     m_active = true;
     m_savedState = m_window->saveState();
+    m_savedGeometry = m_window->saveGeometry();
     m_wasFullScreen = m_window->isFullScreen();
     m_hiddenDocks.clear();
     for (auto* dock : m_window->findChildren<QDockWidget*>()) {
@@ -28,7 +31,10 @@ void PresentationMode::enter()
     }
     m_lesson->show();
     m_lesson->setPresenting(true);
-    if (m_fullScreen) m_window->showFullScreen();
+    if (m_fullScreen) {
+        m_window->showFullScreen();
+        QTimer::singleShot(250, this, &PresentationMode::coverScreen);
+    }
     qApp->installEventFilter(this);
     if (m_lesson->currentStep() < 0 && m_lesson->stepCount() > 0) m_lesson->goToStep(0);
     emit activeChanged(true);
@@ -40,16 +46,58 @@ void PresentationMode::leave()
     m_active = false;
     qApp->removeEventFilter(this);
     m_lesson->setPresenting(false);
-    if (m_fullScreen && !m_wasFullScreen) m_window->showNormal();
+    const bool restoreGeometry = m_fullScreen && !m_wasFullScreen;
+    if (restoreGeometry) m_window->showNormal();
     for (auto& dock : m_hiddenDocks)
         if (dock) dock->show();
     m_hiddenDocks.clear();
     m_window->restoreState(m_savedState);
+    if (restoreGeometry) {
+        // Back where it was, also without a window manager that remembers it (Xvfb, kiosks):
+        // now, and once more when the docks have settled (they may have widened it meanwhile).
+        m_window->restoreGeometry(m_savedGeometry);
+        QTimer::singleShot(250, m_window, [window = m_window, geometry = m_savedGeometry] {
+            if (!window->isFullScreen()) window->restoreGeometry(geometry);
+        });
+    }
     emit activeChanged(false);
+}
+
+bool PresentationMode::isClickerKey(int key)
+{
+    switch (key) {
+    case Qt::Key_PageDown:
+    case Qt::Key_Space:
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+    case Qt::Key_PageUp:
+    case Qt::Key_Backspace:
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+    case Qt::Key_Escape:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void PresentationMode::coverScreen()
+{
+    // Without a window manager (kiosks, Xvfb) nobody resizes a full-screen window: do it here.
+    if (!m_active || !m_fullScreen || !m_window->isFullScreen()) return;
+    if (const QScreen* screen = m_window->screen(); screen && m_window->geometry() != screen->geometry())
+        m_window->setGeometry(screen->geometry());
 }
 
 bool PresentationMode::eventFilter(QObject* watched, QEvent* event)
 {
+    // These keys belong to the lesson while presenting, also where a menu action has the same
+    // key (Esc clears the selection in the 3D view): claim them before the shortcut does.
+    if (m_active && event->type() == QEvent::ShortcutOverride &&
+        isClickerKey(static_cast<QKeyEvent*>(event)->key())) {
+        event->accept();
+        return true;
+    }
     if (m_active && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         switch (key->key()) {

@@ -2,7 +2,8 @@
 // Presentation mode for teaching on a projector: the main window goes full screen, the other
 // docks step aside, the lesson panel shows the step's text in large type, and the keys that
 // presentation clickers send (Page Down / Page Up, Space, arrow keys) step through the lesson.
-// Esc leaves and restores the window as it was.
+// Esc leaves and restores the window as it was (size, position, docks). With no window
+// manager to do it, the window is sized to the screen here.
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -36,12 +37,16 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    static bool isClickerKey(int key);
+    void coverScreen();
+
     QMainWindow* m_window;
     LessonPanel* m_lesson;
     bool m_active = false;
     bool m_fullScreen = true;
     bool m_wasFullScreen = false;
     QByteArray m_savedState;
+    QByteArray m_savedGeometry;
     QList<QPointer<QDockWidget>> m_hiddenDocks;
 };
 

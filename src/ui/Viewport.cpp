@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -66,6 +67,8 @@ void Viewport::setDocument(app::Document* doc)
     m_doc = doc;
     m_framedOnce = false;
     m_prewarmed = false; // a new model: its reduced meshes are built at the next idle moment
+    m_prewarmMs = m_prewarmLongestStepMs = 0.0;
+    m_prewarmSteps = 0;
     if (m_doc && isValid()) {
         makeCurrent();
         m_renderer.setModel(&m_doc->model());
@@ -153,16 +156,29 @@ void Viewport::prewarm()
         QTimer::singleShot(m_settleTimer.interval() + 50, this, &Viewport::prewarm);
         return;
     }
+    // One slice per event-loop turn, so that input and paints get in between (the user's
+    // first click or drag never waits for the whole pre-warm).
     QElapsedTimer clock;
     clock.start();
     makeCurrent();
     const qreal dpr = devicePixelRatioF();
     const int w = int(std::lround(width() * dpr)), h = int(std::lround(height() * dpr));
     m_camera.setViewport(width(), height());
-    (void)m_presenter.prewarm(m_renderer, currentDrawList(), params(defaultFramebufferObject(), w, h));
+    bool done = false;
+    if (!m_presenter.prewarmStep(m_renderer, currentDrawList(), params(defaultFramebufferObject(), w, h),
+                                 kPrewarmSliceMs, done))
+        done = true; // no off-screen buffer: nothing to warm, the frames fall back as they can
     doneCurrent();
-    m_prewarmed = true;
-    m_prewarmMs = double(clock.nsecsElapsed()) / 1e6;
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    m_prewarmMs += ms;
+    m_prewarmLongestStepMs = std::max(m_prewarmLongestStepMs, ms);
+    ++m_prewarmSteps;
+    if (done) {
+        m_prewarmed = true;
+        return;
+    }
+    m_prewarmQueued = true;
+    QTimer::singleShot(0, this, &Viewport::prewarm);
 }
 
 void Viewport::beginInteraction()

@@ -60,11 +60,15 @@ public:
     void setFrameSettings(const render::FrameSettings& settings);
     int settleDelay() const { return m_settleTimer.interval(); }
     void setSettleDelay(int ms) { m_settleTimer.setInterval(ms); }
-    // True once the one-time costs of the moving and still frames (reduced meshes, off-screen
-    // targets, driver shader variants) have been paid ahead of the first drag: done at idle
-    // right after the first frame is shown, and again for a new model.
+    // True once the one-time costs of the first moving frame (reduced meshes, its off-screen
+    // target, driver shader variants) have been paid ahead of the first drag: done at idle
+    // right after the first (still) frame is shown, and again for a new model, in slices of
+    // about kPrewarmSliceMs, one per event-loop turn, so that input is never held up long.
+    static constexpr double kPrewarmSliceMs = 25.0;
     bool prewarmed() const { return m_prewarmed; }
-    double prewarmMs() const { return m_prewarmMs; }
+    double prewarmMs() const { return m_prewarmMs; }                   // all slices together
+    double prewarmLongestStepMs() const { return m_prewarmLongestStepMs; } // the longest slice
+    int prewarmSteps() const { return m_prewarmSteps; }
     // Called on the draw list before each frame is drawn (e.g. to add the neutral-pose ghost).
     void setDrawListDecorator(std::function<void(scene::DrawList&)> decorate) { m_decorate = std::move(decorate); }
 
@@ -125,6 +129,8 @@ private:
     bool m_prewarmed = false;
     bool m_prewarmQueued = false;
     double m_prewarmMs = 0.0;
+    double m_prewarmLongestStepMs = 0.0;
+    int m_prewarmSteps = 0;
 };
 
 } // namespace psoas::ui

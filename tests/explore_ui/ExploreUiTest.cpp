@@ -139,12 +139,19 @@ TEST_CASE("Labels show from the front and hide when their landmark is behind bon
     ui::MainWindow w;
     openShown(w);
     auto* overlay = w.explore()->overlay();
+    // Close enough that each vertebra has its own label (zoomed out they merge into "T12–L5").
+    auto closer = w.viewport()->camera().state();
+    closer.distance *= 0.4f;
+    w.viewport()->camera().setState(closer);
     overlay->updateOcclusionNow();
     CHECK_FALSE(overlay->occludedLandmarks().contains("lm_l3_body"));
     overlay->grab();
     CHECK(overlay->drawnLabels().contains("L3"));
 
     w.viewport()->showViewPreset("posterior", false);
+    closer = w.viewport()->camera().state();
+    closer.distance *= 0.4f;
+    w.viewport()->camera().setState(closer);
     overlay->updateOcclusionNow();
     CHECK(overlay->occludedLandmarks().contains("lm_l3_body"));
     overlay->grab();

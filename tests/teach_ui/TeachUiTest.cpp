@@ -2,6 +2,7 @@
 #include "app/Document.h"
 #include "app/GhostPose.h"
 #include "app/LengthColouring.h"
+#include "ui/ExploreTools.h"
 #include "ui/LengthPlot.h"
 #include "ui/LessonPanel.h"
 #include "ui/MainWindow.h"
@@ -14,9 +15,12 @@
 #endif
 
 #include <QAction>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QListWidget>
+#include <QRadioButton>
+#include <QScreen>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +136,98 @@ TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
     CHECK(panel.spinBox("hip_flexion_r")->value() == Approx(target).margin(0.05));
 
     CHECK_FALSE(panel.animateToPreset("no_such_pose"));
+}
+
+TEST_CASE("The standing/free switch shows the mode in force during and after a preset animation, and after undo/redo",
+          "[ui][pose][undo]")
+{
+    QTemporaryDir dir;
+    ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+    ui::MainWindow w;
+    REQUIRE(w.openDefaultModel());
+    auto* doc = w.document();
+    REQUIRE(doc->hasSolver());
+    auto* k = doc->kinematics();
+    ui::PosePanel* panel = w.teaching()->posePanel();
+    auto* standing = panel->findChild<QRadioButton*>("modeStanding");
+    auto* freeButton = panel->findChild<QRadioButton*>("modeFree");
+    auto* undo = w.findChild<QAction*>("actionUndo");
+    auto* redo = w.findChild<QAction*>("actionRedo");
+    REQUIRE(standing);
+    REQUIRE(freeButton);
+    REQUIRE(undo);
+    REQUIRE(redo);
+    // What the user sees agrees with the solver and with what the panel reports.
+    auto shows = [&](const char* mode) {
+        const bool st = std::string(mode) == "standing";
+        return standing->isChecked() == st && freeButton->isChecked() == !st && panel->mode() == mode &&
+               panel->slider("hip_flexion_r")->isEnabled() == !st;
+    };
+
+    REQUIRE(panel->animateToPreset("sitting", 0)); // free, at once
+    CHECK(shows("free"));
+    CHECK(k->mode() == solver::Mode::Free);
+    const double sittingHip = k->coordinate("hip_flexion_r");
+
+    // Free -> standing preset: the switch says Standing from the click on, all the way through.
+    REQUIRE(panel->animateToPreset("anterior_pelvic_tilt", 700));
+    CHECK(shows("standing"));
+    int framesSeen = 0, framesWrong = 0;
+    auto c = QObject::connect(panel, &ui::PosePanel::poseFrame, [&] {
+        ++framesSeen;
+        if (!shows("standing")) ++framesWrong;
+    });
+    waitUntil([&] { return !panel->animating(); });
+    QObject::disconnect(c);
+    REQUIRE_FALSE(panel->animating());
+    CHECK(framesSeen >= 3);
+    CHECK(framesWrong == 0);
+    CHECK(shows("standing"));
+    CHECK(k->mode() == solver::Mode::Standing);
+    const double tilt = k->coordinate("pelvis_tilt");
+
+    // Standing -> free preset: Free during and after.
+    REQUIRE(panel->animateToPreset("sitting", 500));
+    QTest::qWait(150);
+    REQUIRE(panel->animating());
+    CHECK(shows("free"));
+    waitUntil([&] { return !panel->animating(); });
+    CHECK(shows("free"));
+
+    // Undo and redo step preset by preset, the switch following the restored mode.
+    undo->trigger();
+    CHECK(shows("standing"));
+    CHECK(k->mode() == solver::Mode::Standing);
+    CHECK(k->coordinate("pelvis_tilt") == Approx(tilt).margin(1e-6));
+    undo->trigger();
+    CHECK(shows("free"));
+    CHECK(k->coordinate("hip_flexion_r") == Approx(sittingHip).margin(1e-6));
+    redo->trigger();
+    CHECK(shows("standing"));
+    CHECK(k->mode() == solver::Mode::Standing);
+
+    // Undo in the middle of an animation stops it where it started, in that mode; it does not
+    // carry on afterwards.
+    REQUIRE(panel->animateToPreset("sitting", 800));
+    QTest::qWait(200);
+    REQUIRE(panel->animating());
+    CHECK(shows("free"));
+    undo->trigger();
+    CHECK_FALSE(panel->animating());
+    CHECK(shows("standing"));
+    QTest::qWait(900);
+    CHECK(shows("standing"));
+    CHECK(k->mode() == solver::Mode::Standing);
+    CHECK(k->coordinate("pelvis_tilt") == Approx(tilt).margin(1e-6));
+
+    // A slider moved mid-animation keeps the mode in force (it does not fall back to free).
+    REQUIRE(panel->animateToPreset("neutral", 800));
+    QTest::qWait(200);
+    REQUIRE(panel->animating());
+    REQUIRE(panel->setCoordinateValue("pelvis_tilt", 5.0));
+    CHECK_FALSE(panel->animating());
+    CHECK(shows("standing"));
+    CHECK(k->mode() == solver::Mode::Standing);
 }
 
 TEST_CASE("The neutral ghost draws moved parts at their rest pose, translucent and unpickable", "[ui][ghost]")
@@ -319,4 +415,75 @@ TEST_CASE("Presentation mode screenshot", "[.screenshot]")
     tools->lengthPlot()->recompute();
     QTest::qWait(500);
     w.grab().save(QString(dir) + "/teachb_normal.png");
+}
+
+TEST_CASE("Presentation mode goes full screen, the clicker keys step, Esc restores the window and its docks",
+          "[ui][lesson][gl][fullscreen]")
+{
+    QTemporaryDir dir;
+    ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+    ui::MainWindow w;
+    REQUIRE(w.openModel(ioData("cube.glb")));
+    w.resize(1100, 700);
+    w.move(40, 30);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    auto* tools = w.teaching();
+    REQUIRE(tools->openLesson(QString::fromStdString(kAssets + "/lessons/posterior_abdominal_wall_layers.json")));
+    ui::LessonPanel* lesson = tools->lessonPanel();
+    QTest::qWait(100);
+    const QRect before = w.geometry();
+    const int leastBefore = w.minimumSizeHint().width();
+    QStringList withLesson; // the docks shown before presenting
+    for (auto* dock : w.findChildren<QDockWidget*>())
+        if (dock->isVisible()) withLesson << dock->objectName();
+    withLesson.sort();
+    REQUIRE(withLesson.size() >= 2);
+    REQUIRE(withLesson.contains(lesson->objectName()));
+
+    // F5, the View menu's shortcut (shortcuts need the active window; no window manager here
+    // activates it, so the test does).
+    w.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&w));
+    QTest::keyClick(&w, Qt::Key_F5);
+    ui::PresentationMode* present = tools->presentation();
+    REQUIRE(present->active());
+    // Full screen as far as Qt and the X server go (Xvfb has no window manager).
+    REQUIRE(QTest::qWaitFor([&] { return w.windowState().testFlag(Qt::WindowFullScreen); }, 2000));
+    CHECK(w.isFullScreen());
+    const QRect screen = w.screen()->geometry();
+    (void)QTest::qWaitFor([&] { return w.geometry() == screen; }, 2000);
+    INFO("window " << w.geometry().width() << "x" << w.geometry().height() << " on a screen of "
+                   << screen.width() << "x" << screen.height());
+    CHECK(w.geometry() == screen);
+    for (auto* dock : w.findChildren<QDockWidget*>()) {
+        INFO(dock->objectName().toStdString());
+        CHECK(dock->isVisible() == (dock == lesson));
+    }
+
+    for (auto key : {Qt::Key_PageDown, Qt::Key_Space, Qt::Key_Right, Qt::Key_Down}) {
+        const int step = lesson->currentStep();
+        QTest::keyClick(&w, key);
+        CHECK(lesson->currentStep() == step + 1);
+    }
+    for (auto key : {Qt::Key_PageUp, Qt::Key_Left, Qt::Key_Up}) {
+        const int step = lesson->currentStep();
+        QTest::keyClick(&w, key);
+        CHECK(lesson->currentStep() == step - 1);
+    }
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    CHECK_FALSE(present->active());
+    REQUIRE(QTest::qWaitFor([&] { return !w.windowState().testFlag(Qt::WindowFullScreen); }, 2000));
+    (void)QTest::qWaitFor([&] { return w.geometry() == before; }, 2000);
+    INFO("back at " << w.geometry().x() << "," << w.geometry().y() << " " << w.geometry().width() << "x"
+                    << w.geometry().height() << ", was " << before.x() << "," << before.y() << " " << before.width()
+                    << "x" << before.height() << "; least width now " << w.minimumSizeHint().width()
+                    << ", before " << leastBefore);
+    CHECK(w.geometry() == before);
+    QStringList docksAfter;
+    for (auto* dock : w.findChildren<QDockWidget*>())
+        if (dock->isVisible()) docksAfter << dock->objectName();
+    docksAfter.sort();
+    CHECK(docksAfter == withLesson);
 }
