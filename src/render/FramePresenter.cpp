@@ -1,8 +1,10 @@
 #include "render/FramePresenter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <epoxy/gl.h>
+#include <thread>
 
 namespace psoas::render {
 
@@ -43,11 +45,11 @@ core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& 
 }
 
 core::Status FramePresenter::prewarmStep(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
-                                         double budgetMs, bool& done)
+                                         bool& done)
 {
     done = false;
-    // First the reduced meshes, a few per step (the CPU part: meshoptimizer's simplifier).
-    if (m_settings.movingLowDetail && !renderer.prepareLowDetail(budgetMs)) return core::Status::success();
+    // First the reduced meshes (meshoptimizer's simplifier, on a worker thread).
+    if (m_settings.movingLowDetail && !renderer.prepareLowDetail()) return core::Status::success();
     // Then one moving frame into its own target, and the scaled copy a real frame makes, into
     // our window-sized single-sample buffer instead of the window.
     RenderParams moving, still;
@@ -57,15 +59,20 @@ core::Status FramePresenter::prewarmStep(Renderer& renderer, const scene::DrawLi
     m_moving.blitTo(m_still.resolveFramebuffer(), still.width, still.height, m_settings.smoothUpscale);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, params.width, params.height);
-    glFinish(); // the driver's deferred work happens now too, not in the next real frame
+    // Submitted, not waited for: the driver compiles its shader variants while the draws are
+    // issued (here), and rasterises on its own threads; waiting (glFinish) would also wait for
+    // the frame still being drawn for the screen, a whole still frame of blocked input.
+    glFlush();
     done = true;
     return core::Status::success();
 }
 
 core::Status FramePresenter::prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params)
 {
-    for (bool done = false; !done;)
-        if (auto s = prewarmStep(renderer, list, params, 1e9, done); !s) return s;
+    for (bool done = false; !done;) {
+        if (auto s = prewarmStep(renderer, list, params, done); !s) return s;
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(2)); // the reductions
+    }
     return core::Status::success();
 }
 

@@ -40,12 +40,13 @@ public:
     // frame into it (not into the window) with the scaled copy a real frame makes, so that the
     // driver compiles its shader variants. The still target and its variants already exist:
     // the first frame shown was a still one (call after it), so it is not drawn again.
-    // prewarmStep() does a slice of at most about `budgetMs` of this (one mesh's reduction
-    // can take longer) and sets `done` when nothing is left, so that a caller can spread it
-    // over idle moments of an event loop; prewarm() does all of it. Need the GL context
-    // current; wait for the GL work (glFinish); leave no framebuffer of ours bound.
+    // prewarmStep() does one short slice of this and sets `done` when nothing is left, so that
+    // a caller can spread it over idle moments of an event loop: it starts the reductions on a
+    // worker thread, returns at once while they run, takes them when ready, then draws the
+    // moving frame (submitted with glFlush, not waited for). prewarm() does all of it. Need
+    // the GL context current; leave no framebuffer of ours bound.
     core::Status prewarmStep(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
-                             double budgetMs, bool& done);
+                             bool& done);
     core::Status prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params);
     // Size of the off-screen image used for a window of this size at this quality.
     void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;

@@ -108,22 +108,49 @@ bool GpuMesh::upload(const anatomy::MeshData& mesh)
     return true;
 }
 
-void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
+std::vector<std::uint32_t> GpuMesh::reduceIndices(const std::vector<Vec3>& positions,
+                                                  const std::vector<std::uint32_t>& indices)
 {
-    if (m_lodTried || !m_vao) return;
-    m_lodTried = true;
 #ifdef PSOAS_HAVE_MESHOPTIMIZER
-    const std::size_t count = mesh.indices.size();
-    if (count < 3 * 600 || mesh.positions.size() != m_vertexCount) return; // small meshes stay whole
-    for (std::uint32_t i : mesh.indices)
-        if (i >= mesh.positions.size()) return;
+    const std::size_t count = indices.size();
+    if (count < 3 * 600 || positions.empty()) return {}; // small meshes stay whole
+    for (std::uint32_t i : indices)
+        if (i >= positions.size()) return {};
     std::vector<std::uint32_t> lod(count);
     // About a third of the triangles, at most 1 % of the mesh's size away from the surface.
     const std::size_t target = (count / 3 / 3) * 3;
     float error = 0.0f;
-    lod.resize(meshopt_simplify(lod.data(), mesh.indices.data(), count, &mesh.positions[0].x, mesh.positions.size(),
-                                sizeof(Vec3), target, 0.01f, 0, &error));
-    if (lod.empty() || lod.size() > count * 3 / 4) return; // not worth a second list
+    lod.resize(meshopt_simplify(lod.data(), indices.data(), count, &positions[0].x, positions.size(), sizeof(Vec3),
+                                target, 0.01f, 0, &error));
+    if (lod.empty() || lod.size() > count * 3 / 4) return {}; // not worth a second list
+    return lod;
+#else
+    (void)positions;
+    (void)indices;
+    return {};
+#endif
+}
+
+bool GpuMesh::needsLowDetail(const anatomy::MeshData& mesh) const
+{
+    return !m_lodTried && m_vao && mesh.positions.size() == m_vertexCount && mesh.indices.size() >= 3 * 600;
+}
+
+void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
+{
+    if (m_lodTried || !m_vao) return;
+    if (mesh.positions.size() != m_vertexCount) {
+        m_lodTried = true;
+        return;
+    }
+    setLowDetail(reduceIndices(mesh.positions, mesh.indices));
+}
+
+void GpuMesh::setLowDetail(const std::vector<std::uint32_t>& lod)
+{
+    if (m_lodTried || !m_vao) return;
+    m_lodTried = true;
+    if (lod.empty()) return;
     glGenVertexArrays(1, &m_lodVao);
     glGenBuffers(1, &m_lodIndices);
     glBindVertexArray(m_lodVao);
@@ -138,9 +165,6 @@ void GpuMesh::ensureLowDetail(const anatomy::MeshData& mesh)
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(lod.size() * sizeof(std::uint32_t)), lod.data(), GL_STATIC_DRAW);
     glBindVertexArray(0);
     m_lodIndexCount = int(lod.size());
-#else
-    (void)mesh;
-#endif
 }
 
 void GpuMesh::uploadColors(const anatomy::MeshData& mesh)

@@ -5,6 +5,7 @@
 #include "core/Math.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace psoas::render {
 
@@ -23,6 +24,13 @@ public:
     // simplifier on the current positions, about a third of the triangles) for frames drawn
     // while the view moves. Deformation keeps working: only the vertices move.
     void ensureLowDetail(const anatomy::MeshData& mesh);
+    // The same in two halves, so that the slow half can run on another thread: the reduced
+    // index list (plain CPU, no GL; empty when not worth it), then its upload (GL thread).
+    static std::vector<std::uint32_t> reduceIndices(const std::vector<Vec3>& positions,
+                                                    const std::vector<std::uint32_t>& indices);
+    void setLowDetail(const std::vector<std::uint32_t>& lod);
+    // True while ensureLowDetail() would build a reduced list for this mesh.
+    bool needsLowDetail(const anatomy::MeshData& mesh) const;
     bool hasLowDetail() const { return m_lodVao != 0; }
     // True once ensureLowDetail() has nothing left to do for this mesh (built, not worth it,
     // or nothing uploaded).

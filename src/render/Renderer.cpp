@@ -53,6 +53,10 @@ core::Status Renderer::initialize()
 
 void Renderer::release()
 {
+    if (m_lodJob.valid()) m_lodJob.wait(); // its lists belong to meshes about to go
+    m_lodJob = {};
+    m_lodJobMeshes.clear();
+    m_lodJobIndexCounts.clear();
     m_meshes.clear();
     m_meshProgram.release();
     m_backgroundProgram.release();
@@ -76,32 +80,61 @@ void Renderer::syncMeshes(bool lowDetail)
         m_meshes.clear();
         m_meshes.resize(m_model->meshes.size());
     }
+    // Reductions being built on the worker thread: taken when ready, never waited for (the
+    // frame draws those meshes whole meanwhile).
+    const bool reducing = m_lodJob.valid();
+    if (reducing && m_lodJob.wait_for(std::chrono::seconds(0)) == std::future_status::ready) collectLowDetail();
     for (std::size_t i = 0; i < m_meshes.size(); ++i) {
         if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
-        if (lowDetail) m_meshes[i].ensureLowDetail(m_model->meshes[i]);
+        if (lowDetail && !m_lodJob.valid()) m_meshes[i].ensureLowDetail(m_model->meshes[i]);
     }
 }
 
-bool Renderer::prepareLowDetail(double budgetMs)
+bool Renderer::prepareLowDetail()
 {
     if (!m_model) return true;
-    const auto start = std::chrono::steady_clock::now();
+    if (m_lodJob.valid()) {
+        if (m_lodJob.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+        collectLowDetail();
+        return true;
+    }
     if (m_meshes.size() != m_model->meshes.size()) {
         m_meshes.clear();
         m_meshes.resize(m_model->meshes.size());
     }
+    // The meshes reach the GPU here (quick); their reductions (slow, plain CPU) on a worker
+    // thread, from copies, so that posing may change the model's vertices meanwhile.
+    std::vector<std::pair<std::vector<Vec3>, std::vector<std::uint32_t>>> inputs;
+    m_lodJobMeshes.clear();
     for (std::size_t i = 0; i < m_meshes.size(); ++i) {
         if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
-        if (m_meshes[i].lowDetailSettled()) continue;
-        m_meshes[i].ensureLowDetail(m_model->meshes[i]);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        if (ms >= budgetMs) {
-            for (std::size_t j = i + 1; j < m_meshes.size(); ++j)
-                if (m_meshes[j].version() != m_model->meshes[j].version || !m_meshes[j].lowDetailSettled()) return false;
-            return true;
-        }
+        if (!m_meshes[i].needsLowDetail(m_model->meshes[i])) continue;
+        m_lodJobMeshes.push_back(i);
+        m_lodJobIndexCounts.push_back(m_model->meshes[i].indices.size());
+        inputs.emplace_back(m_model->meshes[i].positions, m_model->meshes[i].indices);
     }
-    return true;
+    if (inputs.empty()) return true;
+    m_lodJob = std::async(std::launch::async, [inputs = std::move(inputs)] {
+        std::vector<std::vector<std::uint32_t>> lists;
+        lists.reserve(inputs.size());
+        for (const auto& [positions, indices] : inputs) lists.push_back(GpuMesh::reduceIndices(positions, indices));
+        return lists;
+    });
+    return false;
+}
+
+void Renderer::collectLowDetail()
+{
+    const auto lists = m_lodJob.get();
+    for (std::size_t k = 0; k < lists.size() && k < m_lodJobMeshes.size(); ++k) {
+        const std::size_t i = m_lodJobMeshes[k];
+        // A mesh whose topology changed meanwhile builds its own list when next needed.
+        if (i < m_meshes.size() && m_model && m_meshes[i].needsLowDetail(m_model->meshes[i]) &&
+            m_model->meshes[i].indices.size() == m_lodJobIndexCounts[k])
+            m_meshes[i].setLowDetail(lists[k]);
+    }
+    m_lodJobMeshes.clear();
+    m_lodJobIndexCounts.clear();
 }
 
 void Renderer::drawItems(const scene::DrawList& list, const std::vector<std::size_t>& order, bool pickPass,

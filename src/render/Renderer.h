@@ -11,6 +11,7 @@
 #include "scene/OrbitCamera.h"
 
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -54,9 +55,10 @@ public:
     void setModel(const anatomy::Model* model);
     void render(const scene::DrawList& list, const RenderParams& params);
     // Uploads the model's meshes and builds their reduced lists (what the first low-detail
-    // frame would otherwise do all at once), one mesh after another until `budgetMs` has
-    // passed. True when every mesh is done; false when some are left (call again later).
-    bool prepareLowDetail(double budgetMs);
+    // frame would otherwise do at once, a stall of a few hundred ms on big meshes) without
+    // blocking: the reductions run on a worker thread. False while they are under way (call
+    // again later; frames meanwhile draw those meshes whole), true when all are in place.
+    bool prepareLowDetail();
     struct PickResult {
         std::uint32_t id = 0; // DrawItem::pickId, 0 = background
         float ndcDepth = 1.0f; // -1..1 at the pixel (for unprojecting the surface point)
@@ -79,6 +81,10 @@ private:
     ShaderProgram m_pickProgram;
     unsigned m_emptyVao = 0;
     std::size_t m_uploads = 0;
+    void collectLowDetail(); // uploads the worker's finished lists (context current)
+    std::future<std::vector<std::vector<std::uint32_t>>> m_lodJob;
+    std::vector<std::size_t> m_lodJobMeshes;      // mesh index per list
+    std::vector<std::size_t> m_lodJobIndexCounts; // index count each list was built from
     RenderParams m_params;
 };
 

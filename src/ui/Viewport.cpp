@@ -156,8 +156,8 @@ void Viewport::prewarm()
         QTimer::singleShot(m_settleTimer.interval() + 50, this, &Viewport::prewarm);
         return;
     }
-    // One slice per event-loop turn, so that input and paints get in between (the user's
-    // first click or drag never waits for the whole pre-warm).
+    // Short slices at idle moments, so that input and paints get in between (the user's first
+    // click or drag never waits for the pre-warm).
     QElapsedTimer clock;
     clock.start();
     makeCurrent();
@@ -165,8 +165,7 @@ void Viewport::prewarm()
     const int w = int(std::lround(width() * dpr)), h = int(std::lround(height() * dpr));
     m_camera.setViewport(width(), height());
     bool done = false;
-    if (!m_presenter.prewarmStep(m_renderer, currentDrawList(), params(defaultFramebufferObject(), w, h),
-                                 kPrewarmSliceMs, done))
+    if (!m_presenter.prewarmStep(m_renderer, currentDrawList(), params(defaultFramebufferObject(), w, h), done))
         done = true; // no off-screen buffer: nothing to warm, the frames fall back as they can
     doneCurrent();
     const double ms = double(clock.nsecsElapsed()) / 1e6;
@@ -177,8 +176,8 @@ void Viewport::prewarm()
         m_prewarmed = true;
         return;
     }
-    m_prewarmQueued = true;
-    QTimer::singleShot(0, this, &Viewport::prewarm);
+    m_prewarmQueued = true; // the reductions are still running on their thread: look again soon
+    QTimer::singleShot(kPrewarmPollMs, this, &Viewport::prewarm);
 }
 
 void Viewport::beginInteraction()

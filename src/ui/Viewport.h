@@ -62,9 +62,10 @@ public:
     void setSettleDelay(int ms) { m_settleTimer.setInterval(ms); }
     // True once the one-time costs of the first moving frame (reduced meshes, its off-screen
     // target, driver shader variants) have been paid ahead of the first drag: done at idle
-    // right after the first (still) frame is shown, and again for a new model, in slices of
-    // about kPrewarmSliceMs, one per event-loop turn, so that input is never held up long.
-    static constexpr double kPrewarmSliceMs = 25.0;
+    // right after the first (still) frame is shown, and again for a new model, in short slices
+    // at idle moments (the slow part, reducing the meshes, runs on a worker thread, looked at
+    // every kPrewarmPollMs), so that input is never held up long.
+    static constexpr int kPrewarmPollMs = 20;
     bool prewarmed() const { return m_prewarmed; }
     double prewarmMs() const { return m_prewarmMs; }                   // all slices together
     double prewarmLongestStepMs() const { return m_prewarmLongestStepMs; } // the longest slice

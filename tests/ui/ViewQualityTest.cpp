@@ -151,7 +151,8 @@ TEST_CASE("The first drag and the first full-quality frame after it cost no more
     REQUIRE(waitFrame(v));
     // The one-time costs are paid at idle right after the first frame is shown.
     REQUIRE(QTest::qWaitFor([&] { return v->prewarmed(); }, 10000));
-    WARN("pre-warm took " << v->prewarmMs() << " ms");
+    WARN("pre-warm took " << v->prewarmMs() << " ms in " << v->prewarmSteps() << " slices, the longest "
+                           << v->prewarmLongestStepMs() << " ms");
     // Frame times of each quality, in order.
     std::vector<std::pair<render::FrameQuality, double>> frames;
     auto c = QObject::connect(v, &ui::Viewport::frameRendered,
