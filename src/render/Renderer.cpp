@@ -69,6 +69,10 @@ void Renderer::release()
 void Renderer::setModel(const anatomy::Model* model)
 {
     if (model == m_model) return;
+    if (m_lodJob.valid()) m_lodJob.wait(); // reductions of the old model's meshes: dropped
+    m_lodJob = {};
+    m_lodJobMeshes.clear();
+    m_lodJobIndexCounts.clear();
     m_model = model;
     m_meshes.clear();
 }
