@@ -264,3 +264,23 @@ TEST_CASE("Every panel can be shown and hidden from a menu, each with its own sh
     }
     CHECK(keys.size() >= 5);
 }
+
+TEST_CASE("Every action with a shortcut is in a menu, and no two share a key", "[ui][menus]")
+{
+    ui::MainWindow w;
+    QList<QAction*> inMenus;
+    for (auto* menu : w.menuBar()->findChildren<QMenu*>()) inMenus += menu->actions();
+    QStringList keys, missing;
+    for (auto* action : w.findChildren<QAction*>()) {
+        if (action->shortcut().isEmpty() || action->isSeparator()) continue;
+        if (!inMenus.contains(action)) missing << action->text() + " (" + action->shortcut().toString() + ")";
+        for (const auto& key : action->shortcuts()) {
+            INFO(action->text().toStdString() << " " << key.toString().toStdString());
+            CHECK_FALSE(keys.contains(key.toString()));
+            keys << key.toString();
+        }
+    }
+    INFO("not in a menu: " << missing.join(", ").toStdString());
+    CHECK(missing.isEmpty());
+    CHECK(keys.size() >= 30);
+}
