@@ -487,3 +487,38 @@ TEST_CASE("Presentation mode goes full screen, the clicker keys step, Esc restor
     docksAfter.sort();
     CHECK(docksAfter == withLesson);
 }
+
+#ifdef PSOAS_HAVE_SOLVER
+TEST_CASE("The next start restores the window's size, the docks shown and the standing/free mode", "[ui][settings]")
+{
+    QTemporaryDir dir;
+    ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+    QString wanted;
+    {
+        ui::MainWindow w;
+        REQUIRE(w.openDefaultModel());
+        w.resize(1000, 650);
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        ui::PosePanel* panel = w.teaching()->posePanel();
+        wanted = panel->mode() == "standing" ? "free" : "standing"; // the other one
+        panel->setMode(wanted);
+        REQUIRE(panel->mode() == wanted);
+        w.teaching()->lengthPlot()->parentWidget()->parentWidget()->show(); // the length plot dock
+        QTest::qWait(100);
+        w.close(); // saves
+    }
+    ui::MainWindow w2;
+    REQUIRE(w2.openDefaultModel());
+    w2.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w2));
+    CHECK(w2.size() == QSize(1000, 650));
+    CHECK(w2.teaching()->posePanel()->mode() == wanted);
+    CHECK(w2.document()->kinematics()->mode() ==
+          (wanted == "standing" ? solver::Mode::Standing : solver::Mode::Free));
+    CHECK(w2.teaching()->lengthPlot()->parentWidget()->parentWidget()->isVisible());
+    auto* radio = w2.teaching()->posePanel()->findChild<QRadioButton*>(wanted == "standing" ? "modeStanding" : "modeFree");
+    REQUIRE(radio);
+    CHECK(radio->isChecked());
+}
+#endif
