@@ -244,7 +244,7 @@ void BM_pick_1920x1080(benchmark::State& state)
 {
     Fixture& fx = fixture();
     render::RenderTarget pickTarget;
-    if (auto s = pickTarget.create(1920, 1080, 0); !s) {
+    if (auto s = pickTarget.create(1, 1, 0); !s) {
         state.SkipWithError(s.message().c_str());
         return;
     }

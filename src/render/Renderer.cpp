@@ -250,8 +250,9 @@ Renderer::PickResult Renderer::pick(const scene::DrawList& list, const RenderPar
     if (!m_initialized || x < 0 || y < 0 || x >= p.width || y >= p.height) return {};
     syncMeshes();
     // Only one pixel matters: a pick matrix widens that pixel to the whole clip volume and the
-    // viewport shrinks to it, so the rasteriser clips away everything else (on software GL a
-    // full-size pick pass costs as much as a frame). Depth is unchanged by the pick matrix.
+    // viewport shrinks to the target's pixel (0, 0), so the rasteriser clips away everything else
+    // (on software GL a full-size pick pass costs as much as a frame) and a 1x1 target is enough.
+    // Depth is unchanged by the pick matrix.
     const int px = x, py = p.height - 1 - y;
     const float cx = (2.0f * (float(px) + 0.5f)) / float(p.width) - 1.0f;
     const float cy = (2.0f * (float(py) + 0.5f)) / float(p.height) - 1.0f;
@@ -261,9 +262,9 @@ Renderer::PickResult Renderer::pick(const scene::DrawList& list, const RenderPar
     pickMatrix[3][0] = -cx * float(p.width);
     pickMatrix[3][1] = -cy * float(p.height);
     glBindFramebuffer(GL_FRAMEBUFFER, p.framebuffer);
-    glViewport(px, py, 1, 1);
+    glViewport(0, 0, 1, 1);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(px, py, 1, 1);
+    glScissor(0, 0, 1, 1);
     glDisable(GL_BLEND);
     glDisable(GL_MULTISAMPLE);
     glEnable(GL_DEPTH_TEST);
@@ -279,9 +280,9 @@ Renderer::PickResult Renderer::pick(const scene::DrawList& list, const RenderPar
     drawItems(list, order, true, false);
     unsigned char px4[4] = {0, 0, 0, 0};
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(px, py, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px4);
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px4);
     float depth = 1.0f;
-    glReadPixels(px, py, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+    glReadPixels(0, 0, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
     glViewport(0, 0, p.width, p.height);

@@ -63,8 +63,9 @@ public:
         std::uint32_t id = 0; // DrawItem::pickId, 0 = background
         float ndcDepth = 1.0f; // -1..1 at the pixel (for unprojecting the surface point)
     };
-    // Renders pick ids into params.framebuffer (a single-sample RGBA8 + depth target) and
-    // reads the id and depth at (x, y), y from the top.
+    // Renders the pick ids under (x, y) of a params.width x params.height view (y from the top)
+    // into pixel (0, 0) of params.framebuffer (a single-sample RGBA8 + depth target; 1x1 is
+    // enough) and reads the id and depth there.
     PickResult pick(const scene::DrawList& list, const RenderParams& params, int x, int y);
     std::size_t uploads() const { return m_uploads; }
 

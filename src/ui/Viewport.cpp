@@ -194,7 +194,7 @@ void Viewport::setFrameSettings(const render::FrameSettings& settings)
 
 void Viewport::ensurePickTarget()
 {
-    if (m_pickTarget.width() != width() || m_pickTarget.height() != height()) m_pickTarget.create(width(), height(), 0);
+    if (m_pickTarget.width() != 1) m_pickTarget.create(1, 1, 0); // Renderer::pick draws one pixel
 }
 
 int Viewport::pickNode(const QPoint& pos)
