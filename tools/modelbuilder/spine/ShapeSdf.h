@@ -43,6 +43,27 @@ inline double flatSegment(const V3& p, const V3& a, const V3& b, const V3& up, d
     return (k - 1.0) * std::min(ru, rs);
 }
 
+// Flat bar from a to b: a rounded-rectangle section, half height ru along `up` (projected off
+// the bar's axis) and half thickness rs across it, both changing linearly from the a end
+// (ru0, rs0) to the b end (ru1, rs1); the thin faces are rounded with radius `round` times
+// the half thickness, the ends are blunt with rounded edges. Approximate distance.
+inline double taperedBar(const V3& p, const V3& a, const V3& b, const V3& up, double ru0, double ru1, double rs0,
+                         double rs1, double round = 0.9)
+{
+    const V3 ab = b - a;
+    const double len = glm::length(ab);
+    const V3 axis = ab / len;
+    const V3 u = glm::normalize(up - axis * glm::dot(up, axis));
+    const V3 s = glm::cross(axis, u);
+    const V3 d = p - a;
+    const double x = glm::dot(d, axis);
+    const double t = std::clamp(x / len, 0.0, 1.0);
+    const double ru = ru0 + (ru1 - ru0) * t, rs = rs0 + (rs1 - rs0) * t;
+    const double r = round * std::min(ru, rs);
+    const V3 q = glm::abs(V3(x - 0.5 * len, glm::dot(d, u), glm::dot(d, s))) - V3(0.5 * len, ru, rs) + V3(r);
+    return glm::length(glm::max(q, V3(0.0))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0) - r;
+}
+
 inline double ellipsoid(const V3& p, const V3& c, const V3& r)
 {
     const V3 q = (p - c) / r;

@@ -75,6 +75,21 @@ VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string&
     return v;
 }
 
+VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id)
+{
+    VertebraShape shape(vertebraDimensionsFrom(rig, id));
+    for (const DiscDims& disc : rig.discs) {
+        if (disc.upper != id || disc.lower == "s1")
+            continue;
+        const VertebraFrame& own = rig.frame(id);
+        const VertebraFrame& lower = rig.frame(disc.lower);
+        // pLower = lowerAxes^T (ownCentre + ownAxes p - lowerCentre)
+        shape.setLowerNeighbour(vertebraDimensionsFrom(rig, disc.lower), glm::transpose(lower.axes) * own.axes,
+                                lower.toLocal(own.center));
+    }
+    return shape;
+}
+
 std::vector<BuiltPart> buildSpine(const RigData& rig) { return buildSpine(rig, 0.0005); }
 
 std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
@@ -82,7 +97,7 @@ std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
     std::vector<BuiltPart> parts;
     std::map<std::string, VertebraShape> shapes;
     for (const VertebraDims& d : rig.vertebrae) {
-        const VertebraShape shape(vertebraDimensionsFrom(rig, d.id));
+        const VertebraShape shape = vertebraShapeFrom(rig, d.id);
         shapes.emplace(d.id, shape);
         const VertebraFrame& frame = rig.frame(d.id);
         // World bounding box of the local box.

@@ -15,6 +15,10 @@ namespace psoas::modelbuilder {
 // (process thickness, facet angles).
 VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string& id);
 
+// The sculpted shape of one vertebra, its inferior articular processes fitted to the superior
+// articular processes of the lumbar vertebra below it (when there is one).
+VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id);
+
 // All spine and thoracic-cage parts: bones carry their rig joint as parentJoint, discs have
 // parentJoint "" and uv1 = (0, t).
 std::vector<BuiltPart> buildSpine(const RigData& rig);

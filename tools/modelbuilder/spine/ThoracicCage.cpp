@@ -271,7 +271,9 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
     const SdfFunction sternum = [f](const glm::dvec3& pw) {
         const glm::dvec3 p = f.toLocal(pw);
         // Body: a flat plate about 28 mm wide and 10 mm thick, leaning back a little towards
-        // the top, slightly waisted between the costal notches and thinning at its edges.
+        // the top, slightly waisted between the costal notches and thinning at its edges. The
+        // cage is simplified: above the sixth costal notch the plate ends in a rounded,
+        // thinning upper border instead of a cut.
         const glm::dvec3 a(0.0, 0.088, 0.166), b(0.0, 0.150, 0.158);
         const glm::dvec3 along = glm::normalize(b - a);
         const glm::dvec3 side(1.0, 0.0, 0.0);
@@ -279,10 +281,18 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
         const glm::dvec3 q = glm::transpose(axes) * (p - 0.5 * (a + b));
         const double len = 0.5 * glm::length(b - a);
         const double h = std::clamp(q.y / len, -1.0, 1.0);
-        const double halfWidth = 0.0140 + 0.0010 * (1.0 - h * h) - 0.0012 * std::exp(-std::pow((h + 0.95) / 0.25, 2.0));
+        const double topH = 1.35; // upper end, in half lengths from the middle
+        const double hUp = std::clamp(q.y / len, -1.0, topH);
+        // Elliptic upper outline from h = 0.75 up to the top.
+        const double s = std::clamp((hUp - 0.75) / (topH - 0.75), 0.0, 1.0);
+        const double round = std::sqrt(std::max(1.0 - s * s, 0.0));
+        const double halfWidth = (0.0140 + 0.0010 * (1.0 - h * h) - 0.0012 * std::exp(-std::pow((h + 0.95) / 0.25, 2.0))) *
+                                 std::max(round, 0.08);
         const double edge = std::clamp(std::abs(q.x) / halfWidth, 0.0, 1.0);
-        const double halfThick = 0.0050 * (1.0 - 0.35 * std::pow(edge, 4.0));
-        double d = sdf::roundedBox(q, glm::dvec3(0.0), glm::dmat3(1.0), glm::dvec3(halfWidth, len, halfThick), 0.0030);
+        const double halfThick = 0.0050 * (1.0 - 0.35 * std::pow(edge, 4.0)) * (1.0 - 0.30 * s * s);
+        const double halfLen = 0.5 * (topH + 1.0) * len, mid = 0.5 * (topH - 1.0) * len;
+        double d = sdf::roundedBox(q, glm::dvec3(0.0, mid, 0.0), glm::dmat3(1.0), glm::dvec3(halfWidth, halfLen, halfThick),
+                                   std::min(0.0030, 0.95 * std::min(halfWidth, halfThick)));
         // Costal notches for the sixth and seventh cartilages along the lateral borders.
         for (const double y : {-0.95, 0.05})
             for (const double sx : {-1.0, 1.0})
@@ -298,11 +308,11 @@ std::vector<BuiltPart> ThoracicCage::build(double voxelSize) const
     };
     glm::dvec3 wmin(1e9), wmax(-1e9);
     for (int c = 0; c < 8; ++c) {
-        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.168 : 0.025, (c & 4) ? 0.182 : 0.135);
+        const glm::dvec3 corner((c & 1) ? 0.025 : -0.025, (c & 2) ? 0.175 : 0.025, (c & 4) ? 0.182 : 0.135);
         wmin = glm::min(wmin, f.toWorld(corner));
         wmax = glm::max(wmax, f.toWorld(corner));
     }
-    BuiltPart st = meshSdf("sternum", sternum, wmin, wmax, std::max(voxelSize, 0.0006), 2500);
+    BuiltPart st = meshSdf("sternum", sternum, wmin, wmax, std::max(voxelSize, 0.0006), 3200);
     st.parentJoint = m_joint;
     parts.push_back(std::move(st));
     return parts;

@@ -9,6 +9,10 @@ namespace psoas::modelbuilder {
 
 using shape::V3;
 
+namespace {
+constexpr double kFacetGap = 0.0014; // articular cartilage and joint space between the facets (m)
+}
+
 VertebraDimensions defaultVertebraDimensions(const std::string& id)
 {
     // Body sizes from the data sheet table 1a (mm), pedicles 1c, processes 1d.
@@ -93,8 +97,78 @@ double VertebraShape::bodyDistance(const V3& p) const
     // Endplates: slightly concave inside a raised rim (ring apophysis).
     const double plateTop = shape::ellipsoid(p, V3(0.0, hh + 0.0016, -0.05 * b), V3(0.72 * a, 0.0022, 0.68 * b));
     const double plateBottom = shape::ellipsoid(p, V3(0.0, -hh - 0.0016, -0.05 * b), V3(0.72 * a, 0.0022, 0.68 * b));
-    d = shape::smoothSubtract(d, std::min(plateTop, plateBottom), 0.0012);
+    // The approximate ellipsoid distance overstates the depth inside these flat dishes; capped
+    // at their half thickness, the subtraction never reports bone farther than it is (the
+    // mesher skips blocks by the distance at their centres).
+    d = shape::smoothSubtract(d, std::max(std::min(plateTop, plateBottom), -0.0022), 0.0012);
     return d;
+}
+
+void VertebraShape::setLowerNeighbour(const VertebraDimensions& lower, const glm::dmat3& rot, const glm::dvec3& offset)
+{
+    m_hasLower = true;
+    m_lower = lower;
+    m_lowerRot = rot;
+    m_lowerOffset = offset;
+}
+
+VertebraShape::FacetArc VertebraShape::superiorFacetArc(const VertebraDimensions& v)
+{
+    // The facet's middle lies just behind and lateral to the canal at the pillar; its mean
+    // normal looks medially and back at the facet angle from the sagittal plane.
+    const double b = 0.5 * v.bodyDepth;
+    const double th = glm::radians(v.facetAngleDeg);
+    const glm::dvec2 normal(-std::cos(th), -std::sin(th));
+    const glm::dvec2 middle(0.5 * v.canalWidth + 0.0038, -b - 0.72 * v.canalDepth - 0.0025);
+    FacetArc a;
+    a.radius = 0.012;
+    a.centre = middle + normal * a.radius;
+    a.midAngle = th;
+    a.halfAngle = 0.55;
+    return a;
+}
+
+namespace {
+
+// A curved vertical plate: the part of the cylindrical shell rIn..rOut around the arc's axis
+// within its angular extent (widened by `extraAngle`), between heights yLo and yHi, edges
+// rounded with radius `round`. `q` is in the arc's frame; `y` is the height used.
+double arcPlate(const glm::dvec3& q, double y, const VertebraShape::FacetArc& arc, double rIn, double rOut, double yLo,
+                double yHi, double extraAngle, double round)
+{
+    const double dx = q.x - arc.centre.x, dz = q.z - arc.centre.y;
+    const double r = std::sqrt(dx * dx + dz * dz);
+    const double c = std::cos(arc.midAngle), s = std::sin(arc.midAngle);
+    const double ang = std::atan2(-s * dx + c * dz, c * dx + s * dz); // from the middle direction
+    const double dr = std::abs(r - 0.5 * (rIn + rOut)) - 0.5 * (rOut - rIn);
+    // Distance to the plane of the nearer angular edge (to the axis once past a right angle).
+    const double excess = std::abs(ang) - arc.halfAngle - extraAngle;
+    const double da = excess < 1.5707963267948966 ? r * std::sin(excess) : r;
+    const double dy = std::abs(y - 0.5 * (yLo + yHi)) - 0.5 * (yHi - yLo);
+    const glm::dvec3 k = glm::dvec3(dr, da, dy) + glm::dvec3(round);
+    return glm::length(glm::max(k, glm::dvec3(0.0))) + std::min(std::max(k.x, std::max(k.y, k.z)), 0.0) - round;
+}
+
+} // namespace
+
+double VertebraShape::lumbarSuperiorProcess(const V3& q, const VertebraDimensions& v)
+{
+    // A curved vertical plate rising from the pedicle-lamina junction: its articular face is
+    // concave and looks back and in, cradling the inferior process of the vertebra above; the
+    // mammillary process bulges from its posterior border.
+    const double hh = 0.5 * v.posteriorHeight;
+    const double th = glm::radians(v.facetAngleDeg);
+    const FacetArc arc = superiorFacetArc(v);
+    const double thick = 0.0042;
+    const double top = hh + 0.010;
+    double sap = arcPlate(q, q.y, arc, arc.radius, arc.radius + thick, -0.1 * hh, top, 0.0, 0.0019);
+    // Rounded, slightly tapering top: the plate narrows towards its tip.
+    const glm::dvec2 middle = arc.centre + (arc.radius + 0.5 * thick) * glm::dvec2(std::cos(th), std::sin(th));
+    sap = shape::smoothIntersect(sap, glm::length(glm::dvec2(q.x, q.z) - middle) + 0.8 * (q.y - top) - 0.0070, 0.002);
+    const double back = arc.midAngle - arc.halfAngle - 0.05;
+    const V3 mammillary(arc.centre.x + (arc.radius + thick) * std::cos(back), 0.45 * top,
+                        arc.centre.y + (arc.radius + thick) * std::sin(back) - 0.0012);
+    return shape::smoothUnion(sap, shape::ellipsoid(q, mammillary, V3(0.0030, 0.0048, 0.0030)), 0.0025);
 }
 
 double VertebraShape::articularProcesses(const V3& q) const
@@ -106,32 +180,40 @@ double VertebraShape::articularProcesses(const V3& q) const
     // Plate direction in the transverse plane (the facet face is perpendicular to it).
     const V3 plate = glm::normalize(V3(-std::sin(th), 0.0, std::cos(th)));
     const double zPillar = -b - 0.72 * v.canalDepth;
-    // Superior articular process: rises from the pedicle-lamina junction.
-    const double xs = 0.5 * v.canalWidth + 0.0045;
-    const V3 sBase(xs, 0.25 * hh, zPillar);
-    const V3 sTop(xs + 0.001, hh + 0.011, zPillar - 0.002);
     double sap;
     if (v.thoracic) {
         // Thoracic-type: a flat coronal facet facing backwards.
-        sap = shape::flatSegment(q, sBase, sTop, V3(1, 0, 0), 0.0055, 0.0030);
+        const double xs = 0.5 * v.canalWidth + 0.0045;
+        sap = shape::flatSegment(q, V3(xs, 0.25 * hh, zPillar), V3(xs + 0.001, hh + 0.011, zPillar - 0.002), V3(1, 0, 0),
+                                 0.0055, 0.0030);
     } else {
-        // A broad plate whose articular face is concave and looks back and in (towards the
-        // inferior process of the vertebra above, which it cradles).
-        const V3 normal = glm::normalize(V3(-std::cos(th), 0.0, -std::sin(th))); // facet: medial, back
-        const V3 centre = 0.5 * (sBase + sTop) + V3(0.0015, 0.0, 0.0);
-        const glm::dmat3 axes(plate, V3(0, 1, 0), normal);
-        const V3 l = glm::transpose(axes) * (q - centre);
-        sap = shape::roundBox(l, V3(0.0), V3(0.0070, 0.5 * glm::length(sTop - sBase) + 0.0015, 0.0034), 0.0030);
-        const V3 hollow = centre + normal * (0.0033 + 0.0140 - 0.0012);
-        sap = shape::smoothSubtract(sap, glm::length(glm::dvec2(q.x - hollow.x, q.z - hollow.z)) - 0.0140, 0.0010);
-        // Mammillary process: a rounded tubercle on the back of the superior process.
-        sap = shape::smoothUnion(sap, shape::sphere(q, sTop + V3(0.0035, -0.008, -0.0065), 0.0038), 0.0025);
+        sap = lumbarSuperiorProcess(q, v);
     }
-    // Inferior articular process: hangs from the lamina, medial to the next SAP.
-    const double xi = 0.5 * v.canalWidth - 0.0015;
-    const V3 iBase(xi, -0.35 * hh, zPillar - 0.006);
-    const V3 iBottom(xi - 0.001, -hh - 0.010, zPillar - 0.004);
-    const double iap = shape::flatSegment(q, iBase, iBottom, plate, 0.0060, 0.0030);
+    // Inferior articular process: hangs from the lamina into the superior process below.
+    double iap;
+    if (m_hasLower && !m_lower.thoracic) {
+        const V3 ql = m_lowerRot * q + m_lowerOffset; // in the lower vertebra's frame
+        const FacetArc arc = superiorFacetArc(m_lower);
+        const double rOut = arc.radius - kFacetGap;
+        const double lowerHh = 0.5 * m_lower.posteriorHeight;
+        // Vertical extent: from the lamina (own frame) down to its tip beside the lower pillar.
+        const double yTopLocal = -0.15 * hh;
+        const double yTipLower = 0.45 * lowerHh;
+        const double dTop = q.y - yTopLocal, dTip = yTipLower - ql.y;
+        // A plate concentric with the lower facet, cut between the two heights.
+        iap = arcPlate(ql, ql.y, arc, rOut - 0.0058, rOut, -1e3, 1e3, -0.05, 0.0022);
+        const double dy = std::max(dTop, dTip);
+        iap = shape::smoothIntersect(iap, dy, 0.0030);
+        // Joined to the lamina of its own vertebra.
+        iap = shape::smoothUnion(iap, shape::capsule(q, V3(0.5 * v.canalWidth - 0.001, -0.2 * hh, zPillar - 0.004),
+                                                      V3(0.5 * v.canalWidth + 0.001, -0.55 * hh, zPillar - 0.006), 0.0036, 0.0032),
+                                 0.003);
+    } else {
+        const double xi = 0.5 * v.canalWidth - 0.0015;
+        const V3 iBase(xi, -0.35 * hh, zPillar - 0.006);
+        const V3 iBottom(xi - 0.001, -hh - 0.010, zPillar - 0.004);
+        iap = shape::flatSegment(q, iBase, iBottom, plate, 0.0060, 0.0030);
+    }
     return std::min(sap, iap);
 }
 
@@ -169,22 +251,27 @@ double VertebraShape::posteriorElements(const V3& p) const
     }
     // Transverse processes.
     const double tipX = xp + 0.5 * v.pedicleWidth + v.transverseLength;
-    const V3 ta(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
-    const double back = v.transverseBack >= 0.0 ? v.transverseBack : (v.thoracic ? 0.010 : 0.002);
-    const V3 tb(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
-    const double tpHalfAp = v.transverseThickness > 0.012 ? 0.0055 : 0.0030;
-    double tp = shape::flatSegment(q, ta, tb, V3(0, 1, 0), 0.5 * v.transverseThickness, tpHalfAp);
-    if (v.id == "l5") // the thick L5 process also arises from the side of the body
-        tp = shape::smoothUnion(tp, shape::flatSegment(q, V3(xp - 0.004, yp, -b + 0.004), tb,
-                                                       V3(0, 1, 0), 0.0055, 0.0045), 0.004);
-    if (v.spinousDropDeg >= 0.0) // thoracic: clubbed tip carrying the facet for the rib tubercle
-        tp = shape::smoothUnion(tp, shape::sphere(q, tb + V3(0.0, 0.0, 0.001), 0.0052), 0.003);
+    double tp;
+    if (v.thoracic) {
+        const V3 ta(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
+        const double back = v.transverseBack >= 0.0 ? v.transverseBack : 0.010;
+        const V3 tb(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
+        tp = shape::flatSegment(q, ta, tb, V3(0, 1, 0), 0.5 * v.transverseThickness, 0.0030);
+        if (v.spinousDropDeg >= 0.0) // clubbed tip carrying the facet for the rib tubercle
+            tp = shape::smoothUnion(tp, shape::sphere(q, tb + V3(0.0, 0.0, 0.001), 0.0052), 0.003);
+    } else {
+        tp = lumbarTransverse(q, xp, yp, tipX);
+    }
     d = shape::smoothUnion(d, tp, 0.003);
     d = shape::smoothUnion(d, articularProcesses(q), 0.0025);
     // Keep the vertebral canal open.
     const double canal = v.thoracic ? shape::ellipse2(q.x, q.z + b + 0.5 * v.canalDepth, 0.5 * v.canalWidth, 0.5 * v.canalDepth)
                                     : lumbarCanal(q);
     d = shape::smoothSubtract(d, canal, 0.0015);
+    // Leave room for the superior articular processes of the lumbar vertebra below (the joint
+    // space): nothing of this vertebra reaches into them.
+    if (m_hasLower && !m_lower.thoracic)
+        d = shape::smoothSubtract(d, lumbarSuperiorProcess(m_lowerRot * q + m_lowerOffset, m_lower) - kFacetGap, 0.001);
     return d;
 }
 
@@ -210,6 +297,37 @@ double convexPolygon(const glm::dvec2& p, const glm::dvec2* v, int n)
 }
 
 } // namespace
+
+double VertebraShape::lumbarTransverse(const V3& q, double xp, double yp, double tipX) const
+{
+    // A flat bar (flattened front to back, taller than thick) from the junction of pedicle and
+    // lamina out to a blunt tip, laterally and a little backwards (upwards at L4-L5), with a
+    // root that broadens onto the pedicle. L5's is a thick cone fused to pedicle and body.
+    const VertebraDimensions& v = m_d;
+    const double b = 0.5 * v.bodyDepth;
+    const bool heavy = v.transverseThickness > 0.012;
+    const V3 root(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
+    const double back = v.transverseBack >= 0.0 ? v.transverseBack : 0.002;
+    const V3 tip(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
+    const V3 up(0, 1, 0);
+    const double ru1 = (heavy ? 0.30 : 0.42) * v.transverseThickness; // half height at the tip
+    const double rs1 = heavy ? 0.0034 : 0.0019;                         // half thickness at the tip
+    const double ru0 = std::max(0.42 * v.pedicleHeight, heavy ? 0.5 * v.transverseThickness : 0.0);
+    const double rs0 = heavy ? 0.0062 : 0.0032;
+    double tp;
+    if (heavy) {
+        tp = shape::taperedBar(q, root, tip, up, ru0, ru1, rs0, rs1);
+        // Broad fusion with the side of the body.
+        const V3 side(xp - 0.004, yp, -b + 0.004);
+        tp = shape::smoothUnion(tp, shape::taperedBar(q, side, root + 0.55 * (tip - root), up, 0.0060, ru1, 0.0045, rs1), 0.004);
+    } else {
+        tp = shape::taperedBar(q, root, tip, up, 1.04 * ru1, ru1, 1.1 * rs1, rs1);
+        tp = shape::smoothUnion(tp, shape::taperedBar(q, root, root + 0.6 * (tip - root), up, ru0, ru1, rs0, rs1), 0.003);
+    }
+    // Accessory process: a small tubercle on the back of the root, below the mammillary process.
+    const V3 acc = root + V3(0.0035, -0.5 * ru1, -rs0 - 0.0008);
+    return shape::smoothUnion(tp, shape::sphere(q, acc, 0.0020), 0.002);
+}
 
 double VertebraShape::lumbarCanal(const V3& q) const
 {
@@ -288,7 +406,7 @@ glm::dvec3 VertebraShape::boundsMin() const
     const VertebraDimensions& v = m_d;
     const double x = 0.5 * v.canalWidth + 1.5 * v.pedicleWidth + v.transverseLength + 0.012;
     const double drop = v.spinousDropDeg >= 0.0 ? v.spinousLength * std::sin(glm::radians(v.spinousDropDeg)) : 0.0;
-    return {-std::max(x, 0.5 * v.bodyWidth + 0.006), -0.5 * std::max(v.anteriorHeight, v.posteriorHeight) - 0.020 - drop,
+    return {-std::max(x, 0.5 * v.bodyWidth + 0.006), -0.5 * std::max(v.anteriorHeight, v.posteriorHeight) - 0.026 - drop,
             -0.5 * v.bodyDepth - v.canalDepth - v.spinousLength - 0.014};
 }
 

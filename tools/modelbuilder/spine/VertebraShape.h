@@ -49,19 +49,42 @@ public:
     glm::dvec3 boundsMax() const;
 
     const VertebraDimensions& dimensions() const { return m_d; }
+
+    // The lumbar vertebra below (its dimensions, and the map from this vertebra's local frame
+    // to its frame: pLower = rot * p + offset). With it, the inferior articular processes are
+    // shaped to sit inside the lower vertebra's superior articular processes.
+    void setLowerNeighbour(const VertebraDimensions& lower, const glm::dmat3& rot, const glm::dvec3& offset);
+
+    // The lumbar superior articular facet in the transverse plane (local frame, x >= 0 side):
+    // an arc of a vertical cylinder, concave towards its centre (posteromedial).
+    struct FacetArc {
+        glm::dvec2 centre{0.0}; // (x, z) of the cylinder axis
+        double radius = 0.0;    // of the articular surface
+        double midAngle = 0.0;  // direction (atan2(z, x)) from the centre to the facet's middle
+        double halfAngle = 0.0;
+    };
+    static FacetArc superiorFacetArc(const VertebraDimensions& v);
     // Half height of the body at depth z (wedged: anterior and posterior heights differ).
     double halfHeightAt(double z) const;
 
 private:
     double posteriorElements(const glm::dvec3& p) const;
     double articularProcesses(const glm::dvec3& q) const; // q mirrored to x >= 0
+    // Lumbar superior articular process of a vertebra with dimensions v (q mirrored).
+    static double lumbarSuperiorProcess(const glm::dvec3& q, const VertebraDimensions& v);
     // Lumbar posterior arch (q mirrored to x >= 0): broad laminae sloping down and back,
     // a hatchet-shaped spinous process with a thick posterior border.
     double lumbarArch(const glm::dvec3& q) const;
+    // Lumbar transverse process (q mirrored): root at (xp, yp), tip at x = tipX.
+    double lumbarTransverse(const glm::dvec3& q, double xp, double yp, double tipX) const;
     // Lumbar canal (q mirrored): triangular, its base on the body and apex at the laminae.
     double lumbarCanal(const glm::dvec3& q) const;
 
     VertebraDimensions m_d;
+    bool m_hasLower = false;
+    VertebraDimensions m_lower;
+    glm::dmat3 m_lowerRot{1.0};
+    glm::dvec3 m_lowerOffset{0.0};
 };
 
 } // namespace psoas::modelbuilder
