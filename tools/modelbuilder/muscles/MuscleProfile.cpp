@@ -54,12 +54,13 @@ MuscleProfile::MuscleProfile(const std::string& muscleId, const MusclePath& path
         const double brim = firstOn("hip_bone");
         m_peak = std::max(0.12, brim - 0.10);
         m_tendon = firstOn("femur");
-        // Transverse-process slips make the posterior part of the belly, body slips the
-        // anteromedial part.
+        // One fusiform belly: the highest slip (T12) carries the whole belly and the tendon;
+        // every other slip is thinner and runs inside it once it has joined, so only its
+        // origin (a finger from a disc or a flat band from the front of a transverse
+        // process) shows, blending into the belly.
+        m_main = path.name == "t12";
         if (m_kind == Kind::PsoasTransverse)
-            m_spread = {-0.008 * side, 0.0, -0.004};
-        else
-            m_spread = {0.001 * side, 0.0, 0.004};
+            m_thinAxis = {0.0, 0.0, 1.0}; // flat on the front of the transverse process
     } else if (startsWith(muscleId, "psoas_minor")) {
         m_kind = Kind::PsoasMinor;
         m_tendon = 1.0 - tendonFraction;
@@ -94,14 +95,18 @@ double MuscleProfile::radius(double s) const
     switch (m_kind) {
     case Kind::PsoasBody:
     case Kind::PsoasTransverse: {
-        const double r0 = m_kind == Kind::PsoasBody ? 0.0060 : 0.0050;
-        const double rmax = m_kind == Kind::PsoasBody ? 0.0205 : 0.0175;
-        const double rt = 0.0055;
-        if (s < m_peak)
-            return r0 + (rmax - r0) * std::pow(smooth01(s / m_peak), 0.6);
+        // Main belly (T12 slip): widest above the brim, tapering to the tendon. Other slips:
+        // a short origin that reaches its full (smaller) width within a few centimetres.
+        const bool tp = m_kind == Kind::PsoasTransverse;
+        const double r0 = m_main ? 0.0065 : (tp ? 0.0075 : 0.0055);
+        const double rmax = m_main ? 0.0228 : (tp ? 0.0115 : 0.0105);
+        const double rt = m_main ? 0.0055 : 0.0038;
+        const double peak = m_main ? m_peak : std::min(m_peak, 0.25);
+        if (s < peak)
+            return r0 + (rmax - r0) * std::pow(smooth01(s / peak), 0.6);
         if (s < m_tendon)
-            return rt + (rmax - rt) * (1.0 - smooth01((s - m_peak) / std::max(m_tendon - m_peak, 1e-3)));
-        return rt + 0.001 * smooth01((s - 0.93) / 0.07);
+            return rt + (rmax - rt) * (1.0 - smooth01((s - std::max(m_peak, peak)) / std::max(m_tendon - m_peak, 1e-3)));
+        return rt + (m_main ? 0.001 : 0.0) * smooth01((s - 0.93) / 0.07);
     }
     case Kind::PsoasMinor:
         if (s < m_tendon)
@@ -133,8 +138,9 @@ double MuscleProfile::flatten(double s) const
 {
     switch (m_kind) {
     case Kind::PsoasBody:
-    case Kind::PsoasTransverse:
         return s < m_tendon ? 0.85 : 0.7;
+    case Kind::PsoasTransverse: // a flat band at the transverse process, rounder inside the belly
+        return s < m_tendon ? 0.55 + 0.30 * smooth01((s - 0.05) / 0.25) : 0.7;
     case Kind::PsoasMinor:
         return s < m_tendon ? 0.8 : 0.3; // flat tendon
     case Kind::Iliacus:

@@ -36,6 +36,7 @@ private:
     double m_tendonFraction = 0.3;
     glm::dvec3 m_thinAxis{0.0, 0.0, 1.0};
     glm::dvec3 m_spread{0.0};
+    bool m_main = false; // psoas major: the slip that carries the whole belly
 };
 
 } // namespace psoas::modelbuilder
