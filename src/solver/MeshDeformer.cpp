@@ -55,6 +55,23 @@ inline Vec3 unit(const Vec3& n)
     return n * r;
 }
 
+#if defined(__SSE2__)
+// Stores nv / |nv| (or +Y for a zero vector) at `out` with the reciprocal square root and one
+// Newton step; the 16-byte store spills into the next vertex (written after this one).
+inline void storeUnit(Vec3* out, __m128 nv)
+{
+    __m128 sq = _mm_mul_ps(nv, nv);
+    __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
+    if (_mm_cvtss_f32(l2) > 1e-30f) {
+        __m128 r = _mm_rsqrt_ss(l2);
+        r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
+        _mm_storeu_ps(&out->x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
+    } else {
+        *out = Vec3(0, 1, 0);
+    }
+}
+#endif
+
 void put(float (&dst)[4], const DVec3& v)
 {
     dst[0] = static_cast<float>(v.x);
@@ -179,73 +196,6 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
     }
 }
 
-bool MeshDeformer::findSheetWeights(const anatomy::MeshData& mesh, const MuscleMesh& mm, const std::vector<int>& pathOf,
-                                    std::vector<int>& pathB, std::vector<float>& weight,
-                                    const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const
-{
-    std::size_t real = 0;
-    while (real < mm.paths.size() && mm.paths[real].flat >= 0) ++real;
-    const std::size_t n = mesh.positions.size();
-    pathB = pathOf;
-    weight.assign(n, 0.0f);
-    if (real < 2) return false;
-    // Connected pieces whose vertices are bound to more than one real path.
-    std::vector<std::uint32_t> parent(n);
-    for (std::size_t v = 0; v < n; ++v) parent[v] = static_cast<std::uint32_t>(v);
-    auto root = [&](std::uint32_t v) {
-        while (parent[v] != v) v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-        for (int e = 1; e < 3; ++e) {
-            std::uint32_t a = root(mesh.indices[i]), b = root(mesh.indices[i + static_cast<std::size_t>(e)]);
-            if (a != b) parent[a] = b;
-        }
-    std::unordered_map<std::uint32_t, int> firstPath;
-    std::unordered_map<std::uint32_t, bool> mixed;
-    for (std::size_t v = 0; v < n; ++v) {
-        std::uint32_t r = root(static_cast<std::uint32_t>(v));
-        auto it = firstPath.find(r);
-        if (it == firstPath.end()) firstPath.emplace(r, pathOf[v]);
-        else if (it->second != pathOf[v]) mixed[r] = true;
-    }
-    if (mixed.empty()) return false;
-    std::vector<CentrelineTable> tables(real);
-    for (std::size_t k = 0; k < real; ++k) {
-        CentrelineTable::Spec spec = mm.paths[k].spec;
-        tables[k].sample((*rest.polylines)[static_cast<std::size_t>(mm.paths[k].flat)], spec, spec.restLength, false);
-    }
-    auto at = [&](std::size_t k, double s) {
-        double x = s * (K - 1);
-        std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
-        return glm::mix(tables[k].points()[j], tables[k].points()[j + 1], x - static_cast<double>(j));
-    };
-    // Fraction of the way from path a to path b at s, from the projection onto a -> b.
-    auto towards = [&](std::size_t a, std::size_t b, double s, const DVec3& x) {
-        DVec3 pa = at(a, s), d = at(b, s) - pa;
-        double dd = glm::dot(d, d);
-        return dd > 1e-10 ? glm::dot(x - pa, d) / dd : 0.0;
-    };
-    for (std::size_t v = 0; v < n; ++v) {
-        if (!mixed.count(root(static_cast<std::uint32_t>(v)))) continue;
-        int k = pathOf[v];
-        if (k < 0 || static_cast<std::size_t>(k) >= real) continue;
-        double s = arcOf(v);
-        DVec3 x = toD(mesh.positions[v]);
-        std::size_t ku = static_cast<std::size_t>(k);
-        double up = ku + 1 < real ? towards(ku, ku + 1, s, x) : 0.0;
-        double down = ku > 0 ? towards(ku, ku - 1, s, x) : 0.0;
-        if (up > 0.0 && up >= down) {
-            pathB[v] = k + 1;
-            weight[v] = static_cast<float>(std::min(up, 1.0));
-        } else if (down > 0.0) {
-            pathB[v] = k - 1;
-            weight[v] = static_cast<float>(std::min(down, 1.0));
-        }
-    }
-    return true;
-}
-
 core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mi,
                                       const std::vector<int>& flat, const DeformPose& rest)
 {
@@ -320,13 +270,6 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
         return flipS ? 1.0 - s : s;
     };
     findSheetFill(mesh, mm, pathOf, arcOf, rest);
-    std::vector<int> pathB;
-    std::vector<float> sheetWeight;
-    mm.sheet = findSheetWeights(mesh, mm, pathOf, pathB, sheetWeight, arcOf, rest);
-    if (mm.sheet) {
-        mm.rowB.resize(mesh.positions.size());
-        mm.weight = sheetWeight;
-    }
     auto buildRest = [&]() {
         for (PathBinding& pb : mm.paths) {
             if (pb.flat >= 0) {
@@ -356,26 +299,17 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
             const CentrelineTable& t = mm.paths[k].rest;
             DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], fr);
             DMat3 F = t.frames()[j] * (1.0 - fr) + t.frames()[j + 1] * fr;
-            if (mm.sheet) { // the blend of both rows, exactly as deformSheet applies it
-                std::size_t kb = static_cast<std::size_t>(pathB[v]);
-                const CentrelineTable& tb = mm.paths[kb].rest;
-                double w = mm.weight[v];
-                p = glm::mix(p, glm::mix(tb.centres()[j], tb.centres()[j + 1], fr), w);
-                F = F * (1.0 - w) + (tb.frames()[j] * (1.0 - fr) + tb.frames()[j + 1] * fr) * w;
-                mm.rowB[v] = static_cast<std::uint32_t>(kb * K + j);
-            }
-            DMat3 Fi = glm::inverse(F);
+            DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
             mm.row[v] = static_cast<std::uint32_t>(k * K + j);
             mm.frac[v] = static_cast<float>(fr);
+            DMat3 Fi = glm::inverse(F);
             mm.offset[v] = toF(Fi * (toD(mesh.positions[v]) - p));
-            DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
             mm.normal[v] = toF(Fi * n);
         }
     };
     // Centre of the mesh's cross-sections around each path (kernel average of the vertex
     // offsets over a few samples), in the frame; added to the current centre line.
     auto centreMesh = [&]() {
-        if (mm.sheet) return; // a sheet's vertices lie around the blended line, not one path
         std::vector<glm::dvec2> sum(mm.paths.size() * K, glm::dvec2(0.0));
         std::vector<double> weight(mm.paths.size() * K, 0.0);
         for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
@@ -603,12 +537,6 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
     }
     anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
     mesh.normals.resize(mesh.positions.size());
-    if (mm.sheet) {
-        deformSheet(mesh, mm);
-        ++mesh.version;
-        m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
-        return;
-    }
     const Sample* samples = mm.samples.data();
     const std::size_t count = mm.row.size();
     Vec3* outP = mesh.positions.data();
@@ -630,15 +558,7 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
         __m128 na = mad(mad(_mm_mul_ps(ld(A.tn), _mm_set1_ps(n.x)), ld(A.nn), n.y), ld(A.bn), n.z);
         __m128 nb = mad(mad(_mm_mul_ps(ld(B.tn), _mm_set1_ps(n.x)), ld(B.nn), n.y), ld(B.bn), n.z);
         __m128 nv = _mm_add_ps(_mm_mul_ps(na, g), _mm_mul_ps(nb, f));
-        __m128 sq = _mm_mul_ps(nv, nv);
-        __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
-        if (_mm_cvtss_f32(l2) > 1e-30f) {
-            __m128 r = _mm_rsqrt_ss(l2);
-            r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
-            _mm_storeu_ps(&outN[v].x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
-        } else {
-            outN[v] = Vec3(0, 1, 0);
-        }
+        storeUnit(&outN[v], nv);
     }
 #endif
     for (; v < count; ++v) {
@@ -655,59 +575,6 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
     }
     ++mesh.version;
     m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
-}
-
-void MeshDeformer::deformSheet(anatomy::MeshData& mesh, const MuscleMesh& mm) const
-{
-    // As deformMuscle's loop, blending two rows (four samples) per vertex.
-    const Sample* samples = mm.samples.data();
-    const std::size_t count = mm.row.size();
-    Vec3* outP = mesh.positions.data();
-    Vec3* outN = mesh.normals.data();
-    std::size_t v = 0;
-#if defined(__SSE2__)
-    auto ld = [](const float (&a)[4]) { return _mm_load_ps(a); };
-    auto mad = [](__m128 acc, __m128 a, float x) { return _mm_add_ps(acc, _mm_mul_ps(a, _mm_set1_ps(x))); };
-    auto pos = [&](const Sample& S, const Vec3& o) { return mad(mad(mad(ld(S.p), ld(S.t), o.x), ld(S.n), o.y), ld(S.b), o.z); };
-    auto nrm = [&](const Sample& S, const Vec3& n) { return mad(mad(_mm_mul_ps(ld(S.tn), _mm_set1_ps(n.x)), ld(S.nn), n.y), ld(S.bn), n.z); };
-    for (; v + 1 < count; ++v) {
-        const Sample& A = samples[mm.row[v]];
-        const Sample& A1 = samples[mm.row[v] + 1];
-        const Sample& B = samples[mm.rowB[v]];
-        const Sample& B1 = samples[mm.rowB[v] + 1];
-        const float f = mm.frac[v], w = mm.weight[v];
-        const __m128 wA0 = _mm_set1_ps((1.0f - f) * (1.0f - w)), wA1 = _mm_set1_ps(f * (1.0f - w));
-        const __m128 wB0 = _mm_set1_ps((1.0f - f) * w), wB1 = _mm_set1_ps(f * w);
-        const Vec3 o = mm.offset[v], n = mm.normal[v];
-        __m128 p = _mm_add_ps(_mm_add_ps(_mm_mul_ps(pos(A, o), wA0), _mm_mul_ps(pos(A1, o), wA1)),
-                              _mm_add_ps(_mm_mul_ps(pos(B, o), wB0), _mm_mul_ps(pos(B1, o), wB1)));
-        _mm_storeu_ps(&outP[v].x, p);
-        __m128 nv = _mm_add_ps(_mm_add_ps(_mm_mul_ps(nrm(A, n), wA0), _mm_mul_ps(nrm(A1, n), wA1)),
-                               _mm_add_ps(_mm_mul_ps(nrm(B, n), wB0), _mm_mul_ps(nrm(B1, n), wB1)));
-        __m128 sq = _mm_mul_ps(nv, nv);
-        __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
-        if (_mm_cvtss_f32(l2) > 1e-30f) {
-            __m128 r = _mm_rsqrt_ss(l2);
-            r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
-            _mm_storeu_ps(&outN[v].x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
-        } else {
-            outN[v] = Vec3(0, 1, 0);
-        }
-    }
-#endif
-    for (; v < count; ++v) {
-        const Sample* S[4] = {&samples[mm.row[v]], &samples[mm.row[v] + 1], &samples[mm.rowB[v]], &samples[mm.rowB[v] + 1]};
-        const float f = mm.frac[v], w = mm.weight[v];
-        const float W[4] = {(1.0f - f) * (1.0f - w), f * (1.0f - w), (1.0f - f) * w, f * w};
-        const Vec3 o = mm.offset[v], n = mm.normal[v];
-        Vec3 p(0.0f), nv(0.0f);
-        for (int i = 0; i < 4; ++i) {
-            p += (vec(S[i]->p) + vec(S[i]->t) * o.x + vec(S[i]->n) * o.y + vec(S[i]->b) * o.z) * W[i];
-            nv += (vec(S[i]->tn) * n.x + vec(S[i]->nn) * n.y + vec(S[i]->bn) * n.z) * W[i];
-        }
-        outP[v] = p;
-        outN[v] = unit(nv);
-    }
 }
 
 void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const
@@ -793,15 +660,7 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
                 nv = _mm_add_ps(_mm_mul_ps(nv, wv), _mm_mul_ps(dnrm, ww));
             }
             _mm_storeu_ps(&outP[v].x, p);
-            __m128 sq = _mm_mul_ps(nv, nv);
-            __m128 l2 = _mm_add_ss(_mm_add_ss(sq, _mm_shuffle_ps(sq, sq, 1)), _mm_movehl_ps(sq, sq));
-            if (_mm_cvtss_f32(l2) > 1e-30f) {
-                __m128 r = _mm_rsqrt_ss(l2);
-                r = _mm_mul_ss(r, _mm_sub_ss(_mm_set_ss(1.5f), _mm_mul_ss(_mm_mul_ss(_mm_set_ss(0.5f), l2), _mm_mul_ss(r, r))));
-                _mm_storeu_ps(&outN[v].x, _mm_mul_ps(nv, _mm_shuffle_ps(r, r, 0)));
-            } else {
-                outN[v] = Vec3(0, 1, 0);
-            }
+            storeUnit(&outN[v], nv);
             continue;
         }
 #endif

@@ -6,7 +6,7 @@
 //    CentrelineTable (points, frames) by arc-length fraction; the vertex stores its offset in
 //    the frame at s, so the neutral pose reproduces the rest mesh exactly. A fractional path
 //    value k + t (0 < t < 1) binds to a sheet between paths k and k + 1 (the blend of their
-//    tables with weight t): the fill of sheet-like muscles such as the iliacus fan.
+//    tables with weight t): the fill of sheet-like muscles such as the gluteus maximus.
 //  * disc vertex (0, t): blend of the lower (t = 0) and upper (t = 1) vertebra motions.
 //  * diaphragm vertex (region, w): region 0 rides on T12 (thoracic cage) and descends by
 //    w * excursion(breathing); crura (regions 1, 2) blend from the lumbar vertebra at their
@@ -15,10 +15,10 @@
 // `tendon_fraction` of the path) keeps its length; the belly takes the length change with a
 // local stretch lambda(s) and is scaled radially by 1/sqrt(lambda) (volume kept). Each
 // centre line is smoothed over about the muscle's thickness, so the inner side of a bend
-// cannot fold. A connected mesh that spans several paths (a sheet such as the iliacus fan,
-// each vertex bound to its nearest path) blends the two paths each vertex lies between, by
-// where it lies at rest. A mesh whose inputs did not change since the last call on the same model is
-// left alone (its version is not bumped). Allocation-free after the first deform.
+// cannot fold. (A sheet such as the iliacus fan is one mesh bound to one path, its vertices
+// s measured at right angles to it, so one orthonormal frame per section carries the whole
+// fan.) A mesh whose inputs did not change since the last call on the same model is left
+// alone (its version is not bumped). Allocation-free after the first deform.
 #include "anatomy/Model.h"
 #include "core/Error.h"
 #include "solver/CentrelineTable.h"
@@ -83,12 +83,6 @@ private:
         std::vector<std::uint32_t> row; // per vertex: path * kSamples + lower sample
         std::vector<float> frac;
         std::vector<Vec3> offset, normal; // in the local frame
-        // A sheet (one connected mesh across several paths, e.g. the iliacus fan): every
-        // vertex blends two rows (row and rowB) with weight `weight` towards rowB, so the
-        // sheet deforms continuously across its paths.
-        bool sheet = false;
-        std::vector<std::uint32_t> rowB;
-        std::vector<float> weight;
         mutable std::vector<Sample> samples;
         mutable std::vector<double> lastInput;
     };
@@ -109,12 +103,6 @@ private:
                             const std::vector<int>& flat, const DeformPose& rest);
     void findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
                        const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
-    // Vertices of connected pieces bound to more than one path: the second path and the
-    // weight towards it (0 .. 1) by where each vertex lies between the two rest paths.
-    bool findSheetWeights(const anatomy::MeshData& mesh, const MuscleMesh& mm, const std::vector<int>& pathOf,
-                          std::vector<int>& pathB, std::vector<float>& weight,
-                          const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
-    void deformSheet(anatomy::MeshData& mesh, const MuscleMesh& mm) const;
     void deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const;
     void deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const;
     // True (and the cache updated) when `input` differs from the last call's on this model.
