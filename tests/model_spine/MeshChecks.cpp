@@ -1,6 +1,7 @@
 #include "MeshChecks.h"
 
 #include "muscles/Muscles.h"
+#include "pelvis/Pelvis.h"
 #include "spine/Spine.h"
 
 #include <map>
@@ -28,7 +29,8 @@ const std::vector<BuiltPart>& spineParts()
 
 const std::vector<BuiltPart>& muscleParts()
 {
-    static const std::vector<BuiltPart> parts = buildMuscles(rig());
+    // The iliacus lies on the pelvis: build the bones (coarser voxels, quicker) first.
+    static const std::vector<BuiltPart> parts = buildMuscles(rig(), buildPelvis(rig(), 0.0016));
     return parts;
 }
 

@@ -51,7 +51,11 @@ TEST_CASE("Every muscle vertex is bound to one of its paths at s in [0,1]", "[mo
             used.insert(int(uv.x));
         }
         CHECK(valid);
-        CHECK(used.size() == paths.size());
+        // The iliacus sheet follows its middle path only (see IliacusSheet.h).
+        if (std::string(id).rfind("iliacus", 0) == 0)
+            CHECK(used == std::set<int>{1});
+        else
+            CHECK(used.size() == paths.size());
         // s = 0 lies at the origin and s = 1 at the insertion of that path (sheet muscles
         // fill between their paths, so allow a few centimetres across the sheet).
         for (std::size_t i = 0; i < m.positions.size(); ++i) {

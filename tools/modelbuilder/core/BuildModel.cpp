@@ -47,7 +47,7 @@ core::Status buildModel(RigData& rig, const std::string& glbPath)
         rig.landmarks[l.name] = l.position;
     }
 #ifdef PSOAS_MB_HAVE_MUSCLES
-    for (auto& p : buildMuscles(rig)) parts.push_back(std::move(p));
+    for (auto& p : buildMuscles(rig, parts)) parts.push_back(std::move(p));
 #endif
     const auto t3 = Clock::now();
     std::size_t triangles = 0;

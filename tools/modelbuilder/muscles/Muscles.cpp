@@ -2,7 +2,9 @@
 
 #include "core/Sweep.h"
 #include "muscles/BoneClearance.h"
+#include "muscles/BoneSurface.h"
 #include "muscles/Diaphragm.h"
+#include "muscles/IliacusSheet.h"
 #include "muscles/MuscleProfile.h"
 
 #include <algorithm>
@@ -85,9 +87,13 @@ BuiltPart sweepPath(const std::string& id, const std::vector<glm::dvec3>& line, 
 
 } // namespace
 
-std::vector<BuiltPart> buildMuscles(const RigData& rig)
+std::vector<BuiltPart> buildMuscles(const RigData& rig, const std::vector<BuiltPart>& bones)
 {
     std::vector<BuiltPart> parts;
+    BoneSurface pelvis;
+    for (const BuiltPart& b : bones)
+        if (startsWith(b.id, "hip_bone") || startsWith(b.id, "femur") || b.id == "sacrum")
+            pelvis.add(b);
     const BoneClearance clearance(rig);
     std::vector<std::string> order;
     std::map<std::string, std::vector<const MusclePath*>> byMuscle;
@@ -120,17 +126,33 @@ std::vector<BuiltPart> buildMuscles(const RigData& rig)
                 for (std::size_t k = 0; k < line.size(); ++k)
                     line[k] += profile.spread(arc[k] / std::max(arc.back(), 1e-9));
             }
+            const bool iliacus = startsWith(id, "iliacus");
             if (rule.factor > 0.0) {
                 line = clearance.clear(
-                    line, [&](double s) { return rule.factor * profile.radius(s) * (0.5 + 0.5 * profile.flatten(s)); },
+                    line,
+                    [&](double s) {
+                        return iliacus ? iliacusHalfThickness(s) + 0.001
+                                       : rule.factor * profile.radius(s) * (0.5 + 0.5 * profile.flatten(s));
+                    },
                     path.wraps, rule.freeStart, rule.freeEnd);
             }
             swept.push_back({resample(line, 64), profile, i});
-            appendPart(muscle, sweepPath(id, swept.back().line, profile, double(i), profile, 0.0));
+            if (!iliacus)
+                appendPart(muscle, sweepPath(id, swept.back().line, profile, double(i), profile, 0.0));
         }
-        // Sheet-like muscles (gluteus maximus, iliacus fan): fill between neighbouring paths
-        // so they read as one continuous sheet. Each fill is bound to the nearer path.
-        const bool sheet = startsWith(id, "gluteus_maximus") || startsWith(id, "iliacus");
+        // The iliacus is one fan-shaped sheet through its paths (medial to lateral).
+        if (startsWith(id, "iliacus") && swept.size() >= 2) {
+            std::vector<std::vector<glm::dvec3>> lines;
+            for (const SweptPath& sp : swept)
+                lines.push_back(sp.line);
+            SheetOptions options;
+            options.front = swept.front().profile.thinAxis();
+            options.bones = &pelvis;
+            appendPart(muscle, buildIliacusSheet(id, lines, &iliacusHalfThickness, options));
+        }
+        // Gluteus maximus: fill between neighbouring paths so it reads as one sheet. Each
+        // fill is bound to the nearer path.
+        const bool sheet = startsWith(id, "gluteus_maximus");
         for (std::size_t k = 0; sheet && k + 1 < swept.size(); ++k) {
             for (const double t : {0.35, 0.65}) {
                 std::vector<glm::dvec3> line(swept[k].line.size());

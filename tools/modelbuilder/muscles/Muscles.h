@@ -11,6 +11,8 @@
 
 namespace psoas::modelbuilder {
 
-std::vector<BuiltPart> buildMuscles(const RigData& rig);
+// `bones`: the built bone parts (hip bones, sacrum, femurs) the iliacus sheet must lie on
+// without entering; without them the sheet only keeps off the vertebrae and wrap surfaces.
+std::vector<BuiltPart> buildMuscles(const RigData& rig, const std::vector<BuiltPart>& bones = {});
 
 } // namespace psoas::modelbuilder
