@@ -13,7 +13,9 @@ namespace {
 
 void checkLinks(const std::string& html)
 {
-    const std::string key = "href=\"";
+    // Only real anchors: text escapes '<', so "<a href=\"" starts a tag the renderer wrote (a bare
+    // "href=\"" also matches an allowed address that ends in "href=", e.g. https://x/?href=).
+    const std::string key = "<a href=\"";
     for (auto at = html.find(key); at != std::string::npos; at = html.find(key, at + 1)) {
         std::string rest = html.substr(at + key.size(), 16);
         for (auto& c : rest) c = char(std::tolower(static_cast<unsigned char>(c))); // schemes are case-insensitive
