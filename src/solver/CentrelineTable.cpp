@@ -103,10 +103,23 @@ void CentrelineTable::blend(const CentrelineTable& a, const CentrelineTable& b, 
     for (std::size_t j = 0; j < K; ++j) m_point[j] = a.m_point[j] * (1.0 - t) + b.m_point[j] * t;
 }
 
+double CentrelineTable::alongSegment(std::size_t j) const
+{
+    // Along the path only: where the mesh's centre drifts sideways (a fan whose centroid
+    // swings across as it widens or narrows), that drift is not stretched with the path, and
+    // counting it would make the scale keep less than the volume. (A segment that runs
+    // backwards, which only a folded centre line has, falls back to its length.)
+    const DVec3 d = m_centre[j + 1] - m_centre[j];
+    const DVec3 t = m_frame[j][0] + m_frame[j + 1][0];
+    const double tl2 = glm::dot(t, t);
+    const double along = tl2 > 1e-24 ? glm::dot(d, t) * invSqrt(tl2) : 0.0;
+    return along > 0.0 ? along : glm::length(d);
+}
+
 std::vector<double> CentrelineTable::segmentLengths() const
 {
     std::vector<double> seg(K, 0.0);
-    for (std::size_t j = 0; j + 1 < K; ++j) seg[j] = glm::length(m_centre[j + 1] - m_centre[j]);
+    for (std::size_t j = 0; j + 1 < K; ++j) seg[j] = alongSegment(j);
     return seg;
 }
 
@@ -150,9 +163,7 @@ void CentrelineTable::finish(const Spec& spec, const DVec3& normal0, bool posed)
         if (j + 1 < K) {
             const bool haveInv = spec.restSegmentInv.size() == K;
             double inv = haveInv ? spec.restSegmentInv[j] : (spec.restSegment[j] > 1e-12 ? 1.0 / spec.restSegment[j] : 0.0);
-            DVec3 d = m_centre[j + 1] - m_centre[j];
-            double d2 = glm::dot(d, d);
-            ratio = inv > 0.0 ? (d2 > 1e-30 ? d2 * invSqrt(d2) * inv : 0.0) : 1.0;
+            ratio = inv > 0.0 ? alongSegment(j) * inv : 1.0;
         }
         double stretch = j == 0 ? ratio : (j + 1 < K ? 0.5 * (ratio + prevRatio) : prevRatio);
         prevRatio = ratio;

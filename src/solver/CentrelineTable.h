@@ -40,7 +40,7 @@ public:
     // spec.restSegment, so cross-section area * length is kept) and rotation-minimising
     // frames from normal0.
     void finish(const Spec& spec, const DVec3& normal0, bool posed);
-    std::vector<double> segmentLengths() const; // of the centre line
+    std::vector<double> segmentLengths() const; // of the centre line, along the path (see alongSegment)
 
     const std::vector<DVec3>& points() const { return m_point; }
     const std::vector<DVec3>& centres() const { return m_centre; } // the mesh's centre line
@@ -49,6 +49,8 @@ public:
     const std::vector<double>& stretches() const { return m_stretch; } // posed / rest arc length, per sample
 
 private:
+    double alongSegment(std::size_t j) const; // centre-line segment j projected on the mean tangent
+
     std::vector<DVec3> m_point;
     std::vector<DVec3> m_centre;
     std::vector<DMat3> m_frame;

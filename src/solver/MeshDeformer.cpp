@@ -111,7 +111,9 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
     // paths, all bound to integer paths) deforms best when each fill follows the blend of
     // the two paths it lies between. Each connected piece bound to path k whose vertices lie,
     // on average, between 20 % and 80 % of the way towards path k - 1 or k + 1 (at the same s)
-    // is re-bound to that blend, as if TEXCOORD_1 had said k + t.
+    // is re-bound to that blend, as if TEXCOORD_1 had said k + t. A piece that spans path k
+    // itself (more than a fifth of its vertices on the far side of k from that neighbour,
+    // like the iliacus fan bound to its middle path) is not a fill: it keeps path k.
     std::size_t real = 0;
     while (real < mm.paths.size() && mm.paths[real].flat >= 0) ++real;
     if (real < 2) return;
@@ -141,7 +143,8 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
     struct Piece {
         int path = -1;
         bool mixed = false;
-        double t[2] = {0.0, 0.0}; // towards k - 1, k + 1
+        double t[2] = {0.0, 0.0};      // towards k - 1, k + 1
+        std::size_t beyond[2] = {0, 0}; // vertices on the far side of k from k - 1, k + 1
         std::size_t count = 0;
     };
     std::unordered_map<std::uint32_t, Piece> pieces;
@@ -160,7 +163,10 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
             if (nb < 0 || nb >= static_cast<int>(real)) continue;
             DVec3 d = at(static_cast<std::size_t>(nb), s) - own;
             double dd = glm::dot(d, d);
-            if (dd > 1e-10) pc.t[side] += glm::dot(x - own, d) / dd;
+            if (dd <= 1e-10) continue;
+            double tv = glm::dot(x - own, d) / dd;
+            pc.t[side] += tv;
+            if (tv < 0.0) ++pc.beyond[side];
         }
         ++pc.count;
     }
@@ -170,12 +176,13 @@ void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, 
         if (pc.mixed || pc.count == 0) continue;
         int k = pc.path;
         double tm = pc.t[0] / static_cast<double>(pc.count), tp = pc.t[1] / static_cast<double>(pc.count);
+        auto between = [&](int side) { return 5 * pc.beyond[side] <= pc.count; };
         int a;
         double t;
-        if (tp >= 0.2 && tp <= 0.8 && k + 1 < static_cast<int>(real)) {
+        if (tp >= 0.2 && tp <= 0.8 && k + 1 < static_cast<int>(real) && between(1)) {
             a = k;
             t = tp;
-        } else if (tm >= 0.2 && tm <= 0.8 && k > 0) {
+        } else if (tm >= 0.2 && tm <= 0.8 && k > 0 && between(0)) {
             a = k - 1;
             t = 1.0 - tm;
         } else {
@@ -309,9 +316,15 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
     };
     // Centre of the mesh's cross-sections around each path (kernel average of the vertex
     // offsets over a few samples), in the frame; added to the current centre line.
+    // The volume centroid is used where the mesh encloses volume around the sample (the
+    // signed tetrahedra from the centre point to each triangle, binned by the triangle's s):
+    // the vertex average alone is pulled towards where vertices are dense (the rims of a
+    // fan), and a centre off the centroid loses or gains volume wherever the path bends.
     auto centreMesh = [&]() {
         std::vector<glm::dvec2> sum(mm.paths.size() * K, glm::dvec2(0.0));
         std::vector<double> weight(mm.paths.size() * K, 0.0);
+        std::vector<glm::dvec2> vsum(mm.paths.size() * K, glm::dvec2(0.0));
+        std::vector<double> vol(mm.paths.size() * K, 0.0), tvol(mm.paths.size(), 0.0);
         for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
             double f = mm.frac[v];
             glm::dvec2 o(mm.offset[v].y, mm.offset[v].z);
@@ -320,18 +333,48 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
             sum[mm.row[v] + 1] += o * f;
             weight[mm.row[v] + 1] += f;
         }
+        for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+            const std::uint32_t a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
+            const std::size_t k = mm.row[a] / K;
+            if (mm.row[b] / K != k || mm.row[c] / K != k) continue;
+            double x = 0.0;
+            for (std::uint32_t w : {a, b, c}) x += static_cast<double>(mm.row[w] % K) + static_cast<double>(mm.frac[w]);
+            x /= 3.0;
+            const std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
+            const double f = x - static_cast<double>(j);
+            const CentrelineTable& t = mm.paths[k].rest;
+            const DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], f);
+            const DMat3 F = t.frames()[j] * (1.0 - f) + t.frames()[j + 1] * f;
+            const DVec3 pa = toD(mesh.positions[a]) - p, pb = toD(mesh.positions[b]) - p, pc = toD(mesh.positions[c]) - p;
+            const double V = glm::dot(pa, glm::cross(pb, pc)) / 6.0;
+            const DVec3 q = glm::inverse(F) * ((pa + pb + pc) * 0.25);
+            const glm::dvec2 m(q.y * V, q.z * V);
+            vsum[k * K + j] += m * (1.0 - f);
+            vol[k * K + j] += V * (1.0 - f);
+            vsum[k * K + j + 1] += m * f;
+            vol[k * K + j + 1] += V * f;
+            tvol[k] += V;
+        }
         for (std::size_t k = 0; k < mm.paths.size(); ++k) {
             PathBinding& pb = mm.paths[k];
             std::vector<glm::dvec2> c(K, glm::dvec2(0.0));
+            // Signed sums: trust a sample's volume only when it is clearly positive.
+            const double least = 0.1 * std::abs(tvol[k]) / static_cast<double>(K);
             for (std::size_t j = 0; j < K; ++j) {
-                glm::dvec2 num(0.0);
-                double den = 0.0;
+                glm::dvec2 num(0.0), vnum(0.0);
+                double den = 0.0, vden = 0.0;
                 for (std::size_t i = j > 3 ? j - 3 : 0; i <= std::min(j + 3, K - 1); ++i) {
                     double w = 4.0 - std::abs(static_cast<double>(i) - static_cast<double>(j));
                     num += sum[k * K + i] * w;
                     den += weight[k * K + i] * w;
+                    vnum += vsum[k * K + i] * w;
+                    vden += vol[k * K + i] * w;
                 }
-                c[j] = den > 1e-9 ? num / den : glm::dvec2(0.0);
+                if (tvol[k] < 0.0) {
+                    vnum = -vnum;
+                    vden = -vden;
+                }
+                c[j] = vden > least * 16.0 ? vnum / vden : den > 1e-9 ? num / den : glm::dvec2(0.0);
             }
             if (pb.spec.centre.empty()) pb.spec.centre.assign(K, glm::dvec2(0.0));
             const auto& F = pb.rest.frames();
