@@ -9,10 +9,9 @@
 #      (tests/hardening/run_sanitizers.sh, clang-14 tree in build/hardening);
 #   3. the four libFuzzer harnesses, PSOAS_FUZZ_SECONDS (default 60) each
 #      (tests/hardening/run_fuzzers.sh, same tree).
-# Stages 2 and 3 run with PSOAS_HARDENING=1 (also when a Release test failed: every report
-# counts; not when the Release build failed). They are not yet on by default: a whole run of
-# them has not been seen green within CI's time on a fresh machine. Arguments after `test` go
-# to ctest and then only stage 1 runs (`test -R render`).
+# Stages 2 and 3 also run when a Release test failed (every report counts), not when the
+# Release build failed. Arguments after `test` go to ctest and then only stage 1 runs
+# (`test -R render`); PSOAS_HARDENING=0 skips stages 2 and 3.
 # `harden` runs stages 2 and 3 only. Each stage's time is printed at the end and written to
 # build/stage-times.txt.
 set -euo pipefail
@@ -63,10 +62,9 @@ case "$mode" in
     [ -z "${DISPLAY:-}" ] && xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
     hardening="${PSOAS_HARDENING:-}"
     if [ -z "$hardening" ]; then
-      # Opt-in for `test` until a whole sanitizer + fuzzer run is seen green in CI time;
-      # `harden` runs them.
-      hardening=0
-      [ "$mode" = harden ] && hardening=1
+      # On for `test` and `harden`; off when `test` is given ctest arguments (a partial run).
+      hardening=1
+      [ "$mode" = test ] && [ $# -gt 0 ] && hardening=0
     fi
     summary=()
     status=0

@@ -7,6 +7,8 @@
 # 60). New inputs the fuzzer finds go to BUILD_DIR/corpus/<name> (the committed seed corpus
 # is never modified); a failing input is saved as BUILD_DIR/artifacts/<name>-crash-* (or
 # -leak-, -timeout-, -oom-); reproduce it with `BUILD_DIR/fuzz_<name> FILE`.
+# PSOAS_FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a CI run explores the same
+# inputs every time and a red run can be repeated; 0 lets libFuzzer pick one (longer runs).
 set -euo pipefail
 src="$(cd "${1:?source dir}" && pwd)"
 out="${2:?build dir}"
@@ -41,6 +43,7 @@ for n in "${run[@]}"; do
   echo "== fuzz_$n for ${seconds} s"
   # -timeout: one input taking longer than 10 s is a hang, and fails.
   if "$out/fuzz_$n" "$out/corpus/$n" "$src/tests/fuzz/$n/corpus" -max_total_time="$seconds" -timeout=10 \
+       -seed="${PSOAS_FUZZ_SEED:-1}" \
        -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="${maxlen[$n]:-4096}" \
        -artifact_prefix="$out/artifacts/$n-" -print_final_stats=1 >"$out/fuzz_$n.log" 2>&1; then
     grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|Done [0-9]+ runs" "$out/fuzz_$n.log" || true
