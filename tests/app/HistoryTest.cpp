@@ -27,7 +27,7 @@ Snapshot layersOnly(const std::string& hidden)
 }
 } // namespace
 
-TEST_CASE("Undo and redo walk through recorded states; a new change drops the redo branch", "[app][history]")
+TEST_CASE("Undo and redo walk through recorded states, a new change drops the redo branch", "[app][history]")
 {
     History h;
     h.reset(layersOnly(""), "start");

@@ -114,7 +114,7 @@ TEST_CASE("the required items exist with the right types", "[content][coverage]"
            ItemType::Exercise);
 }
 
-TEST_CASE("every symptom concerns a structure; every exercise has a known pose", "[content][coverage]")
+TEST_CASE("every symptom concerns a structure, every exercise has a known pose", "[content][coverage]")
 {
     Fixture f;
     std::set<std::string> known;
@@ -129,7 +129,7 @@ TEST_CASE("every symptom concerns a structure; every exercise has a known pose",
     }
 }
 
-TEST_CASE("every item cites a listed source; notes point to the disclaimer", "[content][coverage]")
+TEST_CASE("every item cites a listed source, notes point to the disclaimer", "[content][coverage]")
 {
     Fixture f;
     std::set<std::string> sources;

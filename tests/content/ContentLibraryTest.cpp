@@ -94,7 +94,7 @@ TEST_CASE("a file of the wrong type in a folder is rejected", "[content][library
     CHECK_THAT(problems[0].toString(), Catch::Contains("glute_bridge.md:3: type 'exercise' does not belong in symptoms/"));
 }
 
-TEST_CASE("links are classified; only content:, structure: and http(s) are links", "[content][markdown]")
+TEST_CASE("links are classified, only content:, structure: and http(s) are links", "[content][markdown]")
 {
     std::string id;
     CHECK(classifyLink("content:psoas_major", &id) == LinkKind::Content);

@@ -93,7 +93,7 @@ TEST_CASE("selecting a structure shows its name, Latin name, article and sources
     CHECK(child<QTextBrowser>(panel, "articleView")->toPlainText().contains(QStringLiteral("no article")));
 }
 
-TEST_CASE("exercise buttons request their pose; links are handled inside", "[content][panel]")
+TEST_CASE("exercise buttons request their pose, links are handled inside", "[content][panel]")
 {
     Env env;
     ContentPanel panel(env.store.get(), QString(), env.notes.get(), displayName, nullptr);
@@ -133,7 +133,7 @@ TEST_CASE("exercise buttons request their pose; links are handled inside", "[con
     CHECK(asked.front().toString() == QStringLiteral("https://example.org/book"));
 }
 
-TEST_CASE("search shows results as you type; choosing one selects or opens it", "[content][panel]")
+TEST_CASE("search shows results as you type, choosing one selects or opens it", "[content][panel]")
 {
     Env env;
     ContentPanel panel(env.store.get(), QString(), env.notes.get(), displayName, nullptr);

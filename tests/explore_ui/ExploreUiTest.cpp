@@ -93,7 +93,7 @@ TEST_CASE("Unticking a layer removes it from the draw list and it can no longer 
     CHECK(w.document()->drawList().items.size() == 1);
 }
 
-TEST_CASE("A click on a structure's pixel selects it; Esc and a click on empty space clear", "[ui][gl][picking]")
+TEST_CASE("A click on a structure's pixel selects it, Esc and a click on empty space clear", "[ui][gl][picking]")
 {
     Fixture f;
     ui::MainWindow w;

@@ -118,7 +118,7 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     CHECK(attachmentLabels() == int(areas.size()) - back.size());
 }
 
-TEST_CASE("Zoomed out, T12-L5 become one label; zoomed in they part again; never overlapping", "[ui][gl][labels]")
+TEST_CASE("Zoomed out, T12-L5 become one label, zoomed in they part again, never overlapping", "[ui][gl][labels]")
 {
     // The rule itself: merged when two consecutive levels are closer than the spacing asked for.
     std::vector<app::ScreenLabel> spine;

@@ -81,7 +81,7 @@ void checkMarkersUncovered(const std::vector<ui::LabelPainter::DrawnLabel>& labe
 
 } // namespace
 
-TEST_CASE("The render command with --labels draws the landmark labels into the PNG; without it the image is plain",
+TEST_CASE("The render command with --labels draws the landmark labels into the PNG, without it the image is plain",
           "[ui][labels][render-command]")
 {
     QTemporaryDir dir;

@@ -49,7 +49,7 @@ bool inside(const test::WorldMesh& m, const glm::dvec3& p)
 
 } // namespace
 
-TEST_CASE("ribs 7-12 articulate with T7-T12; 7-10 join their cartilages, 11-12 end free", "[model][anatomy]")
+TEST_CASE("ribs 7-12 articulate with T7-T12, 7-10 join their cartilages, 11-12 end free", "[model][anatomy]")
 {
     const auto& l = loadedModel();
     REQUIRE(l.ok);

@@ -40,7 +40,7 @@ TEST_CASE("every catalog structure and every rig landmark is a node of the model
         CHECK(l.model.findNode(joint) >= 0);
 }
 
-TEST_CASE("catalog: every bone, disc and muscle has a mesh; psoas minor is optional", "[model]")
+TEST_CASE("catalog: every bone, disc and muscle has a mesh, psoas minor is optional", "[model]")
 {
     const auto& l = loadedModel();
     REQUIRE(l.ok);

@@ -46,7 +46,7 @@ double boneExtent(const VertebraShape& shape, const glm::dvec3& from, const glm:
 
 } // namespace
 
-TEST_CASE("Costal cartilages are smooth curves joining the cartilage above; the seventh reaches the sternum", "[model_spine]")
+TEST_CASE("Costal cartilages are smooth curves joining the cartilage above, the seventh reaches the sternum", "[model_spine]")
 {
     const ThoracicCage c = cage();
     for (const bool left : {false, true})

@@ -77,7 +77,7 @@ TEST_CASE("Lumbar transverse processes are flat bars: taller than they are thick
     }
 }
 
-TEST_CASE("L3 has the longest transverse processes; L5's are thick cones", "[model_spine]")
+TEST_CASE("L3 has the longest transverse processes, L5's are thick cones", "[model_spine]")
 {
     const double l2 = transverseReach("l2"), l3 = transverseReach("l3"), l4 = transverseReach("l4");
     INFO("reach beyond the pedicle (mm): L2 " << l2 * 1000.0 << ", L3 " << l3 * 1000.0 << ", L4 " << l4 * 1000.0);

@@ -52,7 +52,7 @@ TEST_CASE("A wrap side forces the path over that side and engages smoothly", "[s
     }
 }
 
-TEST_CASE("Ellipsoid wrap: a sphere gives the circle answer; reversed and continuous", "[solver][wrap]")
+TEST_CASE("Ellipsoid wrap: a sphere gives the circle answer, reversed and continuous", "[solver][wrap]")
 {
     const DVec3 c(0, 0, 0);
     WrapSide none;

@@ -209,7 +209,7 @@ TEST_CASE("Instructor: layers step by step, then a shipped lesson presented with
     CHECK_FALSE(presentation->active());
 }
 
-TEST_CASE("Lesson step text is rendered safely; its links select, open content or ask before a web page",
+TEST_CASE("Lesson step text is rendered safely, its links select, open content or ask before a web page",
           "[ui][lesson][markdown]")
 {
     ui::MainWindow w;

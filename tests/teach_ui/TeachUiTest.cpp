@@ -351,7 +351,7 @@ TEST_CASE("Presentation keys step through a lesson and Esc leaves", "[ui][lesson
     CHECK(lesson->currentStep() == step);
 }
 
-TEST_CASE("A lesson built in the panel saves and opens again; a broken one still opens", "[ui][lesson]")
+TEST_CASE("A lesson built in the panel saves and opens again, a broken one still opens", "[ui][lesson]")
 {
     ui::MainWindow w;
     REQUIRE(w.openModel(ioData("cube.glb")));

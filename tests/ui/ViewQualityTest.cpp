@@ -45,7 +45,7 @@ bool waitFrame(ui::Viewport* v, int timeoutMs = 3000)
 
 } // namespace
 
-TEST_CASE("Dragging draws at the moving quality; the still frame has MSAA and follows soon after", "[ui][gl][quality]")
+TEST_CASE("Dragging draws at the moving quality, the still frame has MSAA and follows soon after", "[ui][gl][quality]")
 {
     Shown s;
     auto* v = s.w.viewport();
@@ -192,7 +192,7 @@ TEST_CASE("The first drag and the first full-quality frame after it cost no more
     CHECK(settle[0] < 2.0 * std::max(settle[1], settle[2]) + 60.0);
 }
 
-TEST_CASE("After start, the pre-warm never holds the event loop longer than a frame; the first drag is answered at once",
+TEST_CASE("After start, the pre-warm never holds the event loop longer than a frame, the first drag is answered at once",
           "[ui][gl][quality][stall]")
 {
     QTemporaryDir dir;
