@@ -53,10 +53,7 @@ core::Status Renderer::initialize()
 
 void Renderer::release()
 {
-    if (m_lodJob.valid()) m_lodJob.wait(); // its lists belong to meshes about to go
-    m_lodJob = {};
-    m_lodJobMeshes.clear();
-    m_lodJobIndexCounts.clear();
+    dropLowDetailJob(); // its lists belong to meshes about to go
     m_meshes.clear();
     m_meshProgram.release();
     m_backgroundProgram.release();
@@ -69,10 +66,7 @@ void Renderer::release()
 void Renderer::setModel(const anatomy::Model* model)
 {
     if (model == m_model) return;
-    if (m_lodJob.valid()) m_lodJob.wait(); // reductions of the old model's meshes: dropped
-    m_lodJob = {};
-    m_lodJobMeshes.clear();
-    m_lodJobIndexCounts.clear();
+    dropLowDetailJob(); // reductions of the old model's meshes
     m_model = model;
     m_meshes.clear();
 }
@@ -102,16 +96,12 @@ bool Renderer::prepareLowDetail()
         collectLowDetail();
         return true;
     }
-    if (m_meshes.size() != m_model->meshes.size()) {
-        m_meshes.clear();
-        m_meshes.resize(m_model->meshes.size());
-    }
     // The meshes reach the GPU here (quick); their reductions (slow, plain CPU) on a worker
     // thread, from copies, so that posing may change the model's vertices meanwhile.
+    syncMeshes();
     std::vector<std::pair<std::vector<Vec3>, std::vector<std::uint32_t>>> inputs;
     m_lodJobMeshes.clear();
     for (std::size_t i = 0; i < m_meshes.size(); ++i) {
-        if (m_meshes[i].upload(m_model->meshes[i])) ++m_uploads;
         if (!m_meshes[i].needsLowDetail(m_model->meshes[i])) continue;
         m_lodJobMeshes.push_back(i);
         m_lodJobIndexCounts.push_back(m_model->meshes[i].indices.size());
@@ -125,6 +115,14 @@ bool Renderer::prepareLowDetail()
         return lists;
     });
     return false;
+}
+
+void Renderer::dropLowDetailJob()
+{
+    if (m_lodJob.valid()) m_lodJob.wait();
+    m_lodJob = {};
+    m_lodJobMeshes.clear();
+    m_lodJobIndexCounts.clear();
 }
 
 void Renderer::collectLowDetail()

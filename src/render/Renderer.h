@@ -83,6 +83,7 @@ private:
     unsigned m_emptyVao = 0;
     std::size_t m_uploads = 0;
     void collectLowDetail(); // uploads the worker's finished lists (context current)
+    void dropLowDetailJob(); // waits for the worker and discards its lists
     std::future<std::vector<std::vector<std::uint32_t>>> m_lodJob;
     std::vector<std::size_t> m_lodJobMeshes;      // mesh index per list
     std::vector<std::size_t> m_lodJobIndexCounts; // index count each list was built from

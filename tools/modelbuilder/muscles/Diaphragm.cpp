@@ -1,4 +1,5 @@
 #include "muscles/Diaphragm.h"
+#include "muscles/Easing.h"
 
 #include "core/Sweep.h"
 #include "muscles/BoneClearance.h"
@@ -13,7 +14,6 @@ namespace psoas::modelbuilder {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kMuscleHalf = 0.0020;   // muscular part, half thickness
 constexpr double kTendonHalf = 0.0009;   // central tendon: a thin aponeurosis
 const glm::vec4 kTendonColour(0.90f, 0.87f, 0.79f, 1.0f);
@@ -35,12 +35,6 @@ double smin(double a, double b, double k)
 {
     const double h = std::max(k - std::abs(a - b), 0.0) / k;
     return std::min(a, b) - h * h * k * 0.25;
-}
-
-double smooth01(double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return t * t * (3.0 - 2.0 * t);
 }
 
 // Closed Catmull-Rom loop through `pts`, `per` samples per span.

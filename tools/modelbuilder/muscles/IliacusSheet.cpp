@@ -1,21 +1,10 @@
 #include "muscles/IliacusSheet.h"
+#include "muscles/Easing.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace psoas::modelbuilder {
-
-namespace {
-
-constexpr double kPi = 3.14159265358979323846;
-
-double smooth01(double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return t * t * (3.0 - 2.0 * t);
-}
-
-} // namespace
 
 double iliacusHalfThickness(double s)
 {

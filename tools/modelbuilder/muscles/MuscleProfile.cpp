@@ -1,4 +1,5 @@
 #include "muscles/MuscleProfile.h"
+#include "muscles/Easing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,14 +7,6 @@
 namespace psoas::modelbuilder {
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
-
-double smooth01(double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return t * t * (3.0 - 2.0 * t);
-}
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
