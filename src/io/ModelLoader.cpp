@@ -5,7 +5,9 @@
 #include "core/JsonFile.h"
 
 #include <algorithm>
+#include <assimp/BaseImporter.h>
 #include <assimp/Importer.hpp>
+#include <assimp/importerdesc.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <cmath>
@@ -143,6 +145,28 @@ std::string checkGltf(const std::string& path, const std::string& ext)
     return {};
 }
 
+// Leaves registered in `importer` only the readers that list `ext` among their extensions.
+// assimp otherwise sniffs a file whose content does not match its extension and hands it to
+// any of its forty readers that recognises a keyword; several of those (irrmesh, PLY, ...)
+// trust counts written in the file, and fuzz_model_loader found a 1 KB ".glb" holding the word
+// "irrmesh" that made one allocate 1.7 GB. Restricted, such a file is simply refused.
+void keepOnlyReadersOf(Assimp::Importer& importer, const std::string& ext)
+{
+    std::vector<Assimp::BaseImporter*> others;
+    for (std::size_t i = 0; i < importer.GetImporterCount(); ++i) {
+        const aiImporterDesc* desc = importer.GetImporterInfo(i);
+        std::istringstream list(desc && desc->mFileExtensions ? desc->mFileExtensions : "");
+        bool reads = false;
+        for (std::string e; list >> e;)
+            reads = reads || e == ext;
+        if (!reads) others.push_back(importer.GetImporter(i));
+    }
+    for (Assimp::BaseImporter* reader : others) {
+        importer.UnregisterLoader(reader);
+        delete reader; // no longer owned by the importer once unregistered
+    }
+}
+
 } // namespace
 
 std::vector<std::string> supportedModelExtensions()
@@ -175,6 +199,7 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
         if (!problem.empty()) return fail(path, problem);
     }
     Assimp::Importer importer;
+    keepOnlyReadersOf(importer, ext);
 
     // No PreTransformVertices: the hierarchy and node names must survive.
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_ValidateDataStructure |

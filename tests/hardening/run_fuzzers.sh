@@ -7,8 +7,13 @@
 # 60). New inputs the fuzzer finds go to BUILD_DIR/corpus/<name> (the committed seed corpus
 # is never modified); a failing input is saved as BUILD_DIR/artifacts/<name>-crash-* (or
 # -leak-, -timeout-, -oom-); reproduce it with `BUILD_DIR/fuzz_<name> FILE`.
-# PSOAS_FUZZ_SEED (default 1) fixes libFuzzer's random seed, so a CI run explores the same
-# inputs every time and a red run can be repeated; 0 lets libFuzzer pick one (longer runs).
+# Each fuzzer runs a fixed number of inputs (about SECONDS' worth on a 2-core machine, table
+# below) with a fixed random seed, PSOAS_FUZZ_SEED (default 1), so every CI run tries the very
+# same inputs and a local run predicts CI; SECONDS x 2 caps the time on a slower machine.
+# A time-only bound made CI red on one machine and green on another (the slower machine ran
+# fewer inputs and stopped before reaching the one that failed). PSOAS_FUZZ_RUNS=0 lifts the
+# input count (then SECONDS bounds the run) and PSOAS_FUZZ_SEED=0 lets libFuzzer pick a seed,
+# for exploring longer: `PSOAS_FUZZ_RUNS=0 PSOAS_FUZZ_SEED=0 run_fuzzers.sh . build/hardening 3600`.
 set -euo pipefail
 src="$(cd "${1:?source dir}" && pwd)"
 out="${2:?build dir}"
@@ -34,16 +39,23 @@ done
 echo "== building ${targets[*]} (clang-14, libFuzzer + ASan + UBSan)"
 cmake --build "$out" -j "$jobs" --target "${targets[@]}"
 
+# Inputs per fuzzer: about 60 s each on the CI machine (2 cores, clang-14 ASan+UBSan build).
+declare -A runs=([content_parser]=1000000 [model_loader]=12000 [cli_values]=1500000 [lesson]=500000)
 declare -A maxlen=([content_parser]=16384 [model_loader]=65536 [cli_values]=256 [lesson]=16384)
 psoas_sanitizer_env "$src"
 mkdir -p "$out/artifacts"
 failed=()
 for n in "${run[@]}"; do
+  count="${PSOAS_FUZZ_RUNS:-${runs[$n]:-0}}"
+  # A counted run starts from the committed seed corpus alone, as on a fresh CI machine.
+  [ "$count" != 0 ] && rm -rf "$out/corpus/$n"
   mkdir -p "$out/corpus/$n"
-  echo "== fuzz_$n for ${seconds} s"
+  cap=$((seconds * 2))
+  [ "$count" = 0 ] && cap="$seconds"
+  echo "== fuzz_$n: $([ "$count" = 0 ] && echo "for ${seconds} s" || echo "$count inputs (at most ${cap} s)")"
   # -timeout: one input taking longer than 10 s is a hang, and fails.
-  if "$out/fuzz_$n" "$out/corpus/$n" "$src/tests/fuzz/$n/corpus" -max_total_time="$seconds" -timeout=10 \
-       -seed="${PSOAS_FUZZ_SEED:-1}" \
+  if "$out/fuzz_$n" "$out/corpus/$n" "$src/tests/fuzz/$n/corpus" -max_total_time="$cap" -runs="$([ "$count" = 0 ] && echo -1 || echo "$count")" \
+       -timeout=10 -seed="${PSOAS_FUZZ_SEED:-1}" \
        -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="${maxlen[$n]:-4096}" \
        -artifact_prefix="$out/artifacts/$n-" -print_final_stats=1 >"$out/fuzz_$n.log" 2>&1; then
     grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|Done [0-9]+ runs" "$out/fuzz_$n.log" || true

@@ -70,6 +70,12 @@ out("model/index_out_of_range.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 40\n", "w"
 # try to allocate them), an FBX and an STL by extension only.
 out("model/lying_count.ply", "ply\nformat binary_little_endian 1.0\nelement vertex 2000000000\n"
     "property float x\nproperty float y\nproperty float z\nend_header\n", "w")
+# The same PLY header in files named as allowed formats: assimp sniffed the content and handed
+# it to its PLY reader (2.3 GB and 42 s for ply_as.glb) until the loader kept only the readers
+# of the file's extension. Found by fuzz_model_loader (an irrmesh file named .glb).
+for ext in ("glb", "gltf", "obj"):
+    out("model/ply_as." + ext, "ply\nformat binary_little_endian 1.0\nelement vertex 200000000\n"
+        "property float x\nproperty float y\nproperty float z\nend_header\n", "w")
 out("model/not_allowed.fbx", b"Kaydara FBX Binary  \0\x1a\0" + bytes(64))
 out("model/not_allowed.stl", "solid x\nendsolid x\n", "w")
 
