@@ -4,6 +4,7 @@
 #include "app/Document.h"
 #include "app/LabelAnchors.h"
 #include "app/SpineLabels.h"
+#include "app/TwinLabels.h"
 #include "ui/LabelColumns.h"
 
 #include <QCoreApplication>
@@ -114,6 +115,7 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
     if (options.landmarks) {
         const QColor white(250, 250, 245);
         std::vector<app::ScreenLabel> shown;
+        std::vector<float> distance; // from the camera, per shown label
         for (const auto& a : app::LabelAnchors::compute(doc)) {
             if (occluded.value(QString::fromStdString(a.landmark), false)) continue;
             const int bodyNode = a.body.empty() ? -1 : scene.find(a.body);
@@ -122,9 +124,12 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
             QPointF at = toScreen(a.world, ok);
             if (!ok) continue;
             shown.push_back({a.landmark, a.text, float(at.x()), float(at.y())});
+            distance.push_back(glm::length(a.world - cam.position()));
         }
-        // Vertebra anchors closer than a label is tall: one "T12–L5" label over a bracket.
         const float boxHeight = float(fm.height() + 2.0 * padY);
+        // Left and right twins seen edge-on: only the nearer keeps its label.
+        app::TwinLabels::dropFarTwins(shown, distance, 1.5f * boxHeight);
+        // Vertebra anchors closer than a label is tall: one "T12–L5" label over a bracket.
         app::SpineRun run;
         const bool merged = app::SpineLabels::merge(shown, boxHeight, run);
         for (std::size_t i = 0; i < shown.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "../ui/ShownWindow.h"
 #include "app/Document.h"
 #include "app/SpineLabels.h"
+#include "app/TwinLabels.h"
 #include "ui/ExploreTools.h"
 #include "ui/LabelOverlay.h"
 #include "ui/MainWindow.h"
@@ -198,4 +199,48 @@ TEST_CASE("Zoomed out, T12-L5 become one label, zoomed in they part again, never
         CHECK_FALSE((shown.contains(kSpineRun) && shown.contains("L3")));
     }
     presentation->leave();
+}
+
+TEST_CASE("Seen from the side, a left and right landmark pair gets one label, the near one", "[ui][gl][labels]")
+{
+    // The rule: twins closer on screen than the spacing lose the farther label; apart, both stay.
+    CHECK(app::TwinLabels::twinOf("lm_asis_l") == "lm_asis_r");
+    CHECK(app::TwinLabels::twinOf("lm_iliopubic_eminence_r") == "lm_iliopubic_eminence_l");
+    CHECK(app::TwinLabels::twinOf("lm_l3_body").empty());
+    std::vector<app::ScreenLabel> pair = {{"lm_asis_r", "ASIS (R)", 100.0f, 100.0f},
+                                          {"lm_l3_body", "L3", 300.0f, 100.0f},
+                                          {"lm_asis_l", "ASIS (L)", 110.0f, 104.0f}};
+    auto apart = pair;
+    apart[2].x = 200.0f;
+    app::TwinLabels::dropFarTwins(apart, {1.2f, 1.0f, 0.9f}, 40.0f);
+    CHECK(apart.size() == 3);
+    app::TwinLabels::dropFarTwins(pair, {1.2f, 1.0f, 0.9f}, 40.0f);
+    REQUIRE(pair.size() == 2);
+    CHECK(pair[0].landmark == "lm_l3_body");
+    CHECK(pair[1].landmark == "lm_asis_l"); // the nearer twin
+
+    // In the viewer: from the patient's left, the right-side labels of every pair whose anchors
+    // line up are gone, the left ones stay; from the front, both sides are named.
+    Shown s;
+    auto* overlay = s.w.explore()->overlay();
+    s.w.explore()->setLabelsVisible(true);
+    s.w.viewport()->showViewPreset("left", false);
+    overlay->updateOcclusionNow();
+    paintView(s, "twins-left");
+    QStringList shown = texts(overlay);
+    INFO("from the left: " << shown.join(", ").toStdString());
+    for (const char* name : {"ASIS", "Iliopubic eminence", "Hip centre"}) {
+        INFO(name);
+        CHECK_FALSE((shown.contains(QString("%1 (R)").arg(name)) && shown.contains(QString("%1 (L)").arg(name))));
+    }
+    CHECK_FALSE(shown.contains("Iliopubic eminence (R)"));
+    CHECK(noOverlaps(overlay->lastLayout(), overlay->size()));
+
+    s.w.viewport()->showViewPreset("anterior", false);
+    overlay->updateOcclusionNow();
+    paintView(s, "twins-anterior");
+    shown = texts(overlay);
+    INFO("from the front: " << shown.join(", ").toStdString());
+    CHECK(shown.contains("ASIS (R)"));
+    CHECK(shown.contains("ASIS (L)"));
 }
