@@ -11,6 +11,36 @@ namespace psoas::app {
 std::string Document::defaultModelPath() { return core::assetPath("models/lumbopelvic.glb"); }
 std::string Document::defaultCatalogPath() { return core::assetPath("models/catalog.json"); }
 
+std::string Document::catalogFor(const std::string& modelPath)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::equivalent(modelPath, defaultModelPath(), ec)) return defaultCatalogPath();
+    const fs::path beside = fs::path(modelPath).parent_path() / "catalog.json";
+    return fs::is_regular_file(beside, ec) ? beside.string() : std::string();
+}
+
+namespace {
+
+#ifdef PSOAS_HAVE_SOLVER
+// The rig of a model with a catalog: rig.json and coordinates.json beside the catalog when
+// they are there (a regenerated model's folder), else the built-in ones; the pose presets
+// always come from the assets folder.
+core::Result<solver::Kinematics> kinematicsFor(const std::string& catalogPath)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path folder = fs::path(catalogPath).parent_path();
+    const fs::path builtIn = fs::path(core::assetsDir()) / "models";
+    const fs::path rig = fs::is_regular_file(folder / "rig.json", ec) ? folder / "rig.json" : builtIn / "rig.json";
+    const fs::path coordinates = fs::is_regular_file(folder / "coordinates.json", ec) ? folder / "coordinates.json"
+                                                                                     : builtIn / "coordinates.json";
+    return solver::Kinematics::loadFiles(rig.string(), coordinates.string(), core::assetsDir() + "/poses");
+}
+#endif
+
+} // namespace
+
 core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelPath, const std::string& catalogPath)
 {
     auto model = io::loadModel(modelPath);
@@ -29,7 +59,7 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
     for (std::size_t i = 0; i < doc->m_scene.size(); ++i) doc->m_restWorld.push_back(doc->m_scene.world(int(i)));
 #ifdef PSOAS_HAVE_SOLVER
     if (doc->m_catalog) {
-        auto kin = solver::Kinematics::load(core::assetsDir());
+        auto kin = kinematicsFor(catalogPath);
         if (!kin) {
             doc->m_poseError = kin.message();
         } else if (auto b = kin->bind(doc->m_model); !b) {

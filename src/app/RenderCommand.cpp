@@ -165,7 +165,7 @@ OpenedDocument openForRender(const RenderRequest& request)
 {
     OpenedDocument out;
     std::string modelPath = request.modelPath.empty() ? Document::defaultModelPath() : request.modelPath;
-    std::string catalogPath = request.modelPath.empty() ? Document::defaultCatalogPath() : std::string();
+    std::string catalogPath = Document::catalogFor(modelPath);
     auto doc = Document::open(modelPath, catalogPath);
     if (!doc) {
         out.error = doc.message();

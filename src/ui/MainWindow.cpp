@@ -159,9 +159,7 @@ void MainWindow::buildMenus()
 
 bool MainWindow::openModel(const QString& path, QString* error)
 {
-    const bool builtIn = QFileInfo(path) == QFileInfo(QString::fromStdString(app::Document::defaultModelPath()));
-    auto doc = app::Document::open(path.toStdString(),
-                                   builtIn ? app::Document::defaultCatalogPath() : std::string());
+    auto doc = app::Document::open(path.toStdString(), app::Document::catalogFor(path.toStdString()));
     if (!doc) {
         if (error) *error = QString::fromStdString(doc.message());
         statusBar()->showMessage(QString::fromStdString(doc.message()));
