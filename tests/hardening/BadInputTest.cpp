@@ -56,6 +56,20 @@ std::vector<std::string> splitTabs(const std::string& line)
     return out;
 }
 
+// Opens a bad model file, which must be refused within a second by a message that starts by
+// naming the file; returns the message.
+std::string refusedAtOnce(const std::string& path)
+{
+    const auto start = std::chrono::steady_clock::now();
+    auto m = io::loadModel(path);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK_FALSE(m.ok());
+    CHECK(seconds < 1.0);
+    const std::string message = m.ok() ? std::string() : m.message();
+    CHECK(message.find("Cannot open model '" + path + "'") == 0);
+    return message;
+}
+
 } // namespace
 
 TEST_CASE("Every bad model file is refused with a message naming the file and what to do", "[hardening][bad][model]")
@@ -100,17 +114,13 @@ TEST_CASE("The model loader refuses NaN, huge values and out-of-range indices by
 TEST_CASE("Model formats whose readers trust header counts are refused at once", "[hardening][bad][model]")
 {
     for (const char* file : {"lying_count.ply", "not_allowed.fbx", "not_allowed.stl"}) {
+        // assimp's PLY reader took over a minute and gigabytes on lying_count.ply.
         const std::string path = badDir("model/") + file;
         INFO(path);
-        const auto start = std::chrono::steady_clock::now();
-        auto m = io::loadModel(path);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        REQUIRE_FALSE(m.ok());
-        INFO(m.message());
-        CHECK(m.message().find("Cannot open model '" + path + "'") == 0);
-        CHECK(m.message().find("not a supported model format") != std::string::npos);
-        CHECK(m.message().find("Convert the model to .glb") != std::string::npos);
-        CHECK(seconds < 1.0); // assimp's PLY reader took over a minute and gigabytes on lying_count.ply
+        const std::string message = refusedAtOnce(path);
+        INFO(message);
+        CHECK(message.find("not a supported model format") != std::string::npos);
+        CHECK(message.find("Convert the model to .glb") != std::string::npos);
     }
     CHECK(io::supportedModelExtensions() == std::vector<std::string>{"glb", "gltf", "obj"});
 }
@@ -122,14 +132,7 @@ TEST_CASE("A file whose content is another format than its extension says is ref
     for (const char* file : {"ply_as.glb", "ply_as.gltf", "ply_as.obj"}) {
         const std::string path = badDir("model/") + file;
         INFO(path);
-        const auto start = std::chrono::steady_clock::now();
-        auto m = io::loadModel(path);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        REQUIRE_FALSE(m.ok());
-        INFO(m.message());
-        CHECK(m.message().find("Cannot open model '" + path + "'") == 0);
-        CHECK(m.message().find("Re-export it") != std::string::npos);
-        CHECK(seconds < 1.0);
+        CHECK(refusedAtOnce(path).find("Re-export it") != std::string::npos);
     }
 }
 
