@@ -64,11 +64,8 @@ constexpr std::size_t kMaxDepth = 256;
 
 // The JSON part of a glTF file: all of a .gltf, the first chunk of a .glb (empty when the
 // file is not a well-formed .glb; assimp then reports it).
-std::string gltfJson(const std::string& path, const std::string& ext)
+std::string gltfJson(const std::string& b, const std::string& ext)
 {
-    auto bytes = core::readFile(path, kMaxModelBytes);
-    if (!bytes) return {};
-    const std::string& b = bytes.value();
     if (ext == "gltf") return b;
     if (b.size() < 20 || b.compare(0, 4, "glTF") != 0) return {};
     std::uint32_t length = 0, type = 0;
@@ -76,6 +73,35 @@ std::string gltfJson(const std::string& path, const std::string& ext)
     std::memcpy(&type, b.data() + 16, 4);
     if (type != 0x4E4F534Au || length > b.size() - 20) return {};
     return b.substr(20, length);
+}
+
+// What is wrong with a .glb's container (empty when it is sound): the header and every chunk
+// length are checked against the file's real size before assimp sees them, because assimp
+// 5.2 allocates whatever a chunk's length says (fuzz_model_loader found a 1 KB file whose
+// JSON chunk claimed 4 GB).
+std::string glbProblem(const std::string& b)
+{
+    const auto u32 = [&b](std::size_t at) {
+        std::uint32_t v = 0;
+        std::memcpy(&v, b.data() + at, 4);
+        return v;
+    };
+    if (b.size() < 12 || b.compare(0, 4, "glTF") != 0) return "no binary glTF header";
+    if (u32(4) != 2) return "binary glTF version " + std::to_string(u32(4)) + ", not 2";
+    const std::uint64_t total = u32(8);
+    if (total > b.size())
+        return "its header says " + std::to_string(total) + " bytes, the file has " + std::to_string(b.size());
+    std::uint64_t at = 12;
+    for (int chunk = 0; at < total; ++chunk) {
+        if (total - at < 8) return "chunk " + std::to_string(chunk) + " is cut off";
+        const std::uint64_t length = u32(std::size_t(at));
+        if (length > total - at - 8)
+            return "chunk " + std::to_string(chunk) + " says " + std::to_string(length) + " bytes, past the end of the file";
+        if (chunk == 0 && u32(std::size_t(at) + 4) != 0x4E4F534Au) return "its first chunk is not JSON";
+        at += 8 + length;
+    }
+    if (at == 12) return "it has no JSON chunk";
+    return {};
 }
 
 // A URI in a glTF file may only name data embedded in the file or a file beside it (not an
@@ -98,9 +124,9 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
 // Checks of a glTF file's JSON that assimp does not make: external files stay in the model's
 // folder, and the node tree is a tree of bounded size and depth (assimp walks it recursively).
 // An empty string means fine (or not JSON, which assimp reports in its own words).
-std::string checkGltf(const std::string& path, const std::string& ext)
+std::string checkGltf(const std::string& path, const std::string& bytes, const std::string& ext)
 {
-    const std::string text = gltfJson(path, ext);
+    const std::string text = gltfJson(bytes, ext);
     if (text.empty()) return {};
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return {};
@@ -195,8 +221,13 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
                               "' is not a supported model format: the viewer opens glTF (.glb, .gltf) and OBJ models only. "
                               "Convert the model to .glb (for example with Blender, or `assimp export FILE out.glb`).");
     if (ext == "glb" || ext == "gltf") {
-        const std::string problem = checkGltf(path, ext);
-        if (!problem.empty()) return fail(path, problem);
+        auto bytes = core::readFile(path, kMaxModelBytes);
+        if (!bytes) return fail(path, bytes.message());
+        if (ext == "glb")
+            if (const std::string problem = glbProblem(bytes.value()); !problem.empty())
+                return fail(path, "the file is damaged, truncated or not a model (" + problem +
+                                      "). Re-export it or use the built-in model.");
+        if (const std::string problem = checkGltf(path, bytes.value(), ext); !problem.empty()) return fail(path, problem);
     }
     Assimp::Importer importer;
     keepOnlyReadersOf(importer, ext);

@@ -55,6 +55,9 @@ out("model/text_as.glb", b"this is a shopping list, not a model\n")
 hdr = bytearray(cube)
 struct.pack_into("<I", hdr, 8, 10**9)  # total length far beyond the file
 out("model/lying_length.glb", bytes(hdr))
+hdr = bytearray(cube)
+struct.pack_into("<I", hdr, 12, 0xF6FF020C)  # JSON chunk "4 GB long" (assimp allocated it)
+out("model/lying_chunk.glb", bytes(hdr))
 out("model/not_json.gltf", "{ \"asset\": { \"version\": \"2.0\" ", "w")
 out("model/no_meshes.gltf", json.dumps({"asset": {"version": "2.0"}, "scene": 0,
                                        "scenes": [{"nodes": [0]}], "nodes": [{"name": "l3"}]}), "w")
