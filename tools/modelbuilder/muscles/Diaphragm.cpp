@@ -16,6 +16,10 @@ namespace {
 
 constexpr double kMuscleHalf = 0.0020;   // muscular part, half thickness
 constexpr double kTendonHalf = 0.0009;   // central tendon: a thin aponeurosis
+// Crown heights of the cupolae above the tendon's level (domeHeight); tuned so that the right
+// dome ends about 25 mm and the left about 13 mm above the xiphisternal junction.
+constexpr double kRightCupola = 0.088;
+constexpr double kLeftCupola = 0.072;
 const glm::vec4 kTendonColour(0.90f, 0.87f, 0.79f, 1.0f);
 const glm::vec4 kMuscleColour(1.0f, 1.0f, 1.0f, 0.0f); // keep the catalog colour
 
@@ -141,13 +145,19 @@ std::vector<glm::dvec3> Diaphragm::rim() const
 
 double Diaphragm::domeHeight(double x, double z) const
 {
-    auto bump = [](double dx, double dz, double s) { return std::exp(-(dx * dx + dz * dz) / (2.0 * s * s)); };
-    // Fitted in the T12 frame (whose y leans back about 10 deg) so that, in the model's
-    // vertical, the tendon's centre lies at the xiphisternal junction, the right cupola about
-    // 25 mm and the left about 13 mm above it; the heart presses a shallow saucer into the
-    // anterior leaflet.
-    return 0.0891 + 0.0456 * bump(x + 0.058, z - 0.050, 0.040) + 0.0339 * bump(x - 0.060, z - 0.046, 0.040) -
-           0.004 * bump(x, z - 0.082, 0.026);
+    // Gaussian bump, wider behind its centre than in front, so the dome falls away in a long
+    // curve towards the deep posterior recess and more briefly towards the xiphoid.
+    auto bump = [](double dx, double dz, double sx, double sz) {
+        const double szSide = dz < 0.0 ? 1.3 * sz : 0.9 * sz;
+        return std::exp(-0.5 * ((dx * dx) / (sx * sx) + (dz * dz) / (szSide * szSide)));
+    };
+    // Crown of the dome (T12 frame, whose y leans back about 10 deg): two broad cupolae a
+    // little in front of the middle of the thorax, the right one higher, and a lower saddle
+    // between them where the central tendon lies under the heart. The shell only reaches this
+    // height at its centre; elsewhere it blends from the rim towards it (see shell()), so the
+    // field is higher than the surface it produces.
+    return 0.080 + kRightCupola * bump(x + 0.074, z - 0.094, 0.040, 0.050) +
+           kLeftCupola * bump(x - 0.074, z - 0.090, 0.040, 0.050) - 0.005 * bump(x, z - 0.090, 0.024, 0.024);
 }
 
 double Diaphragm::tendonDistance(double x, double z) const
@@ -155,9 +165,9 @@ double Diaphragm::tendonDistance(double x, double z) const
     // Trefoil: an anterior leaflet under the heart and two posterolateral leaflets (the right
     // one larger) joined by a central part; T12 frame, metres.
     const double anterior = ellipseXZ(x, z, 0.0, 0.086, 1.0, 0.0, 0.031, 0.024);
-    const double right = ellipseXZ(x, z, -0.045, 0.042, -1.0, -0.62, 0.037, 0.016);
-    const double left = ellipseXZ(x, z, 0.043, 0.044, 1.0, -0.62, 0.033, 0.015);
-    const double centre = ellipseXZ(x, z, 0.0, 0.060, 1.0, 0.0, 0.024, 0.022);
+    const double right = ellipseXZ(x, z, -0.038, 0.052, -1.0, -0.55, 0.030, 0.015);
+    const double left = ellipseXZ(x, z, 0.036, 0.054, 1.0, -0.55, 0.027, 0.014);
+    const double centre = ellipseXZ(x, z, 0.0, 0.064, 1.0, 0.0, 0.023, 0.018);
     return smin(smin(anterior, centre, 0.010), smin(right, left, 0.004), 0.012);
 }
 
@@ -170,24 +180,37 @@ BuiltPart Diaphragm::shell() const
     // Mid-surface grid (T12 frame): ring 0 on the rim, ring `rings` at the centre.
     std::vector<glm::dvec3> grid((rings + 1) * around);
     std::vector<double> w((rings + 1) * around), tendon((rings + 1) * around), half((rings + 1) * around);
+    // Each spoke runs from its rim point to the centre. Its height blends from the rim's
+    // towards the crown (domeHeight) by F(rho) = sin(pi/2 rho), which only reaches 1 at the
+    // centre, so the top is a smooth curve with no shoulder. Horizontally the spoke first
+    // hardly moves inwards (1 - cos) so the muscle rises along the inner chest wall (the zone of
+    // apposition) and then curves over; `lean` adds a straight inward part where the wall has
+    // to follow bone inwards: in front (behind the costal cartilages, which run up and in to
+    // the sternum) and beside the spine (off the arcuate ligaments, in front of T12 and the
+    // rib heads).
     for (int i = 0; i <= rings; ++i) {
         const double rho = double(i) / rings;
-        const double f = std::sin(0.5 * kPi * std::min(1.0, rho / 0.75)); // vertical progress
+        const double theta = 0.5 * kPi * rho;
+        const double f = std::sin(theta);
         for (int j = 0; j < around; ++j) {
             const glm::dvec3& r = rimPts[j];
-            // Horizontal progress: the costal part rises steeply inside the ribs (the zone of
-            // apposition); the lumbar part leans forwards off the arcuate ligaments, in front
-            // of the T12 body and the heads of the twelfth ribs.
-            const double g = std::pow(rho, 0.7 + 0.65 * smooth01((r.z - 0.005) / 0.045));
+            const double front = smooth01((r.z - 0.090) / 0.050);
+            const double spine = (1.0 - smooth01((std::abs(r.x) - 0.040) / 0.035)) * (1.0 - smooth01((r.z - 0.045) / 0.020));
+            const double back = 1.0 - smooth01((r.z + 0.005) / 0.045);
+            const double lean = 0.28 + 0.32 * front + 0.45 * back;
+            // Beside the spine the muscle leaves the arcuate ligaments leaning well forwards
+            // (rho^0.7: inwards faster than upwards), clear of the heads of the twelfth ribs.
+            const double g = (1.0 - spine) * (lean * rho + (1.0 - lean) * (1.0 - std::cos(theta))) +
+                             spine * std::pow(rho, 0.7);
             const double x = r.x + (centre.x - r.x) * g;
             const double z = r.z + (centre.z - r.z) * g;
             const int k = i * around + j;
             grid[k] = {x, r.y + (domeHeight(x, z) - r.y) * f, z};
-            w[k] = smooth01(0.15 * f + 0.85 * rho);
+            w[k] = smooth01(0.3 * f + 0.7 * rho);
             const double dist = tendonDistance(x, z);
-            // Tendon only on the dome's top (not where a steep wall passes under a leaflet), with a
-            // soft margin so the boundary does not show the grid.
-            const double t = (1.0 - smooth01((dist + 0.0025) / 0.005)) * smooth01((f - 0.86) / 0.08);
+            // Tendon only on the upper part of the dome (not where the wall passes under a
+            // leaflet), with a soft margin so the boundary does not show the grid.
+            const double t = (1.0 - smooth01((dist + 0.0025) / 0.005)) * smooth01((rho - 0.42) / 0.12);
             tendon[k] = t;
             // Muscle: radial fascicles (fine ridges round the dome) and a slight lip where they
             // end on the tendon; thin at the very rim where it meets bone.
@@ -299,38 +322,129 @@ BuiltPart Diaphragm::ligaments() const
 
 BuiltPart Diaphragm::crus(bool right) const
 {
+    // A crus is a flat band, not a cord: narrow and tendinous where it arises from the front
+    // and side of the upper lumbar bodies (right L1-L3, left L1-L2), lying flat on the bone,
+    // then running up and forwards beside the aorta (where the median arcuate ligament joins
+    // the two in front of it at about T12), widening and thinning into muscle that fans out into
+    // the back of the dome behind the central tendon.
     const double sx = right ? -1.0 : 1.0;
+    const BoneClearance bones(m_rig);
+    // A point on the front-and-side of a vertebral body, `phiDeg` from straight ahead towards
+    // this side, `gap` metres clear of the bone.
+    auto onBody = [&](const std::string& level, double y, double phiDeg, double gap) {
+        const VertebraFrame& f = m_rig.frame(level);
+        const double phi = phiDeg * kPi / 180.0;
+        const glm::dvec3 dir(sx * std::sin(phi), 0.0, std::cos(phi));
+        for (double r = 0.004; r < 0.05; r += 0.0004) {
+            const glm::dvec3 p = f.toWorld(glm::dvec3(0.0, y, 0.0) + dir * r);
+            if (bones.vertebraDistance(p) >= gap)
+                return p;
+        }
+        return f.toWorld(glm::dvec3(0.0, y, 0.0) + dir * 0.03);
+    };
+    const double halfBottom = right ? 0.0017 : 0.0016; // half thickness of the tendon on the bone
     std::vector<glm::dvec3> pts;
-    // From the lowest vertebral attachment up along the bodies into the dome.
-    const std::vector<std::string> levels = right ? std::vector<std::string>{"l3", "l2", "l1"}
-                                                  : std::vector<std::string>{"l2", "l1"};
-    for (const std::string& lv : levels) {
-        const VertebraDimensions d = vertebraDimensionsFrom(m_rig, lv);
-        pts.push_back(m_rig.frame(lv).toWorld({sx * 0.010, lv == levels.front() ? -0.004 : 0.0, 0.5 * d.bodyDepth + 0.004}));
+    if (right)
+        pts.push_back(onBody("l3", -0.004, 26.0, halfBottom + 0.0014));
+    pts.push_back(onBody("l2", right ? 0.0 : -0.004, 24.0, halfBottom + 0.0014));
+    pts.push_back(onBody("l1", 0.0, 22.0, halfBottom + 0.0014));
+    // Off the bone at the T12 level, in front of the body beside the aorta, where the median
+    // arcuate ligament arches across between the two crura.
+    pts.push_back(m_t12.toWorld({sx * 0.013, -0.012, 0.026}));
+    // Above that the band rises on the abdominal face of the back of the dome (which stands just
+    // in front of the lower thoracic bodies), beside the aorta, and fades into it.
+    pts.push_back(m_t12.toWorld({sx * 0.015, 0.020, 0.025}));
+    pts.push_back(m_t12.toWorld({sx * 0.012, 0.048, 0.026}));
+    const std::vector<glm::dvec3> line = smoothPolyline(pts, 8);
+    // Arc length along the centre line.
+    std::vector<double> cum(line.size(), 0.0);
+    for (std::size_t i = 1; i < line.size(); ++i)
+        cum[i] = cum[i - 1] + glm::length(line[i] - line[i - 1]);
+    const double total = std::max(cum.back(), 1e-9);
+    auto at = [&](double s) {
+        const double d = s * total;
+        std::size_t i = std::size_t(std::upper_bound(cum.begin(), cum.end(), d) - cum.begin());
+        i = std::clamp<std::size_t>(i, 1, line.size() - 1);
+        const double len = cum[i] - cum[i - 1];
+        const double f = len > 0.0 ? (d - cum[i - 1]) / len : 0.0;
+        return line[i - 1] + (line[i] - line[i - 1]) * f;
+    };
+    // Where the band leaves the bone (arc fraction): above it the band turns to face the back
+    // of the dome, below it lies flat on the vertebral bodies.
+    const double leave = right ? 0.55 : 0.42;
+    const int rings = 26, segs = 12;
+    BuiltPart band;
+    band.id = "diaphragm";
+    std::vector<glm::dvec3> centres(rings);
+    for (int r = 0; r < rings; ++r)
+        centres[std::size_t(r)] = at(double(r) / (rings - 1));
+    std::vector<glm::dvec3> lifted = centres;
+    for (int r = 0; r < rings; ++r) {
+        const double s = double(r) / (rings - 1);
+        const glm::dvec3 c = centres[std::size_t(r)];
+        const glm::dvec3 t = glm::normalize(centres[std::size_t(std::min(r + 1, rings - 1))] -
+                                            centres[std::size_t(std::max(r - 1, 0))]);
+        // Thin axis: facing forwards and out from the front-and-side of the bodies low down
+        // (where the band lies on them), turning to face straight forwards higher up (the back
+        // of the dome faces forwards and down there). Fixed directions, so the band does not
+        // twist where it passes a disc.
+        const glm::dvec3 onBone = m_t12.axes * glm::dvec3(sx * 0.40, 0.0, 0.92);
+        const double up = smooth01((s - leave + 0.1) / 0.25);
+        glm::dvec3 thin = glm::normalize(onBone * (1.0 - up) + m_t12.axes[2] * up);
+        thin = thin - glm::dot(thin, t) * t;
+        thin = glm::length(thin) > 1e-9 ? glm::normalize(thin) : m_t12.axes[2];
+        const glm::dvec3 wide = glm::cross(t, thin);
+        // Narrow tendon below (about 7-8 mm wide), fanning to about 26 mm and thinning to
+        // the muscle's thickness above; the last few millimetres taper into the dome.
+        const double fan = smooth01((s - 0.15) / 0.7);
+        const double halfWide = (right ? 0.0040 : 0.0036) + 0.0095 * fan;
+        const double endTaper = 1.0 - 0.55 * smooth01((s - 0.88) / 0.12);
+        const double halfThin = (halfBottom + (0.0011 - halfBottom) * fan) * endTaper;
+        // The body's surface curves away under a flat band: lift the section along its thin
+        // axis until none of its points is in the bone (a few tenths of a millimetre).
+        glm::dvec3 centre = c;
+        for (int pass = 0; pass < 3; ++pass) {
+            double lowest = 1e9;
+            for (int k = 0; k < segs; ++k) {
+                const double a = 2.0 * kPi * k / segs;
+                lowest = std::min(lowest, bones.vertebraDistance(centre + wide * (halfWide * std::cos(a)) +
+                                                                 thin * (halfThin * std::sin(a))));
+            }
+            if (lowest >= 0.0003)
+                break;
+            centre += thin * (0.0003 - lowest);
+        }
+        lifted[std::size_t(r)] = centre;
+        for (int k = 0; k < segs; ++k) {
+            const double a = 2.0 * kPi * k / segs;
+            band.positions.emplace_back(centre + wide * (halfWide * std::cos(a)) + thin * (halfThin * std::sin(a)));
+            band.uv1.emplace_back(right ? 1.0f : 2.0f, float(0.45 * smooth01(s)));
+            // Tendinous (pale) where it attaches to the vertebrae, muscular above.
+            const double tendon = 1.0 - smooth01((s - 0.18) / 0.22);
+            band.colors.push_back(kMuscleColour + (kTendonColour - kMuscleColour) * float(tendon));
+        }
     }
-    pts.push_back(m_t12.toWorld({sx * 0.014, -0.014, 0.034}));
-    pts.push_back(m_t12.toWorld({sx * 0.016, 0.020, 0.052}));
-    pts.push_back(m_t12.toWorld({sx * 0.010, 0.055, 0.062}));
-    std::vector<glm::dvec3> line = smoothPolyline(pts, 8);
-    const double rBottom = right ? 0.0065 : 0.0055;
-    auto radius = [rBottom](double s) { return rBottom + 0.006 * smooth01(s / 0.6); };
-    const BoneClearance clearance(m_rig);
-    line = clearance.clear(line, [&](double s) { return 0.5 * radius(s); }, {}, 0.02, 0.2);
-    SweepOptions o;
-    o.rings = 30;
-    o.segments = 10;
-    o.flatten = [](double) { return 0.55; };
-    o.flattenAxis = m_t12.axes[2];
-    BuiltPart tube = sweepTube("diaphragm", line, radius, o);
-    // The crura are tendinous where they attach to the vertebrae and muscular above.
-    tube.colors.resize(tube.positions.size());
-    for (std::size_t v = 0; v < tube.uv1.size(); ++v) {
-        const float s = tube.uv1[v].y;
-        const float t = 1.0f - float(smooth01((s - 0.12) / 0.18));
-        tube.colors[v] = kMuscleColour + (kTendonColour - kMuscleColour) * t;
-        tube.uv1[v] = glm::vec2(right ? 1.0f : 2.0f, float(0.45 * smooth01(s)));
+    auto vid = [&](int r, int k) { return std::uint32_t(r * segs + ((k % segs) + segs) % segs); };
+    for (int r = 0; r + 1 < rings; ++r)
+        for (int k = 0; k < segs; ++k) {
+            // wide x thin = -tangent: increasing k turns clockwise seen from +t, so this order faces out
+            const std::uint32_t a = vid(r, k), b = vid(r, k + 1), cc = vid(r + 1, k + 1), d = vid(r + 1, k);
+            band.indices.insert(band.indices.end(), {a, cc, b, a, d, cc});
+        }
+    // Close both ends with a pole each (one closed mesh).
+    const std::uint32_t start = std::uint32_t(band.positions.size());
+    band.positions.emplace_back(lifted.front());
+    band.uv1.emplace_back(right ? 1.0f : 2.0f, 0.0f);
+    band.colors.push_back(kTendonColour);
+    const std::uint32_t end = start + 1;
+    band.positions.emplace_back(lifted.back());
+    band.uv1.emplace_back(right ? 1.0f : 2.0f, 0.45f);
+    band.colors.push_back(kMuscleColour);
+    for (int k = 0; k < segs; ++k) {
+        band.indices.insert(band.indices.end(), {start, vid(0, k), vid(0, k + 1)});
+        band.indices.insert(band.indices.end(), {end, vid(rings - 1, k + 1), vid(rings - 1, k)});
     }
-    return tube;
+    return band;
 }
 
 BuiltPart Diaphragm::build() const

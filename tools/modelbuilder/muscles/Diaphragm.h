@@ -2,11 +2,14 @@
 // The thoracic diaphragm as one closed mesh (model frame, neutral, end of quiet expiration):
 // a thin muscular shell whose rim follows its attachments (back of the xiphoid, inner surfaces
 // of costal cartilages 7-10, ribs 11-12, lateral and medial arcuate ligaments, median arcuate
-// ligament), rising steeply along the chest wall and doming up (right cupola higher than the
-// left) to a trefoil central tendon (one anterior and two posterolateral leaflets: thinner,
-// flatter and paler than the muscle, whose radial fascicles end on it with a slight lip);
-// plus the right crus (L1-L3) and left crus (L1-L2), tendinous where they attach, and the
-// median, medial and lateral arcuate ligaments as thin bands along the rim.
+// ligament), rising steeply along the chest wall (the zone of apposition) and curving smoothly
+// over into two rounded cupolae (the right higher than the left), highest a little in front of
+// the middle and falling in a long curve to the deep posterior recess; between and in front of
+// them a lower, flatter trefoil central tendon (one anterior and two posterolateral leaflets:
+// thinner and paler than the muscle, whose radial fascicles end on it with a slight lip);
+// plus the right crus (L1-L3) and left crus (L1-L2) as flat bands, narrow and tendinous on the
+// front and sides of the bodies, widening and thinning as they rise into the back of the dome,
+// and the median, medial and lateral arcuate ligaments as thin bands along the rim.
 // Levels (data sheet 4d): central tendon at the xiphisternal junction (about T8), right dome
 // about 2.5 cm above it, the left half an interspace (about 1.2 cm) lower.
 // uv1 = (region, w): region 0 dome/costal/sternal part, 1 right crus, 2 left crus; w in [0,1]
