@@ -220,3 +220,24 @@ TEST_CASE("Diaphragm crura are flat bands: narrow tendons on the vertebrae, wide
         }
     }
 }
+
+TEST_CASE("Diaphragm dome stays outside the vertebral bodies it rises beside", "[model_muscles]")
+{
+    // The wall rising off the medial arcuate ligaments passes the sides of L1 and T12, and the
+    // back of the dome stands in front of the lower thoracic column: none of it may be in bone.
+    const BuiltPart& d = *findPart(muscleParts(), "diaphragm");
+    const ThoracicCage cage(rig(), VertebraShape(defaultVertebraDimensions("t12")));
+    const BoneClearance bones(rig());
+    int inLumbar = 0, inThoracic = 0;
+    for (std::size_t i = 0; i < d.positions.size(); ++i) {
+        if (d.uv1[i].x != 0.0f)
+            continue;
+        const glm::dvec3 p(d.positions[i]);
+        if (bones.vertebraDistance(p) < 0.0)
+            ++inLumbar;
+        if (cage.spine().distance(p) < 0.0)
+            ++inThoracic;
+    }
+    CHECK(inLumbar == 0);
+    CHECK(inThoracic == 0);
+}

@@ -222,6 +222,27 @@ BuiltPart Diaphragm::shell() const
             half[k] = muscle + (kTendonHalf - muscle) * t;
         }
     }
+    // Beside the spine the wall rising off the medial arcuate ligament passes close to the sides
+    // of the T12 and L1 bodies: push any of it that would reach into the bone out along the
+    // bone's outward direction, so the whole thickness of the muscle stays outside.
+    const BoneClearance bones(m_rig);
+    for (int i = 0; i <= rings / 2; ++i)
+        for (int j = 0; j < around; ++j) {
+            const int k = i * around + j;
+            for (int pass = 0; pass < 3; ++pass) {
+                const glm::dvec3 p = m_t12.toWorld(grid[k]);
+                const double need = half[k] + 0.0004 - bones.vertebraDistance(p);
+                if (need <= 0.0)
+                    break;
+                const double e = 0.0005;
+                const glm::dvec3 grad(bones.vertebraDistance(p + glm::dvec3(e, 0, 0)) - bones.vertebraDistance(p - glm::dvec3(e, 0, 0)),
+                                      bones.vertebraDistance(p + glm::dvec3(0, e, 0)) - bones.vertebraDistance(p - glm::dvec3(0, e, 0)),
+                                      bones.vertebraDistance(p + glm::dvec3(0, 0, e)) - bones.vertebraDistance(p - glm::dvec3(0, 0, e)));
+                if (glm::length(grad) < 1e-12)
+                    break;
+                grid[k] += glm::transpose(m_t12.axes) * (glm::normalize(grad) * need);
+            }
+        }
     // Normals of the mid-surface (pointing up / into the thorax).
     std::vector<glm::dvec3> nrm(grid.size());
     for (int i = 0; i <= rings; ++i)
