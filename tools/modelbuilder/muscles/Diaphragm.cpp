@@ -393,7 +393,7 @@ BuiltPart Diaphragm::crus(bool right) const
     // Where the band leaves the bone (arc fraction): above it the band turns to face the back
     // of the dome, below it lies flat on the vertebral bodies.
     const double leave = right ? 0.55 : 0.42;
-    const int rings = 26, segs = 12;
+    const int rings = 24, segs = 12;
     BuiltPart band;
     band.id = "diaphragm";
     std::vector<glm::dvec3> centres(rings);
