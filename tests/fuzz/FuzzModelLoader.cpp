@@ -16,7 +16,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     static const char* const exts[] = {".glb", ".gltf", ".obj"};
     const char* ext = exts[data[0] % 3];
-    const std::string path = "/tmp/psoas_fuzz_model_" + std::to_string(::getpid()) + ext;
+    // A private folder whose name has the same length in every process: with the process id
+    // in the name, paths (and so the loops over them) differed in length from run to run,
+    // and a counted CI run did not repeat what a local run had tried.
+    static const std::string dir = [] {
+        char pattern[] = "/tmp/psoas_fuzz_model_XXXXXX";
+        const char* made = ::mkdtemp(pattern);
+        if (!made) return std::string("/tmp");
+        static std::string removeAtExit = made;
+        std::atexit([] { ::rmdir(removeAtExit.c_str()); });
+        return removeAtExit;
+    }();
+    const std::string path = dir + "/model" + ext;
     if (std::FILE* f = std::fopen(path.c_str(), "wb")) {
         std::fwrite(data + 1, 1, size - 1, f);
         std::fclose(f);

@@ -43,6 +43,10 @@ cmake --build "$out" -j "$jobs" --target "${targets[@]}"
 declare -A runs=([content_parser]=1000000 [model_loader]=25000 [cli_values]=1500000 [lesson]=500000)
 declare -A maxlen=([content_parser]=16384 [model_loader]=65536 [cli_values]=256 [lesson]=16384)
 psoas_sanitizer_env "$src"
+# Without address-space randomisation a counted run is repeatable: code whose branches depend
+# on pointer values (assimp orders some maps by address) otherwise steers libFuzzer elsewhere.
+norandom=""
+if setarch "$(uname -m)" -R true 2>/dev/null; then norandom="setarch $(uname -m) -R"; fi
 mkdir -p "$out/artifacts"
 failed=()
 for n in "${run[@]}"; do
@@ -54,7 +58,7 @@ for n in "${run[@]}"; do
   [ "$count" = 0 ] && cap="$seconds"
   echo "== fuzz_$n: $([ "$count" = 0 ] && echo "for ${seconds} s" || echo "$count inputs (at most ${cap} s)")"
   # -timeout: one input taking longer than 10 s is a hang, and fails.
-  if "$out/fuzz_$n" "$out/corpus/$n" "$src/tests/fuzz/$n/corpus" -max_total_time="$cap" -runs="$([ "$count" = 0 ] && echo -1 || echo "$count")" \
+  if $norandom "$out/fuzz_$n" "$out/corpus/$n" "$src/tests/fuzz/$n/corpus" -max_total_time="$cap" -runs="$([ "$count" = 0 ] && echo -1 || echo "$count")" \
        -timeout=10 -seed="${PSOAS_FUZZ_SEED:-1}" \
        -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="${maxlen[$n]:-4096}" \
        -artifact_prefix="$out/artifacts/$n-" -print_final_stats=1 >"$out/fuzz_$n.log" 2>&1; then
