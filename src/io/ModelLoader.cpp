@@ -12,6 +12,7 @@
 #include <assimp/scene.h>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <cstring>
 #include <functional>
 #include <sstream>
@@ -62,43 +63,37 @@ constexpr std::uintmax_t kMaxModelBytes = 512u << 20;
 constexpr std::size_t kMaxNodes = 100000;
 constexpr std::size_t kMaxDepth = 256;
 
-// The JSON part of a glTF file: all of a .gltf, the first chunk of a .glb (empty when the
-// file is not a well-formed .glb; assimp then reports it).
-std::string gltfJson(const std::string& b, const std::string& ext)
+// Reads a .glb's container: the header and every chunk header are checked against the file's
+// real size before assimp sees them, because assimp 5.2 allocates whatever a chunk's length
+// says (fuzz_model_loader found a 1 KB file whose JSON chunk claimed 4 GB). Only the headers
+// and the JSON chunk are read, not the (large) binary chunk: this is on the start-up path.
+// Returns the JSON text in `json`, or what is wrong.
+std::string readGlb(const std::string& path, std::uint64_t fileSize, std::string& json)
 {
-    if (ext == "gltf") return b;
-    if (b.size() < 20 || b.compare(0, 4, "glTF") != 0) return {};
-    std::uint32_t length = 0, type = 0;
-    std::memcpy(&length, b.data() + 12, 4);
-    std::memcpy(&type, b.data() + 16, 4);
-    if (type != 0x4E4F534Au || length > b.size() - 20) return {};
-    return b.substr(20, length);
-}
-
-// What is wrong with a .glb's container (empty when it is sound): the header and every chunk
-// length are checked against the file's real size before assimp sees them, because assimp
-// 5.2 allocates whatever a chunk's length says (fuzz_model_loader found a 1 KB file whose
-// JSON chunk claimed 4 GB).
-std::string glbProblem(const std::string& b)
-{
-    const auto u32 = [&b](std::size_t at) {
-        std::uint32_t v = 0;
-        std::memcpy(&v, b.data() + at, 4);
-        return v;
-    };
-    if (b.size() < 12 || b.compare(0, 4, "glTF") != 0) return "no binary glTF header";
-    if (u32(4) != 2) return "binary glTF version " + std::to_string(u32(4)) + ", not 2";
-    const std::uint64_t total = u32(8);
-    if (total > b.size())
-        return "its header says " + std::to_string(total) + " bytes, the file has " + std::to_string(b.size());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "it cannot be read";
+    const auto u32 = [&in](std::uint32_t& v) { return bool(in.read(reinterpret_cast<char*>(&v), 4)); };
+    char magic[4] = {};
+    std::uint32_t version = 0, total = 0;
+    if (fileSize < 12 || !in.read(magic, 4) || std::memcmp(magic, "glTF", 4) != 0 || !u32(version) || !u32(total))
+        return "no binary glTF header";
+    if (version != 2) return "binary glTF version " + std::to_string(version) + ", not 2";
+    if (total > fileSize)
+        return "its header says " + std::to_string(total) + " bytes, the file has " + std::to_string(fileSize);
     std::uint64_t at = 12;
     for (int chunk = 0; at < total; ++chunk) {
-        if (total - at < 8) return "chunk " + std::to_string(chunk) + " is cut off";
-        const std::uint64_t length = u32(std::size_t(at));
+        std::uint32_t length = 0, type = 0;
+        if (total - at < 8 || !u32(length) || !u32(type)) return "chunk " + std::to_string(chunk) + " is cut off";
         if (length > total - at - 8)
             return "chunk " + std::to_string(chunk) + " says " + std::to_string(length) + " bytes, past the end of the file";
-        if (chunk == 0 && u32(std::size_t(at) + 4) != 0x4E4F534Au) return "its first chunk is not JSON";
-        at += 8 + length;
+        if (chunk == 0) {
+            if (type != 0x4E4F534Au) return "its first chunk is not JSON";
+            json.resize(length);
+            if (!in.read(json.data(), std::streamsize(length))) return "chunk 0 is cut off";
+        } else {
+            in.seekg(std::streamoff(length), std::ios::cur);
+        }
+        at += 8 + std::uint64_t(length);
     }
     if (at == 12) return "it has no JSON chunk";
     return {};
@@ -124,10 +119,8 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
 // Checks of a glTF file's JSON that assimp does not make: external files stay in the model's
 // folder, and the node tree is a tree of bounded size and depth (assimp walks it recursively).
 // An empty string means fine (or not JSON, which assimp reports in its own words).
-std::string checkGltf(const std::string& path, const std::string& bytes, const std::string& ext)
+std::string checkGltf(const std::string& path, const std::string& text)
 {
-    const std::string text = gltfJson(bytes, ext);
-    if (text.empty()) return {};
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return {};
     const auto folder = std::filesystem::path(path).parent_path().empty() ? std::filesystem::path(".")
@@ -221,13 +214,17 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
                               "' is not a supported model format: the viewer opens glTF (.glb, .gltf) and OBJ models only. "
                               "Convert the model to .glb (for example with Blender, or `assimp export FILE out.glb`).");
     if (ext == "glb" || ext == "gltf") {
-        auto bytes = core::readFile(path, kMaxModelBytes);
-        if (!bytes) return fail(path, bytes.message());
-        if (ext == "glb")
-            if (const std::string problem = glbProblem(bytes.value()); !problem.empty())
+        std::string json;
+        if (ext == "glb") {
+            if (const std::string problem = readGlb(path, size, json); !problem.empty())
                 return fail(path, "the file is damaged, truncated or not a model (" + problem +
                                       "). Re-export it or use the built-in model.");
-        if (const std::string problem = checkGltf(path, bytes.value(), ext); !problem.empty()) return fail(path, problem);
+        } else {
+            auto bytes = core::readFile(path, kMaxModelBytes);
+            if (!bytes) return fail(path, bytes.message());
+            json = std::move(bytes).value();
+        }
+        if (const std::string problem = checkGltf(path, json); !problem.empty()) return fail(path, problem);
     }
     Assimp::Importer importer;
     keepOnlyReadersOf(importer, ext);
