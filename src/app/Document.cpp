@@ -31,11 +31,11 @@ core::Result<solver::Kinematics> kinematicsFor(const std::string& catalogPath)
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path folder = fs::path(catalogPath).parent_path();
-    const fs::path builtIn = fs::path(core::assetsDir()) / "models";
-    const fs::path rig = fs::is_regular_file(folder / "rig.json", ec) ? folder / "rig.json" : builtIn / "rig.json";
-    const fs::path coordinates = fs::is_regular_file(folder / "coordinates.json", ec) ? folder / "coordinates.json"
-                                                                                     : builtIn / "coordinates.json";
-    return solver::Kinematics::loadFiles(rig.string(), coordinates.string(), core::assetsDir() + "/poses");
+    const auto besideOrBuiltIn = [&](const char* name) {
+        return fs::is_regular_file(folder / name, ec) ? (folder / name).string() : core::assetPath(std::string("models/") + name);
+    };
+    return solver::Kinematics::loadFiles(besideOrBuiltIn("rig.json"), besideOrBuiltIn("coordinates.json"),
+                                         core::assetsDir() + "/poses");
 }
 #endif
 

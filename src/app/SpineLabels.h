@@ -14,6 +14,7 @@ struct ScreenLabel {
     std::string landmark; // node id, e.g. "lm_l3_body"
     std::string text;     // "L3"
     float x = 0, y = 0;   // anchor on screen, pixels
+    float distance = 0;   // of the anchor from the camera, metres (nearer twin wins, TwinLabels)
 };
 
 struct SpineRun {

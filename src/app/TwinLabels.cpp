@@ -13,9 +13,8 @@ std::string TwinLabels::twinOf(const std::string& landmark)
     return landmark.substr(0, n - 1) + (side == 'l' ? 'r' : 'l');
 }
 
-void TwinLabels::dropFarTwins(std::vector<ScreenLabel>& labels, const std::vector<float>& distance, float minSpacing)
+void TwinLabels::dropFarTwins(std::vector<ScreenLabel>& labels, float minSpacing)
 {
-    if (distance.size() != labels.size()) return;
     std::vector<bool> drop(labels.size(), false);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const std::string twin = twinOf(labels[i].landmark);
@@ -25,7 +24,7 @@ void TwinLabels::dropFarTwins(std::vector<ScreenLabel>& labels, const std::vecto
             const float gap = std::hypot(labels[i].x - labels[j].x, labels[i].y - labels[j].y);
             if (!(gap < minSpacing)) break; // apart (or not finite): both keep their labels
             // The farther one goes; NaN distances count as far.
-            const bool iNearer = distance[i] <= distance[j] || std::isnan(distance[j]);
+            const bool iNearer = labels[i].distance <= labels[j].distance || std::isnan(labels[j].distance);
             drop[iNearer ? j : i] = true;
             break;
         }

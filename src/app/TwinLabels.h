@@ -15,10 +15,9 @@ class TwinLabels {
 public:
     // The landmark id of a label's twin ("lm_asis_l" <-> "lm_asis_r"); empty if it has none.
     static std::string twinOf(const std::string& landmark);
-    // Removes from `labels` the farther of each pair of twins whose anchors are closer than
-    // `minSpacing` pixels. `distance[i]` is labels[i]'s distance from the camera (same order,
-    // same size; otherwise nothing is removed). Order of the rest is kept.
-    static void dropFarTwins(std::vector<ScreenLabel>& labels, const std::vector<float>& distance, float minSpacing);
+    // Removes from `labels` the farther (by ScreenLabel::distance) of each pair of twins whose
+    // anchors are closer than `minSpacing` pixels. Order of the rest is kept.
+    static void dropFarTwins(std::vector<ScreenLabel>& labels, float minSpacing);
 };
 
 } // namespace psoas::app

@@ -115,7 +115,6 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
     if (options.landmarks) {
         const QColor white(250, 250, 245);
         std::vector<app::ScreenLabel> shown;
-        std::vector<float> distance; // from the camera, per shown label
         for (const auto& a : app::LabelAnchors::compute(doc)) {
             if (occluded.value(QString::fromStdString(a.landmark), false)) continue;
             const int bodyNode = a.body.empty() ? -1 : scene.find(a.body);
@@ -123,12 +122,11 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
             bool ok = false;
             QPointF at = toScreen(a.world, ok);
             if (!ok) continue;
-            shown.push_back({a.landmark, a.text, float(at.x()), float(at.y())});
-            distance.push_back(glm::length(a.world - cam.position()));
+            shown.push_back({a.landmark, a.text, float(at.x()), float(at.y()), glm::length(a.world - cam.position())});
         }
         const float boxHeight = float(fm.height() + 2.0 * padY);
         // Left and right twins seen edge-on: only the nearer keeps its label.
-        app::TwinLabels::dropFarTwins(shown, distance, 1.5f * boxHeight);
+        app::TwinLabels::dropFarTwins(shown, 1.5f * boxHeight);
         // Vertebra anchors closer than a label is tall: one "T12–L5" label over a bracket.
         app::SpineRun run;
         const bool merged = app::SpineLabels::merge(shown, boxHeight, run);

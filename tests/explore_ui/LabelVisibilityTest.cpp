@@ -207,14 +207,14 @@ TEST_CASE("Seen from the side, a left and right landmark pair gets one label, th
     CHECK(app::TwinLabels::twinOf("lm_asis_l") == "lm_asis_r");
     CHECK(app::TwinLabels::twinOf("lm_iliopubic_eminence_r") == "lm_iliopubic_eminence_l");
     CHECK(app::TwinLabels::twinOf("lm_l3_body").empty());
-    std::vector<app::ScreenLabel> pair = {{"lm_asis_r", "ASIS (R)", 100.0f, 100.0f},
-                                          {"lm_l3_body", "L3", 300.0f, 100.0f},
-                                          {"lm_asis_l", "ASIS (L)", 110.0f, 104.0f}};
+    std::vector<app::ScreenLabel> pair = {{"lm_asis_r", "ASIS (R)", 100.0f, 100.0f, 1.2f},
+                                          {"lm_l3_body", "L3", 300.0f, 100.0f, 1.0f},
+                                          {"lm_asis_l", "ASIS (L)", 110.0f, 104.0f, 0.9f}};
     auto apart = pair;
     apart[2].x = 200.0f;
-    app::TwinLabels::dropFarTwins(apart, {1.2f, 1.0f, 0.9f}, 40.0f);
+    app::TwinLabels::dropFarTwins(apart, 40.0f);
     CHECK(apart.size() == 3);
-    app::TwinLabels::dropFarTwins(pair, {1.2f, 1.0f, 0.9f}, 40.0f);
+    app::TwinLabels::dropFarTwins(pair, 40.0f);
     REQUIRE(pair.size() == 2);
     CHECK(pair[0].landmark == "lm_l3_body");
     CHECK(pair[1].landmark == "lm_asis_l"); // the nearer twin

@@ -17,6 +17,25 @@ glm::dvec3 anyPerpendicular(const glm::dvec3& t)
 
 } // namespace
 
+std::vector<glm::dvec3> resampleEvenly(const std::vector<glm::dvec3>& polyline, int count)
+{
+    std::vector<glm::dvec3> out;
+    if (polyline.size() < 2 || count < 2) return out;
+    std::vector<double> cum(polyline.size(), 0.0);
+    for (std::size_t i = 1; i < polyline.size(); ++i) cum[i] = cum[i - 1] + glm::length(polyline[i] - polyline[i - 1]);
+    const double total = std::max(cum.back(), 1e-9);
+    out.reserve(std::size_t(count));
+    for (int r = 0; r < count; ++r) {
+        const double d = double(r) / (count - 1) * total;
+        std::size_t i = std::size_t(std::upper_bound(cum.begin(), cum.end(), d) - cum.begin());
+        i = std::clamp<std::size_t>(i, 1, polyline.size() - 1);
+        const double len = cum[i] - cum[i - 1];
+        const double f = len > 0 ? (d - cum[i - 1]) / len : 0.0;
+        out.push_back(polyline[i - 1] + (polyline[i] - polyline[i - 1]) * f);
+    }
+    return out;
+}
+
 std::vector<glm::dvec3> smoothPolyline(const std::vector<glm::dvec3>& p, int perSegment)
 {
     if (p.size() < 3 || perSegment < 2) return p;
@@ -46,23 +65,11 @@ BuiltPart sweepTube(const std::string& id, const std::vector<glm::dvec3>& polyli
     const int rings = std::max(2, o.rings);
     const int segs = std::max(3, o.segments);
 
-    // Arc length of the input polyline.
-    std::vector<double> cum(polyline.size(), 0.0);
-    for (std::size_t i = 1; i < polyline.size(); ++i) cum[i] = cum[i - 1] + glm::length(polyline[i] - polyline[i - 1]);
-    const double total = std::max(cum.back(), 1e-9);
-    auto at = [&](double s) {
-        const double d = s * total;
-        std::size_t i = std::size_t(std::upper_bound(cum.begin(), cum.end(), d) - cum.begin());
-        i = std::clamp<std::size_t>(i, 1, polyline.size() - 1);
-        const double len = cum[i] - cum[i - 1];
-        const double f = len > 0 ? (d - cum[i - 1]) / len : 0.0;
-        return polyline[i - 1] + (polyline[i] - polyline[i - 1]) * f;
-    };
 
     // Centres, tangents and rotation-minimising frames (double reflection).
     const auto nr = static_cast<std::size_t>(rings);
-    std::vector<glm::dvec3> c(nr), t(nr), u(nr);
-    for (int r = 0; r < rings; ++r) c[std::size_t(r)] = at(double(r) / (rings - 1));
+    const std::vector<glm::dvec3> c = resampleEvenly(polyline, rings);
+    std::vector<glm::dvec3> t(nr), u(nr);
     for (int r = 0; r < rings; ++r) {
         const std::size_t a = std::size_t(std::max(0, r - 1)), b = std::size_t(std::min(rings - 1, r + 1));
         glm::dvec3 d = c[b] - c[a];

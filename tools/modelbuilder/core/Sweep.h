@@ -33,6 +33,10 @@ BuiltPart sweepTube(const std::string& id, const std::vector<glm::dvec3>& polyli
                     float pathIndex = 0.0f, const std::function<double(double)>& flatten = nullptr,
                     const glm::dvec3& flattenAxis = glm::dvec3(0.0, 0.0, 1.0));
 
+// `count` points spaced evenly by arc length along `polyline`, from its first point to its last
+// (the sections of a sweep).
+std::vector<glm::dvec3> resampleEvenly(const std::vector<glm::dvec3>& polyline, int count);
+
 // Smooth curve through `points` (Catmull-Rom, `perSegment` samples per span), for paths.
 std::vector<glm::dvec3> smoothPolyline(const std::vector<glm::dvec3>& points, int perSegment);
 

@@ -377,28 +377,13 @@ BuiltPart Diaphragm::crus(bool right) const
     pts.push_back(m_t12.toWorld({sx * 0.015, 0.020, 0.025}));
     pts.push_back(m_t12.toWorld({sx * 0.012, 0.048, 0.026}));
     const std::vector<glm::dvec3> line = smoothPolyline(pts, 8);
-    // Arc length along the centre line.
-    std::vector<double> cum(line.size(), 0.0);
-    for (std::size_t i = 1; i < line.size(); ++i)
-        cum[i] = cum[i - 1] + glm::length(line[i] - line[i - 1]);
-    const double total = std::max(cum.back(), 1e-9);
-    auto at = [&](double s) {
-        const double d = s * total;
-        std::size_t i = std::size_t(std::upper_bound(cum.begin(), cum.end(), d) - cum.begin());
-        i = std::clamp<std::size_t>(i, 1, line.size() - 1);
-        const double len = cum[i] - cum[i - 1];
-        const double f = len > 0.0 ? (d - cum[i - 1]) / len : 0.0;
-        return line[i - 1] + (line[i] - line[i - 1]) * f;
-    };
     // Where the band leaves the bone (arc fraction): above it the band turns to face the back
     // of the dome, below it lies flat on the vertebral bodies.
     const double leave = right ? 0.55 : 0.42;
     const int rings = 24, segs = 12;
     BuiltPart band;
     band.id = "diaphragm";
-    std::vector<glm::dvec3> centres(rings);
-    for (int r = 0; r < rings; ++r)
-        centres[std::size_t(r)] = at(double(r) / (rings - 1));
+    const std::vector<glm::dvec3> centres = resampleEvenly(line, rings);
     std::vector<glm::dvec3> lifted = centres;
     for (int r = 0; r < rings; ++r) {
         const double s = double(r) / (rings - 1);
