@@ -59,7 +59,9 @@ case "$mode" in
   test|harden)
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-xcb}"
     xvfb=()
-    [ -z "${DISPLAY:-}" ] && xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
+    # -noreset: by default Xvfb resets when its last client leaves, and a test that connects during
+    # that reset is refused ("could not connect to display :99"); that failed a CI run once.
+    [ -z "${DISPLAY:-}" ] && xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
     hardening="${PSOAS_HARDENING:-}"
     if [ -z "$hardening" ]; then
       # On for `test` and `harden`; off when `test` is given ctest arguments (a partial run).
