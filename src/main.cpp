@@ -2,6 +2,7 @@
 #include "app/RenderCommand.h"
 #include "app/LayerSpec.h"
 #include "core/AssetPaths.h"
+#include "core/HugePages.h"
 #include "ui/LabelPainter.h"
 #include "ui/MainWindow.h"
 #include "ui/TeachingTools.h"
@@ -81,8 +82,12 @@ int main(int argc, char** argv)
 {
     const bool kinematics = hasArg(argc, argv, "--kinematics") || hasArg(argc, argv, "--list-coordinates") ||
                             hasArg(argc, argv, "--list-poses") || hasArg(argc, argv, "--list-structures");
-    const bool headless = kinematics || hasArg(argc, argv, "--render") || hasArg(argc, argv, "--help") ||
-                          hasArg(argc, argv, "-h") || hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    const bool render = hasArg(argc, argv, "--render");
+    const bool headless = kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
+                          hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+    // A --render is a short run that allocates a lot at once: start it again with huge pages
+    // (one exec, about 10 ms, saves about 200 ms on a 1280x720 render here; see README).
+    if (render) psoas::core::restartWithHugePages(argv);
     QCoreApplication::setApplicationName("Psoas Atlas");
     QCoreApplication::setOrganizationName("PsoasAtlas");
     QCoreApplication::setApplicationVersion(PSOAS_VERSION);

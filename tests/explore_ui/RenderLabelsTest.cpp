@@ -10,6 +10,7 @@
 #include "ui/LabelPainter.h"
 #include "ui/Viewport.h"
 
+#include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
@@ -27,10 +28,11 @@ struct Run {
     QString err;
 };
 
-Run runAtlas(const QStringList& args)
+Run runAtlas(const QStringList& args, const QStringList& extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& e : extraEnv) env.insert(e.section('=', 0, 0), e.section('=', 1));
     env.remove("DISPLAY"); // --render needs no display server, with or without labels
     env.remove("WAYLAND_DISPLAY");
     env.remove("QT_QPA_PLATFORM");
@@ -106,6 +108,35 @@ TEST_CASE("The render command with --labels draws the landmark labels into the P
     const Run bad = runAtlas({"--render", dir.filePath("bad.png"), "--labels", "--view", "sideways"});
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.contains("sideways"));
+}
+
+TEST_CASE("A --render restarted with huge pages writes the same image as one started without", "[ui][render-command]")
+{
+    QTemporaryDir dir;
+    const QStringList common{"--view", "oblique", "--size", "640x480", "--pose", "anterior_pelvic_tilt"};
+    const QString withPath = dir.filePath("with.png"), withoutPath = dir.filePath("without.png");
+    const Run with = runAtlas(QStringList{"--render", withPath} + common);
+    INFO(with.err.toStdString());
+    REQUIRE(with.exitCode == 0);
+    const Run without = runAtlas(QStringList{"--render", withoutPath} + common, {"PSOAS_HUGE_PAGES=0"});
+    INFO(without.err.toStdString());
+    REQUIRE(without.exitCode == 0);
+    // The user's own glibc setting wins (no restart) and changes nothing either.
+    const QString userPath = dir.filePath("user.png");
+    const Run user = runAtlas(QStringList{"--render", userPath} + common, {"GLIBC_TUNABLES=glibc.malloc.hugetlb=0"});
+    REQUIRE(user.exitCode == 0);
+    QFile a(withPath), b(withoutPath), c(userPath);
+    REQUIRE(a.open(QIODevice::ReadOnly));
+    REQUIRE(b.open(QIODevice::ReadOnly));
+    REQUIRE(c.open(QIODevice::ReadOnly));
+    const QByteArray bytes = a.readAll();
+    CHECK(bytes.size() > 10000);
+    CHECK(bytes == b.readAll());
+    CHECK(bytes == c.readAll());
+    // Arguments survive the restart: a bad one is still reported by name.
+    const Run bad = runAtlas({"--render", dir.filePath("bad.png"), "--size", "12x9"});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains("12x9"));
 }
 
 TEST_CASE("LabelPainter draws the GUI's labels on plain pixels at the image size", "[ui][labels]")
