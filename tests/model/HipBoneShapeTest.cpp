@@ -96,3 +96,23 @@ TEST_CASE("hip bone, lateral view: deep greater sciatic notch above a pointed is
     CHECK(lesser > 0.005);
     CHECK(lesser < greater - 0.010);
 }
+
+TEST_CASE("hip bone, lateral view: a notch in the anterior border between ASIS and AIIS", "[model][anatomy]")
+{
+    const auto& l = loadedModel();
+    REQUIRE(l.ok);
+    const test::WorldMesh hip = test::worldMesh(l.model, "hip_bone_r");
+    REQUIRE(hip.triangleCount() > 0);
+    const glm::dvec3 h = test::nodePosition(l.model, "lm_hip_center_r");
+    const glm::dvec3 asis = test::nodePosition(l.model, "lm_asis_r");
+    const auto front = sideOutline(hip, false);
+    // ASIS: the front of the outline at its height; AIIS: the front 20-50 mm above the hip centre.
+    const glm::dvec2 asisTip = extreme(front, asis.y - 0.010, asis.y + 0.010, false);
+    const glm::dvec2 aiisTip = extreme(front, h.y + 0.020, h.y + 0.050, false);
+    const double notch = notchDepth(front, asisTip, aiisTip, -1.0);
+    INFO("ASIS (y, z) mm " << asisTip.x * 1e3 << ", " << asisTip.y * 1e3 << "; AIIS " << aiisTip.x * 1e3 << ", "
+                           << aiisTip.y * 1e3 << "; notch between them " << notch * 1e3 << " mm deep");
+    CHECK(asisTip.x - aiisTip.x > 0.020);
+    CHECK(notch > 0.006);
+    CHECK(notch < 0.020);
+}

@@ -63,7 +63,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     const int cols = int(crest.size());
     const int rows = 34;
     const double halfThickness = 0.0021; // the thin middle of the wing; crest and base are bars
-    std::vector<double> crestR(crest.size()), baseR(base.size());
+    std::vector<double> crestR(crest.size()), baseR(base.size()), baseMl(base.size());
     for (std::size_t i = 0; i < crest.size(); ++i) {
         const double u = double(i) / double(crest.size() - 1);
         crestR[i] = 0.0045 + 0.0020 * std::sin(3.14159 * std::min(1.0, u * 1.3));
@@ -71,6 +71,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     for (std::size_t i = 0; i < base.size(); ++i) {
         const double u = double(i) / double(base.size() - 1);
         baseR[i] = 0.0088 + 0.0035 * std::sin(3.14159 * std::min(1.0, 0.25 + u)); // thick above the acetabulum
+        baseMl[i] = 0.7 * baseR[i]; // flatter side to side: a rounded arcuate line, not a tube
     }
     std::vector<glm::dvec3> sheet;
     for (int r = 0; r < rows; ++r) {
@@ -87,7 +88,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
             // gluteal surface runs smoothly down to the body of the ilium (no rim above the
             // acetabulum); the bar stays a rounded border on the pelvic side (arcuate line).
             const double t = std::clamp((v - 0.5) / 0.5, 0.0, 1.0);
-            const double flush = (baseR[std::size_t(c)] - halfThickness - 0.0015) * t * t * (3.0 - 2.0 * t);
+            const double flush = (baseMl[std::size_t(c)] - halfThickness - 0.0015) * t * t * (3.0 - 2.0 * t);
             sheet.push_back(crest[std::size_t(c)] * (1.0 - v) + base[std::size_t(c)] * v +
                             glm::dvec3(-bow - flush, 0.0, -0.35 * bow));
         }
@@ -146,13 +147,13 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
         // wing sheet, crest and base bar
         d = sdf::smoothUnion(d, wing->distance(p) - halfThickness, 0.004);
         d = sdf::smoothUnion(d, sdf::sweptCircle(p, crest, crestR), 0.006);
-        d = sdf::smoothUnion(d, sdf::sweptCircle(p, base, baseR), 0.010);
+        d = sdf::smoothUnion(d, sdf::sweptEllipse(p, base, baseMl, baseR, glm::dvec3(1, 0, 0)), 0.014);
         d = sdf::smoothUnion(d, sdf::sphere(p, asis + mm(4, -2, -4), 0.0075), 0.006);
         d = sdf::smoothUnion(d, sdf::sphere(p, psis + mm(-2, 0, 5), 0.0085), 0.006);
         d = sdf::smoothUnion(d, sdf::ellipsoid(p, aiis + mm(0, 0, -3), glm::dvec3(0.008, 0.010, 0.008)), 0.006);
         d = sdf::smoothUnion(d, sdf::capsule(p, tubercleA, tubercleB, 0.0058), 0.005);
         // the notch between ASIS and AIIS in the anterior border
-        d = sdf::smoothSubtraction(d, sdf::capsule(p, mm(-140, 55, 53), mm(-80, 55, 53), 0.007), 0.004);
+        d = sdf::smoothSubtraction(d, sdf::capsule(p, mm(-140, 56, 53), mm(-80, 56, 53), 0.0085), 0.004);
         // the thick posterior ilium behind the auricular surface
         d = sdf::smoothUnion(d, sdf::ellipsoid(p, mm(-56, 86, -88), glm::dvec3(0.009, 0.016, 0.015)), 0.008);
         // body of the ilium joining the wing base to the cup
