@@ -46,15 +46,17 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     const glm::dvec3 o = acetabularAxisRight();
     const double socketR = rig.pelvis.acetabulumRadius;
 
-    // Iliac crest from the ASIS round to the PSIS, and the thick base of the wing from the AIIS
-    // along the arcuate line to the auricular region; the wing is the sheet between them.
+    // Iliac crest from the ASIS round to the PSIS (from above a flat S: convex outwards in front,
+    // turning in behind the highest point, then running back to the PSIS), and the thick base of
+    // the wing from the AIIS along the arcuate line to the auricular region; the wing is the
+    // sheet between them.
     const std::vector<glm::dvec3> crestKeys{asis,
                                             mm(-133, 100, 40) + glm::dvec3(0.0),
                                             mm(-139, 120, 16),
                                             mm(-135, 137, -8),
                                             mm(-122, 147, -36),
-                                            mm(-93, 144, -66),
-                                            mm(-66, 127, -92),
+                                            mm(-88, 143, -64),
+                                            mm(-62, 126, -90),
                                             psis};
     const std::vector<glm::dvec3> baseKeys{mm(-99, 37, 36), mm(-97, 44, 22), mm(-93, 50, 6),  mm(-87, 54, -12),
                                            mm(-78, 58, -32), mm(-66, 64, -52), mm(-53, 72, -72), mm(-45, 78, -94)};
@@ -107,6 +109,7 @@ BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t target
     const glm::dvec3 aiis = baseKeys[0];
     const glm::dvec3 tuber = mm(-62, -68, -38);
     const glm::dvec3 spine = mm(-56, -28, -63);
+    // Plate filling the posterior column out behind the notch line; greaterSciaticNotch carves it.
     const std::vector<glm::dvec3> colPlate{mm(-55, 66, -84), mm(-61, 48, -68), mm(-66, 26, -58), mm(-66, 2, -54),
                                            mm(-63, -16, -54)};
     const std::vector<double> colPlateMl{0.0075, 0.0085, 0.0095, 0.0100, 0.0095};
