@@ -164,8 +164,11 @@ double Diaphragm::domeHeight(double x, double z) const
     // between them where the central tendon lies under the heart. The shell only reaches this
     // height at its centre; elsewhere it blends from the rim towards it (see shell()), so the
     // field is higher than the surface it produces.
+    // Behind the cupolae the field falls further, so the back of the dome slopes down into the
+    // deep posterior recess instead of standing as a wall under a flat top.
+    const double back = 0.032 * (1.0 - smooth01((z - 0.005) / 0.070));
     return 0.080 + kRightCupola * bump(x + 0.074, z - 0.094, 0.040, 0.050) +
-           kLeftCupola * bump(x - 0.074, z - 0.090, 0.040, 0.050) - 0.005 * bump(x, z - 0.090, 0.024, 0.024);
+           kLeftCupola * bump(x - 0.074, z - 0.090, 0.040, 0.050) - 0.005 * bump(x, z - 0.090, 0.024, 0.024) - back;
 }
 
 double Diaphragm::tendonDistance(double x, double z) const
@@ -209,7 +212,7 @@ BuiltPart Diaphragm::shell(std::vector<PlacedOpening>* placed) const
             const double front = smooth01((r.z - 0.090) / 0.050);
             const double spine = (1.0 - smooth01((std::abs(r.x) - 0.040) / 0.035)) * (1.0 - smooth01((r.z - 0.045) / 0.020));
             const double back = 1.0 - smooth01((r.z + 0.005) / 0.045);
-            const double lean = 0.28 + 0.32 * front + 0.45 * back;
+            const double lean = 0.28 + 0.32 * front + 0.70 * back;
             // Beside the spine the muscle leaves the arcuate ligaments leaning well forwards
             // (rho^0.7: inwards faster than upwards), clear of the heads of the twelfth ribs.
             const double g = (1.0 - spine) * (lean * rho + (1.0 - lean) * (1.0 - std::cos(theta))) +
