@@ -22,6 +22,38 @@ void appendPart(BuiltPart& dst, const BuiltPart& src)
     for (std::uint32_t i : src.indices) dst.indices.push_back(base + i);
 }
 
+void dropUnusedVertices(BuiltPart& part)
+{
+    std::vector<std::uint32_t> remap(part.positions.size(), 0);
+    for (std::uint32_t i : part.indices)
+        remap[i] = 1;
+    std::uint32_t next = 0;
+    for (std::size_t v = 0; v < remap.size(); ++v) {
+        if (!remap[v]) {
+            remap[v] = UINT32_MAX;
+            continue;
+        }
+        remap[v] = next;
+        part.positions[next] = part.positions[v];
+        if (v < part.normals.size())
+            part.normals[next] = part.normals[v];
+        if (v < part.uv1.size())
+            part.uv1[next] = part.uv1[v];
+        if (v < part.colors.size())
+            part.colors[next] = part.colors[v];
+        ++next;
+    }
+    part.positions.resize(next);
+    if (!part.normals.empty())
+        part.normals.resize(next);
+    if (!part.uv1.empty())
+        part.uv1.resize(next);
+    if (!part.colors.empty())
+        part.colors.resize(next);
+    for (std::uint32_t& i : part.indices)
+        i = remap[i];
+}
+
 void computeSmoothNormals(BuiltPart& part)
 {
     std::vector<glm::dvec3> acc(part.positions.size(), glm::dvec3(0.0));

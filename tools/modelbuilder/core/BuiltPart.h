@@ -23,6 +23,8 @@ struct BuiltPart {                     // one glTF mesh node
 // Appends `src` to `dst` (indices are offset). Both must agree on whether uv1 is present;
 // colours are padded with (1, 1, 1, 0) when only one side has them.
 void appendPart(BuiltPart& dst, const BuiltPart& src);
+// Removes the vertices no triangle uses (keeping the order of the others) and renumbers.
+void dropUnusedVertices(BuiltPart& part);
 // Area-weighted smooth normals from positions and indices (unit length; +Y for isolated vertices).
 void computeSmoothNormals(BuiltPart& part);
 // The mirror image of a right-side part across the sagittal plane (x -> -x), with the winding

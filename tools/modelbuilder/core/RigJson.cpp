@@ -201,7 +201,13 @@ core::Result<std::string> catalogJsonText(const std::string& dataDir, const RigD
         } else if (l.name.size() > 5 && l.name.compare(l.name.size() - 5, 5, "_body") == 0) {
             content.push_back("lumbar_vertebrae");
         } else {
-            content.push_back("pelvis_femur_landmarks");
+            // A landmark named in landmarkNames with a third entry links to that structure's
+            // article (the diaphragm's openings); the others to the pelvis/femur landmarks.
+            std::string key = l.name;
+            if (side != "midline") key = key.substr(0, key.size() - 2);
+            const auto linked = names.contains(key) && names[key].size() > 2 ? contentOf.find(names[key][2].get<std::string>())
+                                                                              : contentOf.end();
+            content.push_back(linked != contentOf.end() ? linked->second : "pelvis_femur_landmarks");
         }
         s["content"] = content;
         out["structures"].push_back(s);

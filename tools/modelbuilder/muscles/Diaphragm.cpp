@@ -1,4 +1,5 @@
 #include "muscles/Diaphragm.h"
+#include "muscles/DiaphragmOpenings.h"
 #include "muscles/Easing.h"
 
 #include "core/Sweep.h"
@@ -59,7 +60,11 @@ std::vector<glm::dvec3> closedSpline(const std::vector<glm::dvec3>& pts, int per
 
 } // namespace
 
-Diaphragm::Diaphragm(const RigData& rig) : m_rig(rig), m_t12(rig.frame("t12")) {}
+Diaphragm::Diaphragm(const RigData& rig)
+    : m_rig(rig), m_t12(rig.frame("t12")), m_caval(m_t12.toLocal(rig.landmark("lm_caval_opening"))),
+      m_hiatus(m_t12.toLocal(rig.landmark("lm_oesophageal_hiatus")))
+{
+}
 
 Diaphragm::RimSide Diaphragm::rimSide() const
 {
@@ -99,7 +104,10 @@ Diaphragm::RimSide Diaphragm::rimSide() const
     side.line.push_back(side.l1Transverse);
     side.line.push_back(side.medialArcuate);
     side.line.push_back(side.l1Body);
-    side.line.push_back({-0.012, -0.012, 0.040}); // towards the median arcuate ligament
+    // Towards the median arcuate ligament, which arches in front of the aorta from one crus to
+    // the other (about 2.5 cm apart).
+    side.medianSide = {-0.012, -0.012, 0.040};
+    side.line.push_back(side.medianSide);
     return side;
 }
 
@@ -156,8 +164,11 @@ double Diaphragm::domeHeight(double x, double z) const
     // between them where the central tendon lies under the heart. The shell only reaches this
     // height at its centre; elsewhere it blends from the rim towards it (see shell()), so the
     // field is higher than the surface it produces.
+    // Behind the cupolae the field falls further, so the back of the dome slopes down into the
+    // deep posterior recess instead of standing as a wall under a flat top.
+    const double back = 0.032 * (1.0 - smooth01((z - 0.005) / 0.070));
     return 0.080 + kRightCupola * bump(x + 0.074, z - 0.094, 0.040, 0.050) +
-           kLeftCupola * bump(x - 0.074, z - 0.090, 0.040, 0.050) - 0.005 * bump(x, z - 0.090, 0.024, 0.024);
+           kLeftCupola * bump(x - 0.074, z - 0.090, 0.040, 0.050) - 0.005 * bump(x, z - 0.090, 0.024, 0.024) - back;
 }
 
 double Diaphragm::tendonDistance(double x, double z) const
@@ -168,10 +179,14 @@ double Diaphragm::tendonDistance(double x, double z) const
     const double right = ellipseXZ(x, z, -0.038, 0.052, -1.0, -0.55, 0.030, 0.015);
     const double left = ellipseXZ(x, z, 0.036, 0.054, 1.0, -0.55, 0.027, 0.014);
     const double centre = ellipseXZ(x, z, 0.0, 0.064, 1.0, 0.0, 0.023, 0.018);
-    return smin(smin(anterior, centre, 0.010), smin(right, left, 0.004), 0.012);
+    // The caval opening lies wholly in the tendon, where the right leaflet meets the others.
+    const double caval = ellipseXZ(x, z, m_caval.x, m_caval.z, -0.45, 0.9, 0.018, 0.015);
+    const double tendon = smin(smin(smin(anterior, centre, 0.010), smin(right, left, 0.004), 0.012), caval, 0.008);
+    // The oesophageal hiatus is ringed by muscle (the fibres of the right crus), not tendon.
+    return std::max(tendon, 0.024 - std::hypot(x - m_hiatus.x, z - m_hiatus.z));
 }
 
-BuiltPart Diaphragm::shell() const
+BuiltPart Diaphragm::shell(std::vector<PlacedOpening>* placed) const
 {
     const std::vector<glm::dvec3> rimPts = rimLocal();
     const int around = int(rimPts.size());
@@ -197,7 +212,7 @@ BuiltPart Diaphragm::shell() const
             const double front = smooth01((r.z - 0.090) / 0.050);
             const double spine = (1.0 - smooth01((std::abs(r.x) - 0.040) / 0.035)) * (1.0 - smooth01((r.z - 0.045) / 0.020));
             const double back = 1.0 - smooth01((r.z + 0.005) / 0.045);
-            const double lean = 0.28 + 0.32 * front + 0.45 * back;
+            const double lean = 0.28 + 0.32 * front + 0.70 * back;
             // Beside the spine the muscle leaves the arcuate ligaments leaning well forwards
             // (rho^0.7: inwards faster than upwards), clear of the heads of the twelfth ribs.
             const double g = (1.0 - spine) * (lean * rho + (1.0 - lean) * (1.0 - std::cos(theta))) +
@@ -243,70 +258,60 @@ BuiltPart Diaphragm::shell() const
                 grid[k] += glm::transpose(m_t12.axes) * (glm::normalize(grad) * need);
             }
         }
+    // Mid-surface triangles (counter-clockwise from above); the last ring closes on the pole.
+    const std::uint32_t pole = std::uint32_t(rings * around);
+    std::vector<Triangle> tris;
+    for (int i = 0; i < rings; ++i)
+        for (int j = 0; j < around; ++j) {
+            const std::uint32_t a = i * around + j, b = i * around + (j + 1) % around;
+            if (i + 1 == rings) {
+                tris.push_back({a, b, pole});
+                continue;
+            }
+            const std::uint32_t c = a + around, d = b + around;
+            tris.push_back({a, b, c});
+            tris.push_back({b, d, c});
+        }
+    // The caval opening and the oesophageal hiatus (the aortic hiatus lies behind the median
+    // arcuate ligament, below the dome).
+    const std::size_t firstPlaced = placed->size();
+    const std::vector<std::array<std::uint32_t, 2>> edges = cutOpenings(grid, tris, openings(), placed);
+    for (std::size_t k = firstPlaced; k < placed->size(); ++k)
+        (*placed)[k].follow = w[(*placed)[k].nearestVertex];
     // Normals of the mid-surface (pointing up / into the thorax).
-    std::vector<glm::dvec3> nrm(grid.size());
-    for (int i = 0; i <= rings; ++i)
+    std::vector<glm::dvec3> nrm(grid.size(), glm::dvec3(0.0, 1.0, 0.0));
+    for (int i = 0; i < rings; ++i)
         for (int j = 0; j < around; ++j) {
             const glm::dvec3 dj = grid[i * around + (j + 1) % around] - grid[i * around + (j + around - 1) % around];
             const int i0 = std::max(i - 1, 0), i1 = std::min(i + 1, rings);
-            const glm::dvec3 di = grid[i1 * around + j] - grid[i0 * around + j];
+            const glm::dvec3 di = grid[i1 * around + (i1 == rings ? 0 : j)] - grid[i0 * around + j];
             glm::dvec3 n = glm::cross(dj, di);
             const double len = glm::length(n);
-            n = len > 1e-12 ? n / len : glm::dvec3(0, 1, 0);
-            if (n.y < -0.2 && i == rings)
-                n = -n;
-            nrm[i * around + j] = n;
+            nrm[i * around + j] = len > 1e-12 ? n / len : glm::dvec3(0, 1, 0);
         }
     BuiltPart part;
     part.id = "diaphragm";
     auto colour = [&](int k) { return kMuscleColour + (kTendonColour - kMuscleColour) * float(tendon[k]); };
-    // Upper surface, then lower surface; the last ring collapses to a pole each. The tendon's
-    // upper face sits a little lower than the muscle around it, so its margin shows as a step.
-    const int usedRings = rings; // rings 0..rings-1 as full rings, ring `rings` is the pole
+    // Upper surface, then lower surface (vertex k of the grid and k + count). The tendon's upper
+    // face sits a little lower than the muscle around it, so its margin shows as a step.
+    const std::uint32_t count = pole + 1;
     for (int side = 0; side < 2; ++side) {
         const double sgn = side == 0 ? 1.0 : -1.0;
-        for (int i = 0; i < usedRings; ++i)
-            for (int j = 0; j < around; ++j) {
-                const int k = i * around + j;
-                const double drop = side == 0 ? 0.0006 * tendon[k] : 0.0;
-                part.positions.emplace_back(m_t12.toWorld(grid[k] + nrm[k] * (sgn * half[k] - drop)));
-                part.uv1.emplace_back(0.0f, float(w[k]));
-                part.colors.push_back(colour(k));
-            }
-    }
-    const int pole = rings * around;
-    const glm::dvec3 poleMid = grid[pole];
-    const std::uint32_t poleTop = std::uint32_t(part.positions.size());
-    part.positions.emplace_back(m_t12.toWorld(poleMid + glm::dvec3(0, half[pole] - 0.0006 * tendon[pole], 0)));
-    part.uv1.emplace_back(0.0f, 1.0f);
-    part.colors.push_back(colour(pole));
-    const std::uint32_t poleBottom = poleTop + 1;
-    part.positions.emplace_back(m_t12.toWorld(poleMid - glm::dvec3(0, half[pole], 0)));
-    part.uv1.emplace_back(0.0f, 1.0f);
-    part.colors.push_back(colour(pole));
-    const std::uint32_t bottomBase = std::uint32_t(usedRings * around);
-    auto quad = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d, bool flip) {
-        if (flip)
-            part.indices.insert(part.indices.end(), {a, c, b, b, c, d});
-        else
-            part.indices.insert(part.indices.end(), {a, b, c, b, d, c});
-    };
-    for (int i = 0; i + 1 < usedRings; ++i)
-        for (int j = 0; j < around; ++j) {
-            const std::uint32_t a = i * around + j, b = i * around + (j + 1) % around;
-            const std::uint32_t c = a + around, d = b + around;
-            quad(a, b, c, d, false);
-            quad(bottomBase + a, bottomBase + b, bottomBase + c, bottomBase + d, true);
+        for (std::uint32_t k = 0; k < count; ++k) {
+            const double drop = side == 0 ? 0.0006 * tendon[k] : 0.0;
+            part.positions.emplace_back(m_t12.toWorld(grid[k] + nrm[k] * (sgn * half[k] - drop)));
+            part.uv1.emplace_back(0.0f, float(w[k]));
+            part.colors.push_back(colour(int(k)));
         }
-    const std::uint32_t last = std::uint32_t((usedRings - 1) * around);
-    for (int j = 0; j < around; ++j) {
-        const std::uint32_t a = last + j, b = last + (j + 1) % around;
-        part.indices.insert(part.indices.end(), {a, b, poleTop});
-        part.indices.insert(part.indices.end(), {bottomBase + b, bottomBase + a, poleBottom});
-        // Rim strip joining the upper and lower surfaces.
-        const std::uint32_t ra = j, rb = (j + 1) % around;
-        quad(bottomBase + ra, bottomBase + rb, ra, rb, false);
     }
+    for (const Triangle& t : tris) {
+        part.indices.insert(part.indices.end(), {t[0], t[1], t[2]});
+        part.indices.insert(part.indices.end(), {count + t[0], count + t[2], count + t[1]});
+    }
+    // Walls joining the two faces along every free edge: the outer rim and the openings.
+    for (const auto& [a, b] : edges)
+        part.indices.insert(part.indices.end(), {b, a, count + a, b, count + a, count + b});
+    dropUnusedVertices(part);
     return part;
 }
 
@@ -337,7 +342,9 @@ BuiltPart Diaphragm::ligaments() const
         add({side(right, rs.rib12), side(right, rs.lateralArcuate), side(right, rs.l1Transverse)}, 0.0022);
         add({side(right, rs.l1Transverse), side(right, rs.medialArcuate), side(right, rs.l1Body)}, 0.0024);
     }
-    add({side(true, rs.l1Body), m_t12.toWorld(medianArcuate()), side(false, rs.l1Body)}, 0.0026);
+    add({side(true, rs.l1Body), side(true, rs.medianSide), m_t12.toWorld(medianArcuate()), side(false, rs.medianSide),
+         side(false, rs.l1Body)},
+        0.0026);
     return all;
 }
 
@@ -371,11 +378,12 @@ BuiltPart Diaphragm::crus(bool right) const
     pts.push_back(onBody("l1", 0.0, 22.0, halfBottom + 0.0014));
     // Off the bone at the T12 level, in front of the body beside the aorta, where the median
     // arcuate ligament arches across between the two crura.
-    pts.push_back(m_t12.toWorld({sx * 0.013, -0.012, 0.026}));
-    // Above that the band rises on the abdominal face of the back of the dome (which stands just
-    // in front of the lower thoracic bodies), beside the aorta, and fades into it.
-    pts.push_back(m_t12.toWorld({sx * 0.015, 0.020, 0.025}));
-    pts.push_back(m_t12.toWorld({sx * 0.012, 0.048, 0.026}));
+    pts.push_back(m_t12.toWorld({sx * 0.025, -0.012, 0.030}));
+    // Above that the band rises on the abdominal face of the back of the dome, in front of the
+    // aorta (which goes up behind it into the thorax), and fades into it; the right crus ends
+    // below the oesophageal hiatus, whose sling it forms (hiatusSling).
+    pts.push_back(m_t12.toWorld({sx * 0.022, 0.012, 0.052}));
+    pts.push_back(m_t12.toWorld({sx * 0.010, 0.036, 0.062}));
     const std::vector<glm::dvec3> line = smoothPolyline(pts, 8);
     // Where the band leaves the bone (arc fraction): above it the band turns to face the back
     // of the dome, below it lies flat on the vertebral bodies.
@@ -455,7 +463,10 @@ BuiltPart Diaphragm::crus(bool right) const
 
 BuiltPart Diaphragm::build() const
 {
-    BuiltPart part = shell();
+    std::vector<PlacedOpening> placed;
+    BuiltPart part = shell(&placed);
+    // openings(): the caval opening, then the oesophageal hiatus with the right crus's sling.
+    appendPart(part, hiatusSling(placed.at(1), m_t12, kMuscleHalf + 0.0018));
     appendPart(part, crus(true));
     appendPart(part, crus(false));
     appendPart(part, ligaments());

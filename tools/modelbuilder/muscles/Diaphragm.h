@@ -10,6 +10,9 @@
 // plus the right crus (L1-L3) and left crus (L1-L2) as flat bands, narrow and tendinous on the
 // front and sides of the bodies, widening and thinning as they rise into the back of the dome,
 // and the median, medial and lateral arcuate ligaments as thin bands along the rim.
+// Openings (DiaphragmOpenings.cpp): the caval opening through the tendon right of the midline,
+// the oesophageal hiatus through the muscle left of it, ringed by a sling of the right crus,
+// and the aortic hiatus, the arch of the median arcuate ligament between the crura.
 // Levels (data sheet 4d): central tendon at the xiphisternal junction (about T8), right dome
 // about 2.5 cm above it, the left half an interspace (about 1.2 cm) lower.
 // uv1 = (region, w): region 0 dome/costal/sternal part, 1 right crus, 2 left crus; w in [0,1]
@@ -17,6 +20,7 @@
 // COLOR_0 = (tendon colour, weight): weight 1 on tendon and ligaments, 0 on muscle.
 #include "core/BuiltPart.h"
 #include "core/RigData.h"
+#include "muscles/DiaphragmOpenings.h"
 
 #include <glm/glm.hpp>
 
@@ -37,12 +41,19 @@ public:
     // ligaments to the side of the L1 body and the median arcuate ligament.
     std::vector<glm::dvec3> rim() const;
 
+    // The openings cut through the dome (T12 frame), placed at the landmarks
+    // lm_caval_opening (in the central tendon, right of the midline, about T8) and
+    // lm_oesophageal_hiatus (in the muscle left of the midline, about T10). The aortic
+    // hiatus (lm_aortic_hiatus, T12) is not a hole: the crura pass in front of the aorta and
+    // the median arcuate ligament arches across between them.
+    std::vector<DomeOpening> openings() const;
+
 private:
     // Right half of the attachment line (T12 frame, x < 0) and the points the ligaments run
     // between; the left half mirrors it.
     struct RimSide {
         std::vector<glm::dvec3> line;     // back of the xiphoid ... median arcuate ligament
-        glm::dvec3 rib12{0.0}, lateralArcuate{0.0}, l1Transverse{0.0}, medialArcuate{0.0}, l1Body{0.0};
+        glm::dvec3 rib12{0.0}, lateralArcuate{0.0}, l1Transverse{0.0}, medialArcuate{0.0}, l1Body{0.0}, medianSide{0.0};
     };
     RimSide rimSide() const;
     glm::dvec3 medianArcuate() const; // T12 frame, on the midline
@@ -51,11 +62,13 @@ private:
     // Signed distance (m, T12 frame x/z) to the trefoil outline of the central tendon.
     double tendonDistance(double x, double z) const;
     BuiltPart ligaments() const;
-    BuiltPart shell() const;
+    BuiltPart shell(std::vector<PlacedOpening>* placed) const;
     BuiltPart crus(bool right) const;
 
     const RigData& m_rig;
     VertebraFrame m_t12;
+    glm::dvec3 m_caval;  // lm_caval_opening, T12 frame
+    glm::dvec3 m_hiatus; // lm_oesophageal_hiatus, T12 frame
 };
 
 } // namespace psoas::modelbuilder
