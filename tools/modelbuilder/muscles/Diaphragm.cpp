@@ -186,7 +186,7 @@ double Diaphragm::tendonDistance(double x, double z) const
     return std::max(tendon, 0.024 - std::hypot(x - m_hiatus.x, z - m_hiatus.z));
 }
 
-BuiltPart Diaphragm::shell(std::vector<PlacedOpening>* placed) const
+BuiltPart Diaphragm::shell(std::vector<PlacedOpening>& placed) const
 {
     const std::vector<glm::dvec3> rimPts = rimLocal();
     const int around = int(rimPts.size());
@@ -274,10 +274,10 @@ BuiltPart Diaphragm::shell(std::vector<PlacedOpening>* placed) const
         }
     // The caval opening and the oesophageal hiatus (the aortic hiatus lies behind the median
     // arcuate ligament, below the dome).
-    const std::size_t firstPlaced = placed->size();
-    const std::vector<std::array<std::uint32_t, 2>> edges = cutOpenings(grid, tris, openings(), placed);
-    for (std::size_t k = firstPlaced; k < placed->size(); ++k)
-        (*placed)[k].follow = w[(*placed)[k].nearestVertex];
+    const std::size_t firstPlaced = placed.size();
+    const std::vector<std::array<std::uint32_t, 2>> edges = cutOpenings(grid, tris, openings(), &placed);
+    for (std::size_t k = firstPlaced; k < placed.size(); ++k)
+        placed[k].follow = w[placed[k].nearestVertex];
     // Normals of the mid-surface (pointing up / into the thorax).
     std::vector<glm::dvec3> nrm(grid.size(), glm::dvec3(0.0, 1.0, 0.0));
     for (int i = 0; i < rings; ++i)
@@ -464,7 +464,7 @@ BuiltPart Diaphragm::crus(bool right) const
 BuiltPart Diaphragm::build() const
 {
     std::vector<PlacedOpening> placed;
-    BuiltPart part = shell(&placed);
+    BuiltPart part = shell(placed);
     // openings(): the caval opening, then the oesophageal hiatus with the right crus's sling.
     appendPart(part, hiatusSling(placed.at(1), m_t12, kMuscleHalf + 0.0018));
     appendPart(part, crus(true));

@@ -62,7 +62,8 @@ private:
     // Signed distance (m, T12 frame x/z) to the trefoil outline of the central tendon.
     double tendonDistance(double x, double z) const;
     BuiltPart ligaments() const;
-    BuiltPart shell(std::vector<PlacedOpening>* placed) const;
+    // The dome with its openings cut; appends where they were placed to `placed`.
+    BuiltPart shell(std::vector<PlacedOpening>& placed) const;
     BuiltPart crus(bool right) const;
 
     const RigData& m_rig;

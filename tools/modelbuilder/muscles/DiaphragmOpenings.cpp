@@ -148,12 +148,12 @@ std::vector<DomeOpening> Diaphragm::openings() const
     // and to the right. Oesophageal hiatus: an oval slit about 2.6 x 1.4 cm running up,
     // forwards and to the left through the muscle of the back of the dome.
     DomeOpening caval;
-    caval.near = m_t12.toLocal(m_rig.landmark("lm_caval_opening"));
+    caval.near = m_caval;
     caval.along = {-0.45, 0.0, 0.9};
     caval.halfLong = 0.013;
     caval.halfShort = 0.010;
     DomeOpening hiatus;
-    hiatus.near = m_t12.toLocal(m_rig.landmark("lm_oesophageal_hiatus"));
+    hiatus.near = m_hiatus;
     hiatus.along = {0.3, 0.4, 0.85};
     hiatus.halfLong = 0.013;
     hiatus.halfShort = 0.0075;
