@@ -83,7 +83,12 @@ for t in "${targets[@]}"; do
      psoas_sanitizer_reports "$reports" >/dev/null; then
     echo "== $t passed under ASan+UBSan ($(( $(date +%s) - start )) s): $(grep -E '^(All tests passed|test cases:)' "$out/$t.asan.log" | tail -n 1)"
   else
-    echo "== $t FAILED under ASan+UBSan ($(( $(date +%s) - start )) s); log: $out/$t.asan.log"
+    if tool="$(psoas_sanitizer_tool_failure "$out/$t.asan.log" "$reports"/report.*)"; then
+      echo "== $t: $tool"
+      echo "== $t FAILED: sanitizer tool failure, not a finding in our code ($(( $(date +%s) - start )) s); log: $out/$t.asan.log"
+    else
+      echo "== $t FAILED under ASan+UBSan ($(( $(date +%s) - start )) s); log: $out/$t.asan.log"
+    fi
     grep -n -E "ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY:|FAILED|failed" "$out/$t.asan.log" | head -n 20 || true
     tail -n 80 "$out/$t.asan.log"
     # Reports of this program and of any psoas-atlas it started; kept next to its log.
