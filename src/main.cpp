@@ -1,6 +1,7 @@
 // Psoas Atlas entry point: the GUI, or a headless command (--render, --kinematics, --list-*).
 #include "app/RenderCommand.h"
 #include "app/LayerSpec.h"
+#include "app/LessonCheck.h"
 #include "core/AssetPaths.h"
 #include "core/HugePages.h"
 #include "ui/LabelPainter.h"
@@ -67,6 +68,59 @@ void addOptions(QCommandLineParser& p)
     p.addOption({"list-coordinates", "List the joint coordinates with their limits and exit."});
     p.addOption({"list-poses", "List the pose presets and exit."});
     p.addOption({"list-structures", "List the structures of the built-in model and exit."});
+    p.addOption({"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
+                                 "to do, and exit 0 (no problems) or 1 (repeatable).",
+                 "FILE"});
+}
+
+// Every argument is used or refused, never dropped. Returns the refusal, or an empty string.
+// `command` names the headless command being run ("--render", "--kinematics", ...), or is
+// empty for the GUI.
+std::string checkArgumentUse(const QCommandLineParser& p, const std::string& command)
+{
+    // Options that take one value: a second one would silently replace the first.
+    for (const char* name : {"model", "render", "view", "size", "samples", "layers", "pose", "mode", "sweep", "assets"}) {
+        const QStringList values = p.values(name);
+        if (values.size() > 1)
+            return std::string("--") + name + " is given " + std::to_string(values.size()) + " times; give it once" +
+                   (std::string(name) == "render"  ? " (for several images, run psoas-atlas once per image)."
+                    : std::string(name) == "sweep" ? " (one coordinate is swept per run; fix the others with --set)."
+                                                   : ".");
+    }
+    // Options whose value may not be empty (an empty --render has its own message).
+    static const char* const emptyHints[][2] = {
+        {"model", "give a .glb, .gltf or .obj file"},
+        {"view", "give a view name such as anterior"},
+        {"size", "give WIDTHxHEIGHT such as 1280x720"},
+        {"samples", "give 1, 2, 4 or 8"},
+        {"layers", "give a layer spec such as muscles,bones (see --help)"},
+        {"pose", "give a preset name (psoas-atlas --list-poses)"},
+        {"mode", "give free or standing"},
+        {"set", "give COORD=VALUE, e.g. hip_flexion_r=30 (psoas-atlas --list-coordinates)"},
+        {"sweep", "give COORD=FROM:TO:STEP, e.g. hip_flexion_r=-20:120:10"},
+        {"assets", "give the assets folder"},
+        {"check-lesson", "give a lesson file"},
+    };
+    for (const auto& hint : emptyHints)
+        for (const QString& v : p.values(hint[0]))
+            if (v.trimmed().isEmpty()) return std::string("--") + hint[0] + " is empty; " + hint[1] + ".";
+    const QStringList positional = p.positionalArguments();
+    if (!command.empty() && !positional.isEmpty())
+        return "'" + positional.first().toStdString() + "' is not used by " + command +
+               "; give a model with --model FILE, or open a lesson in the viewer (psoas-atlas LESSON.json) "
+               "or check it with --check-lesson FILE.";
+    if (positional.size() > 1)
+        return "only one file can be opened at a time, but " + std::to_string(positional.size()) +
+               " were given ('" + positional[0].toStdString() + "', '" + positional[1].toStdString() + "', ...).";
+    return {};
+}
+
+// The headless command being run, for messages.
+std::string commandName(const QCommandLineParser& p)
+{
+    for (const char* name : {"check-lesson", "render", "kinematics", "list-coordinates", "list-poses", "list-structures"})
+        if (p.isSet(name)) return std::string("--") + name;
+    return {};
 }
 
 [[maybe_unused]] std::vector<std::string> argsVector(int argc, char** argv)
@@ -83,7 +137,8 @@ int main(int argc, char** argv)
     const bool kinematics = hasArg(argc, argv, "--kinematics") || hasArg(argc, argv, "--list-coordinates") ||
                             hasArg(argc, argv, "--list-poses") || hasArg(argc, argv, "--list-structures");
     const bool render = hasArg(argc, argv, "--render");
-    const bool headless = kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
+    const bool checkLesson = hasArg(argc, argv, "--check-lesson");
+    const bool headless = checkLesson || kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
                           hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
     // A --render is a short run that allocates a lot at once: start it again with huge pages
     // (one exec, about 10 ms, saves about 200 ms on a 1280x720 render here; see README).
@@ -115,7 +170,21 @@ int main(int argc, char** argv)
             std::cout << "psoas-atlas " << PSOAS_VERSION << "\n";
             return 0;
         }
+        if (const std::string refusal = checkArgumentUse(parser, commandName(parser)); !refusal.empty()) {
+            std::cerr << "psoas-atlas: " << refusal << "\nRun psoas-atlas --help for the options.\n";
+            return 2;
+        }
         if (parser.isSet("assets")) setenv("PSOAS_ASSETS", parser.value("assets").toLocal8Bit().constData(), 1);
+        if (checkLesson) {
+            if (render || kinematics) {
+                std::cerr << "psoas-atlas: --check-lesson cannot be combined with --render or --kinematics; run them "
+                             "one at a time.\n";
+                return 2;
+            }
+            std::vector<std::string> files;
+            for (const auto& f : parser.values("check-lesson")) files.push_back(f.toLocal8Bit().toStdString());
+            return psoas::app::runLessonCheck(files, std::cout, std::cerr);
+        }
         if (kinematics) {
 #ifdef PSOAS_HAVE_SOLVER
             return psoas::solver::runKinematicsCommand(argsVector(argc, argv), std::cout, std::cerr);
@@ -168,6 +237,18 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
+    if (const std::string refusal = checkArgumentUse(parser, {}); !refusal.empty()) {
+        std::cerr << "psoas-atlas: " << refusal << "\nRun psoas-atlas --help for the options.\n";
+        return 2;
+    }
+    for (const char* headlessOnly : {"view", "size", "samples", "labels", "layers", "pose", "mode", "set", "sweep"})
+        if (parser.isSet(headlessOnly)) {
+            std::cerr << "psoas-atlas: --" << headlessOnly << " is used with --render or --kinematics only; the "
+                      << "viewer sets it in its panels. Add --render OUT.png or --kinematics, or leave it out.\n";
+            return 2;
+        }
+    // The viewer reads the same assets folder as the headless commands.
+    if (parser.isSet("assets")) setenv("PSOAS_ASSETS", parser.value("assets").toLocal8Bit().constData(), 1);
 
     psoas::ui::MainWindow window;
     QString modelPath = parser.value("model");

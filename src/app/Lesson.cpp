@@ -356,6 +356,16 @@ Lesson::Loaded Lesson::fromJson(const nlohmann::json& j, const std::string& name
 {
     Loaded out;
     auto& w = out.warnings;
+    // A missing "schema" is accepted (hand-written lessons of schema version 1 often omit it).
+    if (auto it = j.find("schema"); it != j.end() && (!it->is_string() || it->get<std::string>() != "psoas-atlas-lesson"))
+        w.push_back(name + ": field \"schema\" is " + it->dump() +
+                    ", not \"psoas-atlas-lesson\"; this may be another program's file. Fix the field if it is a lesson.");
+    static const std::set<std::string> topLevel{"schema", "version", "title", "description", "steps"};
+    for (auto e = j.begin(); e != j.end(); ++e)
+        if (!topLevel.count(e.key()))
+            w.push_back(name + ": field \"" + e.key() +
+                        "\" is not a lesson field; it is ignored and not saved again. Remove it, or use schema, "
+                        "version, title, description or steps.");
     if (auto it = j.find("version"); it != j.end()) {
         if (!it->is_number_integer())
             w.push_back(name + ": field \"version\" should be a whole number; reading it as version 1.");

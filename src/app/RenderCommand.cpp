@@ -4,6 +4,7 @@
 #include "app/LayerSpec.h"
 #include "app/LayerState.h"
 #include "io/PngWriter.h"
+#include "core/FileKind.h"
 #include "render/HeadlessContext.h"
 #include "render/RenderTarget.h"
 #include "render/Renderer.h"
@@ -210,6 +211,12 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
 {
     if (request.output.empty()) {
         err << "psoas-atlas: --render needs an output file, for example --render front.png\n";
+        return 2;
+    }
+    // Checked before the work as well as by the writer: a FIFO, device or folder is never replaced.
+    if (const std::string kind = core::specialFileKind(request.output); !kind.empty()) {
+        err << "psoas-atlas: cannot write the image to '" << request.output << "': it is " << kind
+            << ", not a regular file, and is left as it is. Give a file name such as front.png.\n";
         return 2;
     }
     auto view = scene::findViewPreset(request.view);

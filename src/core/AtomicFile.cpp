@@ -1,4 +1,5 @@
 #include "core/AtomicFile.h"
+#include "core/FileKind.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -84,6 +85,9 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes)
 {
     fs::path target(path);
     fs::path dir = folderOf(target);
+    if (const std::string kind = specialFileKind(path); !kind.empty())
+        return makeError("Cannot save '" + path + "': it is " + kind +
+                         ", not a regular file, and is left as it is. Choose a file name such as image.png.");
     removeStaleTemporaries(path);
     std::string tmpl;
     int fd = createLockedTemporary(dir, target, tmpl);
@@ -133,8 +137,8 @@ Result<std::string> readFile(const std::string& path, std::size_t maxBytes)
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         return makeError("'" + path + "' does not exist. Check the path.");
-    if (std::filesystem::is_directory(path, ec))
-        return makeError("'" + path + "' is a folder, not a file.");
+    if (const std::string kind = specialFileKind(path); !kind.empty())
+        return makeError("'" + path + "' is " + kind + ", not a regular file; it is not read. Choose a regular file.");
     auto size = std::filesystem::file_size(path, ec);
     if (ec) return makeError("Cannot read '" + path + "': " + ec.message() + ".");
     if (size > maxBytes)

@@ -2,10 +2,99 @@
 
 #include "core/AtomicFile.h"
 
+#include <cmath>
+#include <set>
+#include <vector>
+
 namespace psoas::core {
+namespace {
+
+// A first, strict reading of the text: JSON that two parsers could read differently is refused
+// before any value is used. Duplicate keys (one parser keeps the first, another the last),
+// nesting deeper than kMaxDepth (recursive readers overflow their stack) and numbers that are
+// not finite doubles are problems; bytes that are not UTF-8 and syntax errors are reported by
+// nlohmann's own lexer.
+class StrictReader : public nlohmann::json_sax<nlohmann::json> {
+public:
+    static constexpr std::size_t kMaxDepth = 100;
+    std::string problem;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t v, const string_t& text) override
+    {
+        if (!std::isfinite(v)) return fail("the number " + text.substr(0, 40) + " at " + where() + " is too large");
+        return value();
+    }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override
+    {
+        Level& level = m_levels.back();
+        if (!level.keys.insert(k).second) return fail("the key \"" + k.substr(0, 60) + "\" appears twice in " + where());
+        level.current = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override
+    {
+        return false; // the DOM parse that follows reports it with line and column
+    }
+
+private:
+    struct Level {
+        bool object = false;
+        std::set<std::string> keys;
+        std::string current; // the key being read (objects)
+        std::size_t index = 0; // the element being read (arrays)
+    };
+    std::vector<Level> m_levels;
+
+    std::string where() const
+    {
+        std::string path;
+        for (const Level& l : m_levels)
+            path += l.object ? (l.current.empty() ? std::string() : "." + l.current.substr(0, 40))
+                             : "[" + std::to_string(l.index) + "]";
+        return path.empty() ? std::string("the top level") : "\"" + path.substr(path[0] == '.' ? 1 : 0) + "\"";
+    }
+    bool fail(const std::string& what)
+    {
+        problem = what;
+        return false;
+    }
+    bool value()
+    {
+        if (!m_levels.empty() && !m_levels.back().object) ++m_levels.back().index;
+        return true;
+    }
+    bool open(bool object)
+    {
+        if (m_levels.size() >= kMaxDepth)
+            return fail("values are nested more than " + std::to_string(kMaxDepth) + " levels deep at " + where());
+        m_levels.push_back(Level{object, {}, {}, 0});
+        return true;
+    }
+    bool close()
+    {
+        m_levels.pop_back();
+        return value();
+    }
+};
+
+} // namespace
 
 Result<nlohmann::json> parseJson(const std::string& text, const std::string& name)
 {
+    StrictReader strict;
+    if (!nlohmann::json::sax_parse(text, &strict) && !strict.problem.empty())
+        return makeError(name + ": cannot be read safely: " + strict.problem +
+                         ". Fix the file (each key once, at most 100 levels, ordinary numbers) or export it again.");
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {

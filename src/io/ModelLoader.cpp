@@ -1,4 +1,5 @@
 #include "io/ModelLoader.h"
+#include "core/FileKind.h"
 
 #include "core/AtomicFile.h"
 #include "core/FolderContainment.h"
@@ -121,8 +122,14 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
 // An empty string means fine (or not JSON, which assimp reports in its own words).
 std::string checkGltf(const std::string& path, const std::string& text)
 {
-    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return {};
+    // Strict by construction: the JSON assimp will read is checked here, and any text this reading
+    // cannot take strictly (duplicate keys, bytes that are not UTF-8, deep nesting, numbers out of
+    // range, syntax errors) is refused, so the checks below always see the values assimp uses.
+    auto parsed = core::parseJson(text, "the glTF JSON");
+    if (!parsed)
+        return parsed.message() + " The model is not opened.";
+    const nlohmann::json& j = *parsed;
+    if (!j.is_object()) return "the glTF JSON is not an object; this is not a glTF model. Export it again.";
     const auto folder = std::filesystem::path(path).parent_path().empty() ? std::filesystem::path(".")
                                                                           : std::filesystem::path(path).parent_path();
     for (const char* key : {"buffers", "images"}) {
@@ -135,6 +142,10 @@ std::string checkGltf(const std::string& path, const std::string& text)
                 return std::string(key) + "[" + std::to_string(i) + "] refers to '" + uri.substr(0, 200) +
                        "', which is not a file in the model's folder. Keep the data beside the .gltf (no folders "
                        "above it, no absolute paths or links) or export a single .glb.";
+            if (uri.rfind("data:", 0) != 0)
+                if (const std::string kind = core::specialFileKind((folder / uri).string()); !kind.empty())
+                    return std::string(key) + "[" + std::to_string(i) + "] refers to '" + uri.substr(0, 200) + "', which is " +
+                           kind + ", not a data file; it is not opened. Put the model's .bin or image file there.";
         }
     }
     if (!j.contains("nodes") || !j["nodes"].is_array()) return {};
@@ -200,6 +211,8 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
     if (path.empty()) return core::makeError("No model file given. Pass a file such as assets/models/lumbopelvic.glb.");
     if (!fs::exists(path, ec)) return fail(path, "the file does not exist. Check the path.");
     if (fs::is_directory(path, ec)) return fail(path, "it is a folder, not a model file.");
+    if (const std::string kind = core::specialFileKind(path); !kind.empty())
+        return fail(path, "it is " + kind + ", not a model file; it is not opened. Choose a .glb, .gltf or .obj file.");
     auto size = fs::file_size(path, ec);
     if (ec || size == 0) return fail(path, "the file is empty. Choose another file or regenerate it.");
     if (size > kMaxModelBytes)
