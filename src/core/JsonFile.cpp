@@ -37,6 +37,7 @@ public:
     bool key(string_t& k) override
     {
         Level& level = m_levels.back();
+        level.current.clear(); // name the object, not its previous key
         if (!level.keys.insert(k).second) return fail("the key \"" + k.substr(0, 60) + "\" appears twice in " + where());
         level.current = k;
         return true;
@@ -61,6 +62,7 @@ private:
         for (const Level& l : m_levels)
             path += l.object ? (l.current.empty() ? std::string() : "." + l.current.substr(0, 40))
                              : "[" + std::to_string(l.index) + "]";
+        if (path.size() > 120) path = "..." + path.substr(path.size() - 117);
         return path.empty() ? std::string("the top level") : "\"" + path.substr(path[0] == '.' ? 1 : 0) + "\"";
     }
     bool fail(const std::string& what)

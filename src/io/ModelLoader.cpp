@@ -11,6 +11,7 @@
 #include <assimp/importerdesc.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -117,6 +118,76 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
     return !ec && core::isWithinFolder(real, root);
 }
 
+// JOINTS_n and WEIGHTS_n attributes must be what the glTF specification allows (VEC4 of
+// unsigned byte/short joints; VEC4 of float or normalised unsigned byte/short weights), or
+// assimp reads four values per vertex from an accessor that holds fewer.
+std::string checkSkinAttributes(const nlohmann::json& j)
+{
+    const auto accessors = j.find("accessors");
+    const auto meshes = j.find("meshes");
+    if (accessors == j.end() || !accessors->is_array() || meshes == j.end() || !meshes->is_array()) return {};
+    for (std::size_t m = 0; m < meshes->size(); ++m) {
+        const auto& mesh = (*meshes)[m];
+        if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array()) continue;
+        for (std::size_t p = 0; p < mesh["primitives"].size(); ++p) {
+            const auto& prim = mesh["primitives"][p];
+            if (!prim.is_object() || !prim.contains("attributes") || !prim["attributes"].is_object()) continue;
+            for (auto a = prim["attributes"].begin(); a != prim["attributes"].end(); ++a) {
+                const bool joints = a.key().rfind("JOINTS_", 0) == 0, weights = a.key().rfind("WEIGHTS_", 0) == 0;
+                if (!joints && !weights) continue;
+                const std::string where = "meshes[" + std::to_string(m) + "].primitives[" + std::to_string(p) +
+                                          "].attributes." + a.key();
+                if (!a->is_number_unsigned() || a->get<std::size_t>() >= accessors->size())
+                    return where + " is not an accessor index. Re-export the model.";
+                const auto& acc = (*accessors)[a->get<std::size_t>()];
+                const std::string type = acc.is_object() && acc.contains("type") && acc["type"].is_string()
+                                             ? acc["type"].get<std::string>() : std::string();
+                const int component = acc.is_object() && acc.contains("componentType") &&
+                                              acc["componentType"].is_number_integer()
+                                          ? acc["componentType"].get<int>() : 0;
+                const bool componentOk = joints ? (component == 5121 || component == 5123)
+                                                : (component == 5126 || component == 5121 || component == 5123);
+                if (type != "VEC4" || !componentOk)
+                    return where + " uses an accessor of type " + (type.empty() ? std::string("(none)") : type) +
+                           " with component type " + std::to_string(component) + "; skin " +
+                           (joints ? "joints must be VEC4 of unsigned byte or short" : "weights must be VEC4 of float "
+                                                                                       "or normalised unsigned byte/short") +
+                           ". Re-export the model.";
+            }
+        }
+    }
+    return {};
+}
+
+// An OBJ's material libraries (mtllib lines) may only name regular files in the model's folder.
+std::string checkObjMaterialLibraries(const std::string& path, const std::string& text)
+{
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    std::size_t lineNo = 0, start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        start = end + 1;
+        ++lineNo;
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line.compare(first, 6, "mtllib") != 0) continue;
+        std::string name = line.substr(first + 6);
+        while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.pop_back();
+        const std::size_t b = name.find_first_not_of(" \t");
+        name = b == std::string::npos ? std::string() : name.substr(b);
+        if (name.empty()) continue;
+        const std::string at = "line " + std::to_string(lineNo) + ": mtllib '" + name.substr(0, 200) + "'";
+        if (name.rfind("data:", 0) == 0 || !safeUri(name, folder))
+            return at + " is not a file in the model's folder. Keep the .mtl beside the .obj (no folders above it, "
+                        "no absolute paths or links), or remove the line.";
+        if (const std::string kind = core::specialFileKind((folder / name).string()); !kind.empty())
+            return at + " is " + kind + ", not a material file; it is not opened. Put the .mtl file there.";
+    }
+    return {};
+}
+
 // Checks of a glTF file's JSON that assimp does not make: external files stay in the model's
 // folder, and the node tree is a tree of bounded size and depth (assimp walks it recursively).
 // An empty string means fine (or not JSON, which assimp reports in its own words).
@@ -148,6 +219,7 @@ std::string checkGltf(const std::string& path, const std::string& text)
                            kind + ", not a data file; it is not opened. Put the model's .bin or image file there.";
         }
     }
+    if (const std::string problem = checkSkinAttributes(j); !problem.empty()) return problem;
     if (!j.contains("nodes") || !j["nodes"].is_array()) return {};
     const auto& nodes = j["nodes"];
     if (nodes.size() > kMaxNodes)
@@ -238,6 +310,11 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
             json = std::move(bytes).value();
         }
         if (const std::string problem = checkGltf(path, json); !problem.empty()) return fail(path, problem);
+    } else if (ext == "obj") {
+        auto bytes = core::readFile(path, kMaxModelBytes);
+        if (!bytes) return fail(path, bytes.message());
+        if (const std::string problem = checkObjMaterialLibraries(path, *bytes); !problem.empty())
+            return fail(path, problem);
     }
     Assimp::Importer importer;
     keepOnlyReadersOf(importer, ext);
