@@ -123,6 +123,27 @@ std::string commandName(const QCommandLineParser& p)
     return {};
 }
 
+// The values of `--name VALUE` / `--name=VALUE` exactly as the bytes the user passed: file names
+// need not be UTF-8 (a Latin-1 name decoded by Qt would come back with U+FFFD in it).
+std::vector<std::string> rawValues(int argc, char** argv, const char* name)
+{
+    const std::string flag = std::string("--") + name, prefix = flag + "=";
+    std::vector<std::string> out;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--") break;
+        if (a == flag && i + 1 < argc) out.emplace_back(argv[++i]);
+        else if (a.rfind(prefix, 0) == 0) out.push_back(a.substr(prefix.size()));
+    }
+    return out;
+}
+
+std::string rawValue(int argc, char** argv, const char* name)
+{
+    const auto v = rawValues(argc, argv, name);
+    return v.empty() ? std::string() : v.back();
+}
+
 [[maybe_unused]] std::vector<std::string> argsVector(int argc, char** argv)
 {
     std::vector<std::string> v;
@@ -174,16 +195,14 @@ int main(int argc, char** argv)
             std::cerr << "psoas-atlas: " << refusal << "\nRun psoas-atlas --help for the options.\n";
             return 2;
         }
-        if (parser.isSet("assets")) setenv("PSOAS_ASSETS", parser.value("assets").toLocal8Bit().constData(), 1);
+        if (parser.isSet("assets")) setenv("PSOAS_ASSETS", rawValue(argc, argv, "assets").c_str(), 1);
         if (checkLesson) {
             if (render || kinematics) {
                 std::cerr << "psoas-atlas: --check-lesson cannot be combined with --render or --kinematics; run them "
                              "one at a time.\n";
                 return 2;
             }
-            std::vector<std::string> files;
-            for (const auto& f : parser.values("check-lesson")) files.push_back(f.toLocal8Bit().toStdString());
-            return psoas::app::runLessonCheck(files, std::cout, std::cerr);
+            return psoas::app::runLessonCheck(rawValues(argc, argv, "check-lesson"), std::cout, std::cerr);
         }
         if (kinematics) {
 #ifdef PSOAS_HAVE_SOLVER
@@ -194,9 +213,9 @@ int main(int argc, char** argv)
 #endif
         }
         psoas::app::RenderRequest request;
-        request.output = parser.value("render").toStdString();
+        request.output = rawValue(argc, argv, "render");
         request.view = parser.value("view").toStdString();
-        request.modelPath = parser.value("model").toStdString();
+        request.modelPath = rawValue(argc, argv, "model");
         request.pose = parser.value("pose").toStdString();
         request.mode = parser.value("mode").toStdString();
         request.layers = parser.value("layers").toStdString();
@@ -248,7 +267,7 @@ int main(int argc, char** argv)
             return 2;
         }
     // The viewer reads the same assets folder as the headless commands.
-    if (parser.isSet("assets")) setenv("PSOAS_ASSETS", parser.value("assets").toLocal8Bit().constData(), 1);
+    if (parser.isSet("assets")) setenv("PSOAS_ASSETS", rawValue(argc, argv, "assets").c_str(), 1);
 
     psoas::ui::MainWindow window;
     QString modelPath = parser.value("model");

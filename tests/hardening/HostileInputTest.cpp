@@ -97,6 +97,21 @@ TEST_CASE("Hostile models, lessons, outputs and command lines are refused by nam
     CHECK(fs::is_directory(tmp.file("folder.png")));
 }
 
+TEST_CASE("File names that are not UTF-8 are passed through as bytes", "[hardening][hostile][names]")
+{
+    TempDir tmp;
+    const std::string model = tmp.file("mod\xe8le.glb"), output = tmp.file("sortie\xe9.png"); // Latin-1
+    fs::copy_file(std::string(PSOAS_TEST_DATA_DIR) + "/io/cube.glb", model);
+    const auto r = runProcess(PSOAS_ATLAS_EXE, {"--render", output, "--model", model, "--size", "64x64"}, 20);
+    INFO(r.output);
+    CHECK(r.exitCode == 0);
+    CHECK(fs::is_regular_file(output)); // the very bytes, not U+FFFD
+    const auto lesson = runProcess(PSOAS_ATLAS_EXE, {"--check-lesson", tmp.file("le\xe7on.json"), "--assets",
+                                                     PSOAS_ASSETS_DIR}, 20);
+    CHECK(lesson.exitCode == 1);
+    CHECK(lesson.output.find("le\xe7on.json' does not exist") != std::string::npos);
+}
+
 TEST_CASE("--check-lesson passes a good lesson and each shipped lesson with exit 0", "[hardening][hostile][lesson]")
 {
     std::vector<std::string> args{"--check-lesson", badDir("hostile/lesson_ok.json")};
