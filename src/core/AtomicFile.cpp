@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 #include <sys/file.h>
+#include <sys/xattr.h>
+#include <random>
+#include <cstdint>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,19 +38,64 @@ bool isOurTemporary(const std::string& candidate, const std::string& targetName)
     return true;
 }
 
-// Creates and locks the temporary file. A cleaner in another process may unlink a file in
-// the instant between mkstemp and flock; then the name no longer points at our file and we
-// simply make another one.
+// The mark that a temporary is ours: an extended attribute holding the temporary's own file
+// name. A file that merely has a name of our pattern (a user's own ".image.png.backup" style
+// file) has no such mark and is never removed; after the rename the mark no longer matches the
+// file's name, so a finished file is never taken for a temporary either. On file systems with no
+// user attributes (FAT sticks) temporaries carry no mark and a killed save's leftover stays.
+constexpr const char* kMarkAttribute = "user.psoas-atlas.temporary";
+
+bool markedAs(int fd, const std::string& fileName)
+{
+    char value[512];
+    const ssize_t n = ::fgetxattr(fd, kMarkAttribute, value, sizeof value);
+    return n > 0 && std::string(value, std::size_t(n)) == fileName;
+}
+
+std::string randomSuffix()
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static std::mt19937_64 rng{std::random_device{}() ^ std::uint64_t(::getpid()) << 32};
+    std::string out(6, 'a');
+    for (char& c : out) c = letters[rng() % (sizeof letters - 1)];
+    return out;
+}
+
+// Creates, locks and marks the temporary file before it has a name (O_TMPFILE, then linkat), so
+// that no other process ever sees it unlocked or unmarked. Where O_TMPFILE is not supported, a
+// mkstemp file is locked and marked at once. A cleaner in another process may unlink a mkstemp
+// file in the instant before flock; then the name no longer points at our file and we make
+// another one.
 int createLockedTemporary(const fs::path& dir, const fs::path& target, std::string& name)
 {
+    const std::string prefix = "." + target.filename().string() + ".";
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        if (::flock(fd, LOCK_EX) != 0) {
+            ::close(fd);
+            return -1;
+        }
+        const std::string self = "/proc/self/fd/" + std::to_string(fd);
+        for (int attempt = 0; attempt < 64; ++attempt) {
+            const std::string fileName = prefix + randomSuffix();
+            name = (dir / fileName).string();
+            ::fsetxattr(fd, kMarkAttribute, fileName.data(), fileName.size(), 0); // best effort
+            if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) return fd;
+            if (errno != EEXIST) break;
+        }
+        ::close(fd); // fall back to mkstemp (e.g. no /proc)
+    }
     for (int attempt = 0; attempt < 8; ++attempt) {
-        name = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-        int fd = ::mkostemp(name.data(), O_CLOEXEC);
+        name = (dir / (prefix + "XXXXXX")).string();
+        fd = ::mkostemp(name.data(), O_CLOEXEC);
         if (fd < 0) return -1;
         struct stat byFd {}, byName {};
         if (::flock(fd, LOCK_EX) == 0 && ::fstat(fd, &byFd) == 0 && ::lstat(name.c_str(), &byName) == 0 &&
-            byFd.st_ino == byName.st_ino && byFd.st_dev == byName.st_dev)
+            byFd.st_ino == byName.st_ino && byFd.st_dev == byName.st_dev) {
+            const std::string fileName = fs::path(name).filename().string();
+            ::fsetxattr(fd, kMarkAttribute, fileName.data(), fileName.size(), 0);
             return fd;
+        }
         ::close(fd);
     }
     errno = EAGAIN;
@@ -72,7 +120,8 @@ int removeStaleTemporaries(const std::string& path)
         if (fd < 0) continue;
         struct stat byFd {}, byName {};
         // A save in progress holds LOCK_EX until its rename; a killed one released it.
-        if (::fstat(fd, &byFd) == 0 && S_ISREG(byFd.st_mode) && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+        if (::fstat(fd, &byFd) == 0 && S_ISREG(byFd.st_mode) && markedAs(fd, candidate.filename().string()) &&
+            ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
             ::lstat(candidate.c_str(), &byName) == 0 && byName.st_ino == byFd.st_ino &&
             byName.st_dev == byFd.st_dev && ::unlink(candidate.c_str()) == 0)
             ++removed;

@@ -14,7 +14,9 @@ Status writeFileAtomically(const std::string& path, const std::string& bytes);
 
 // Removes the temporaries that killed saves of `path` left behind: only files named
 // ".<name>.XXXXXX" (six letters or digits, our own pattern) directly in the folder of `path`,
-// only regular files (never symlinks), and only when no running save holds their lock.
+// only regular files (never symlinks) that carry our mark (the extended attribute
+// user.psoas-atlas.temporary holding their own name, set before the file had a name), and only
+// when no running save holds their lock. A user's file that merely matches the pattern stays.
 // Returns how many were removed. Never fails: anything it cannot remove is left alone.
 int removeStaleTemporaries(const std::string& path);
 

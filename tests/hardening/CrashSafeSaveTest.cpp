@@ -21,6 +21,7 @@
 #include <poll.h>
 #include <random>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 using namespace psoas;
@@ -179,14 +180,22 @@ TEST_CASE("A save removes only the stale temporaries of its own file", "[hardeni
     TempDir dir;
     const std::string path = dir.file("lesson.json");
     auto touch = [&](const std::string& name) { std::ofstream(dir.file(name)) << "partial"; };
+    // Our temporaries carry their own name in this attribute (see AtomicFile.cpp).
+    auto mark = [&](const std::string& name, const std::string& value) {
+        REQUIRE(::setxattr(dir.file(name).c_str(), "user.psoas-atlas.temporary", value.data(), value.size(), 0) == 0);
+    };
     // Left by killed saves of lesson.json: removed.
     touch(".lesson.json.a1B2c3");
+    mark(".lesson.json.a1B2c3", ".lesson.json.a1B2c3");
     touch(".lesson.json.ZZZZZZ");
-    // Not ours, or not of this file: kept.
+    mark(".lesson.json.ZZZZZZ", ".lesson.json.ZZZZZZ");
+    // Not ours, or not of this file: kept. A name of our pattern without our mark (a user's own
+    // file), or with the mark of another name (a copy of a finished file), is not ours.
     const std::vector<std::string> kept = {".lesson.json.a1B2c",  ".lesson.json.a1B2c3d", ".lesson.json.a1-2c3",
                                            "lesson.json.a1B2c3",  ".other.json.a1B2c3",   ".lesson.json.bak",
-                                           "notes.txt"};
+                                           "notes.txt",           ".lesson.json.UsEr01",  ".lesson.json.CoPy01"};
     for (const auto& k : kept) touch(k);
+    mark(".lesson.json.CoPy01", ".lesson.json.Orig01");
     std::filesystem::create_directories(dir.file("sub"));
     std::ofstream(dir.file("sub/.lesson.json.q1w2e3")) << "elsewhere";
     // A symlink with our pattern is never followed or removed; nor is its target.
@@ -194,6 +203,7 @@ TEST_CASE("A save removes only the stale temporaries of its own file", "[hardeni
     std::filesystem::create_symlink(dir.file("target.txt"), dir.file(".lesson.json.SyMlNk"));
     // A save still in progress in another process holds the lock on its temporary: kept.
     touch(".lesson.json.LiVe01");
+    mark(".lesson.json.LiVe01", ".lesson.json.LiVe01");
     int liveFd = ::open(dir.file(".lesson.json.LiVe01").c_str(), O_RDWR | O_CLOEXEC);
     REQUIRE(liveFd >= 0);
     pid_t holder = ::fork();
