@@ -64,6 +64,24 @@ const char* const kFormats[] = {"glb", "gltf", "obj"};
 constexpr std::uintmax_t kMaxModelBytes = 512u << 20;
 constexpr std::size_t kMaxNodes = 100000;
 constexpr std::size_t kMaxDepth = 256;
+// Work budgets, checked on the file's own counts before assimp expands anything: a small file
+// can name one large accessor from many primitives, or one mesh from many nodes, and every
+// copy is expanded and drawn. The built-in model draws about 219,000 triangles.
+constexpr std::uint64_t kMaxTrianglesDrawn = 2'000'000;
+constexpr std::uint64_t kMaxVerticesExpanded = 3'000'000;
+
+std::string overBudget(std::uint64_t triangles, std::uint64_t vertices)
+{
+    if (triangles > kMaxTrianglesDrawn)
+        return "it would draw " + std::to_string(triangles) + " triangles (counting every primitive and node that "
+               "uses a mesh); the budget is " + std::to_string(kMaxTrianglesDrawn) +
+               " triangles drawn. Simplify the model (for example with Blender's Decimate) before opening it.";
+    if (vertices > kMaxVerticesExpanded)
+        return "it would expand to " + std::to_string(vertices) + " vertices (every primitive gets its own copy); "
+               "the budget is " + std::to_string(kMaxVerticesExpanded) +
+               " vertices. Simplify the model or share fewer accessors between primitives.";
+    return {};
+}
 
 // Reads a .glb's container: the header and every chunk header are checked against the file's
 // real size before assimp sees them, because assimp 5.2 allocates whatever a chunk's length
@@ -159,12 +177,49 @@ std::string checkSkinAttributes(const nlohmann::json& j)
     return {};
 }
 
-// An OBJ's material libraries (mtllib lines) may only name regular files in the model's folder.
-std::string checkObjMaterialLibraries(const std::string& path, const std::string& text)
+// The triangles a glTF draws and the vertices assimp expands, from the accessor counts: each
+// primitive is expanded once per mesh, each mesh drawn once per node that names it.
+std::string checkGltfBudget(const nlohmann::json& j)
+{
+    const auto accessors = j.find("accessors");
+    const auto meshes = j.find("meshes");
+    if (accessors == j.end() || !accessors->is_array() || meshes == j.end() || !meshes->is_array()) return {};
+    auto count = [&](const nlohmann::json& index) -> std::uint64_t {
+        if (!index.is_number_unsigned() || index.get<std::uint64_t>() >= accessors->size()) return 0;
+        const auto& a = (*accessors)[index.get<std::size_t>()];
+        return a.is_object() && a.contains("count") && a["count"].is_number_unsigned()
+                   ? std::min<std::uint64_t>(a["count"].get<std::uint64_t>(), 1ull << 40) : 0;
+    };
+    std::vector<std::uint64_t> meshTriangles(meshes->size(), 0);
+    std::uint64_t vertices = 0;
+    for (std::size_t m = 0; m < meshes->size(); ++m) {
+        const auto& mesh = (*meshes)[m];
+        if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array()) continue;
+        for (const auto& prim : mesh["primitives"]) {
+            if (!prim.is_object() || !prim.contains("attributes") || !prim["attributes"].is_object()) continue;
+            const std::uint64_t v = prim["attributes"].contains("POSITION") ? count(prim["attributes"]["POSITION"]) : 0;
+            const std::uint64_t corners = prim.contains("indices") ? count(prim["indices"]) : v;
+            vertices += std::max(v, corners); // assimp may unshare indexed vertices
+            meshTriangles[m] += corners / 3;
+        }
+    }
+    std::uint64_t triangles = 0;
+    if (j.contains("nodes") && j["nodes"].is_array())
+        for (const auto& node : j["nodes"])
+            if (node.is_object() && node.contains("mesh") && node["mesh"].is_number_unsigned() &&
+                node["mesh"].get<std::uint64_t>() < meshTriangles.size())
+                triangles += meshTriangles[node["mesh"].get<std::size_t>()];
+    return overBudget(triangles, vertices);
+}
+
+// An OBJ's material libraries (mtllib lines) may only name regular files in the model's folder,
+// and its faces must fit the work budgets.
+std::string checkObj(const std::string& path, const std::string& text)
 {
     namespace fs = std::filesystem;
     const fs::path folder = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
     std::size_t lineNo = 0, start = 0;
+    std::uint64_t triangles = 0, vertices = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
@@ -172,6 +227,13 @@ std::string checkObjMaterialLibraries(const std::string& path, const std::string
         start = end + 1;
         ++lineNo;
         const std::size_t first = line.find_first_not_of(" \t");
+        if (first != std::string::npos && line.compare(first, 2, "f ") == 0) {
+            std::size_t corners = 0; // a face of n corners is n - 2 triangles
+            for (std::size_t k = first + 1; k < line.size(); ++k)
+                if (line[k] != ' ' && line[k] != '\t' && (line[k - 1] == ' ' || line[k - 1] == '\t')) ++corners;
+            if (corners >= 3) triangles += corners - 2;
+            vertices += corners;
+        }
         if (first == std::string::npos || line.compare(first, 6, "mtllib") != 0) continue;
         std::string name = line.substr(first + 6);
         while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.pop_back();
@@ -185,7 +247,7 @@ std::string checkObjMaterialLibraries(const std::string& path, const std::string
         if (const std::string kind = core::specialFileKind((folder / name).string()); !kind.empty())
             return at + " is " + kind + ", not a material file; it is not opened. Put the .mtl file there.";
     }
-    return {};
+    return overBudget(triangles, vertices);
 }
 
 // Checks of a glTF file's JSON that assimp does not make: external files stay in the model's
@@ -220,6 +282,7 @@ std::string checkGltf(const std::string& path, const std::string& text)
         }
     }
     if (const std::string problem = checkSkinAttributes(j); !problem.empty()) return problem;
+    if (const std::string problem = checkGltfBudget(j); !problem.empty()) return problem;
     if (!j.contains("nodes") || !j["nodes"].is_array()) return {};
     const auto& nodes = j["nodes"];
     if (nodes.size() > kMaxNodes)
@@ -313,7 +376,7 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
     } else if (ext == "obj") {
         auto bytes = core::readFile(path, kMaxModelBytes);
         if (!bytes) return fail(path, bytes.message());
-        if (const std::string problem = checkObjMaterialLibraries(path, *bytes); !problem.empty())
+        if (const std::string problem = checkObj(path, *bytes); !problem.empty())
             return fail(path, problem);
     }
     Assimp::Importer importer;

@@ -94,3 +94,29 @@ out("lesson_unknown_key.json", lesson(autoplay=True))
 out("lesson_dup_key.json", lesson().replace('"title": "Hostile"', '"title": "Hostile", "title": "Other"'))
 out("lesson_deep.json", lesson().replace('"title": "Front view"', '"title": "Front view", "x": ' + "[" * 5000 + "]" * 5000))
 out("lesson_ok.json", lesson())
+# Amplification: small files that would make the viewer expand or draw millions of triangles.
+def amp_instances():
+    d = cube_doc()
+    pos = b"".join(struct.pack("<3f", *p) for p in [(0, 0, 0), (1, 0, 0), (0, 1, 0)])
+    idx = struct.pack("<3H", 0, 1, 2) * 300  # 300 coincident triangles
+    buf = pos + idx
+    d["buffers"] = [{"byteLength": len(buf), "uri": "data:application/octet-stream;base64," + base64.b64encode(buf).decode()}]
+    d["bufferViews"] = [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 1800}]
+    d["accessors"][1]["count"] = 900
+    d["nodes"] = [{"mesh": 0}] * 10000
+    d["scenes"] = [{"nodes": list(range(10000))}]
+    return json.dumps(d, separators=(",", ":"))
+out("amp_instances.gltf", amp_instances())
+def amp_shared():
+    d = cube_doc()
+    n = 3000
+    pos = b"".join(struct.pack("<3f", i * 1e-4, (i % 7) * 1e-3, 0) for i in range(n))
+    idx = b"".join(struct.pack("<H", i % n) for i in range(3 * n))
+    buf = pos + idx
+    d["buffers"] = [{"byteLength": len(buf), "uri": "data:application/octet-stream;base64," + base64.b64encode(buf).decode()}]
+    d["bufferViews"] = [{"buffer": 0, "byteOffset": 0, "byteLength": 12 * n}, {"buffer": 0, "byteOffset": 12 * n, "byteLength": 6 * n}]
+    d["accessors"][0].update({"count": n, "max": [1, 1, 0]})
+    d["accessors"][1]["count"] = 3 * n
+    d["meshes"][0]["primitives"] = [{"attributes": {"POSITION": 0}, "indices": 1}] * 400
+    return json.dumps(d, separators=(",", ":"))
+out("amp_shared_accessor.gltf", amp_shared())
