@@ -260,7 +260,7 @@ std::string checkGltf(const std::string& path, const std::string& text)
     // range, syntax errors) is refused, so the checks below always see the values assimp uses.
     auto parsed = core::parseJson(text, "the glTF JSON");
     if (!parsed)
-        return parsed.message() + " The model is not opened.";
+        return parsed.message() + " The model is not opened: Re-export it, or use the built-in model.";
     const nlohmann::json& j = *parsed;
     if (!j.is_object()) return "the glTF JSON is not an object; this is not a glTF model. Export it again.";
     const auto folder = std::filesystem::path(path).parent_path().empty() ? std::filesystem::path(".")

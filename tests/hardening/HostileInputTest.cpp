@@ -112,7 +112,7 @@ TEST_CASE("File names that are not UTF-8 are passed through as bytes", "[hardeni
     CHECK(lesson.output.find("le\xe7on.json' does not exist") != std::string::npos);
 }
 
-TEST_CASE("--check-lesson passes a good lesson and each shipped lesson with exit 0", "[hardening][hostile][lesson]")
+TEST_CASE("Checking lessons headless passes a good lesson and each shipped lesson with exit 0", "[hardening][hostile][lesson]")
 {
     std::vector<std::string> args{"--check-lesson", badDir("hostile/lesson_ok.json")};
     for (const auto& f : filesIn(std::string(PSOAS_ASSETS_DIR) + "/lessons")) args.insert(args.end(), {"--check-lesson", f});
@@ -123,7 +123,7 @@ TEST_CASE("--check-lesson passes a good lesson and each shipped lesson with exit
     CHECK(r.output.find("lesson_ok.json: OK, 1 step, no problems.") != std::string::npos);
 }
 
-TEST_CASE("--check-lesson prints every problem of a bad lesson as file: step N, field", "[hardening][hostile][lesson]")
+TEST_CASE("Checking lessons headless prints every problem of a bad lesson as file: step N, field", "[hardening][hostile][lesson]")
 {
     for (const auto& f : filesIn(badDir("lesson"))) {
         const auto r = runProcess(PSOAS_ATLAS_EXE, {"--check-lesson", f, "--assets", PSOAS_ASSETS_DIR}, 20);
