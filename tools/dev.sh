@@ -7,7 +7,7 @@
 #   1. the Release build and the whole ctest suite (under Xvfb when there is no display);
 #   2. the test programs again with AddressSanitizer + UndefinedBehaviorSanitizer
 #      (tests/hardening/run_sanitizers.sh, clang-14 tree in build/hardening);
-#   3. the four libFuzzer harnesses, PSOAS_FUZZ_SECONDS (default 60) each
+#   3. the five libFuzzer harnesses, PSOAS_FUZZ_SECONDS (default 60) each
 #      (tests/hardening/run_fuzzers.sh, same tree).
 # Stages 2 and 3 also run when a Release test failed (every report counts), not when the
 # Release build failed. Arguments after `test` go to ctest and then only stage 1 runs
@@ -89,11 +89,11 @@ case "$mode" in
     if [ "$hardening" = 1 ] && { [ "$mode" = harden ] || [ $status -eq 0 ] || [ "${#summary[@]}" -gt 1 ]; }; then
       export PSOAS_HARDENING_JOBS="$jobs"
       # One instrumented tree (clang-14) for both: the build stage compiles the test programs,
-      # psoas-atlas and the four fuzz harnesses; the model-builder tests are left out (see
+      # psoas-atlas and the five fuzz harnesses; the model-builder tests are left out (see
       # run_sanitizers.sh).
       if stage "ASan+UBSan build (clang-14)" bash tests/hardening/run_sanitizers.sh . build/hardening build; then
         stage "ASan+UBSan tests" "${xvfb[@]}" bash tests/hardening/run_sanitizers.sh . build/hardening run || true
-        stage "libFuzzer, ${PSOAS_FUZZ_SECONDS:-60} s x 4" \
+        stage "libFuzzer, ${PSOAS_FUZZ_SECONDS:-60} s x 5" \
           bash tests/hardening/run_fuzzers.sh . build/hardening "${PSOAS_FUZZ_SECONDS:-60}" || true
       fi
     fi

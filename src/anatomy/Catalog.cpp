@@ -1,5 +1,6 @@
 #include "anatomy/Catalog.h"
 
+#include "core/JsonFields.h"
 #include "core/JsonFile.h"
 
 #include <set>
@@ -49,46 +50,43 @@ core::Result<Catalog> Catalog::fromJsonText(const std::string& text, const std::
     if (!parsed) return parsed.error();
     const auto& j = parsed.value();
     Catalog cat;
-    auto fail = [&](const std::string& what) {
-        return core::makeError(name + ": " + what + ". Fix the catalog file (see README, \"Catalog\").");
-    };
-    if (!j.is_object() || !j.contains("groups") || !j["groups"].is_array() || !j.contains("structures") ||
-        !j["structures"].is_array())
-        return fail("expected an object with 'groups' and 'structures' arrays");
+    core::JsonFields f(name, "Fix the value or restore the file from the project's assets (see README, \"Catalog\").");
+    const auto* groups = f.array(j, "groups", "", core::JsonFields::Required);
+    const auto* structures = f.array(j, "structures", "", core::JsonFields::Required);
+    if (!groups || !structures) return f.error();
     std::set<std::string> groupIds;
-    for (const auto& g : j["groups"]) {
-        if (!g.is_object() || !g.contains("id") || !g["id"].is_string()) return fail("a group has no 'id'");
-        LayerGroup lg{g["id"].get<std::string>(), g.value("name", g["id"].get<std::string>())};
+    for (std::size_t i = 0; i < groups->size(); ++i) {
+        const auto& g = (*groups)[i];
+        const std::string where = "groups[" + std::to_string(i) + "]";
+        LayerGroup lg;
+        if (!f.isObject(g, where) || !f.text(g, "id", where, lg.id, core::JsonFields::Required)) return f.error();
+        lg.name = lg.id;
+        if (!f.text(g, "name", where, lg.name)) return f.error();
         groupIds.insert(lg.id);
         cat.m_groups.push_back(lg);
     }
     std::set<std::string> ids;
-    std::size_t index = 0;
-    for (const auto& s : j["structures"]) {
-        ++index;
-        if (!s.is_object() || !s.contains("id") || !s["id"].is_string())
-            return fail("structure #" + std::to_string(index) + " has no 'id'");
+    for (std::size_t i = 0; i < structures->size(); ++i) {
+        const auto& s = (*structures)[i];
+        std::string where = "structures[" + std::to_string(i) + "]";
         Structure st;
-        st.id = s["id"].get<std::string>();
-        if (!ids.insert(st.id).second) return fail("structure id '" + st.id + "' appears twice");
-        try {
-            st.name = s.value("name", st.id);
-            st.latin = s.value("latin", "");
-            st.fma = s.value("fma", "");
-            st.group = s.value("group", "");
-            st.side = s.value("side", "midline");
-            st.kind = structureKindFromString(s.value("kind", "other"));
-            st.optional = s.value("optional", false);
-            st.visibleByDefault = s.value("visible", true);
-            if (s.contains("content")) st.content = s["content"].get<std::vector<std::string>>();
-            std::string color = s.value("color", "#cccccc");
-            if (!parseColor(color, st.color))
-                return fail("structure '" + st.id + "' has colour '" + color + "'; use #rrggbb");
-        } catch (const nlohmann::json::exception& e) {
-            return fail("structure '" + st.id + "' has a field of the wrong type (" + e.what() + ")");
-        }
+        if (!f.isObject(s, where) || !f.text(s, "id", where, st.id, core::JsonFields::Required)) return f.error();
+        where += " (" + st.id + ")";
+        if (!ids.insert(st.id).second) return f.fail(where, "structure id '" + st.id + "' appears twice"), f.error();
+        st.name = st.id;
+        st.side = "midline";
+        std::string kind = "other", color = "#cccccc";
+        if (!f.text(s, "name", where, st.name) || !f.text(s, "latin", where, st.latin) ||
+            !f.text(s, "fma", where, st.fma) || !f.text(s, "group", where, st.group) ||
+            !f.text(s, "side", where, st.side) || !f.text(s, "kind", where, kind) ||
+            !f.boolean(s, "optional", where, st.optional) || !f.boolean(s, "visible", where, st.visibleByDefault) ||
+            !f.textList(s, "content", where, st.content) || !f.text(s, "color", where, color))
+            return f.error();
+        st.kind = structureKindFromString(kind);
+        if (!parseColor(color, st.color))
+            return f.fail(where + ".color", "'" + color + "' is not a colour; use #rrggbb"), f.error();
         if (!groupIds.count(st.group))
-            return fail("structure '" + st.id + "' names unknown group '" + st.group + "'");
+            return f.fail(where + ".group", "names unknown group '" + st.group + "'"), f.error();
         cat.m_structures.push_back(std::move(st));
     }
     return cat;

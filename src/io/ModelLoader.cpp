@@ -136,6 +136,19 @@ bool safeUri(const std::string& uri, const std::filesystem::path& folder)
     return !ec && core::isWithinFolder(real, root);
 }
 
+// The vertices whose joint weights do not add up to 1 (within 0.05, for 8-bit weights), or "".
+std::string unnormalisedWeights(const std::vector<float>& total, unsigned joints)
+{
+    std::size_t bad = 0, first = 0;
+    for (std::size_t v = 0; v < total.size(); ++v)
+        if (!(std::abs(total[v] - 1.0f) <= 0.05f) && bad++ == 0) first = v;
+    if (bad == 0) return {};
+    return std::to_string(bad) + " of " + std::to_string(total.size()) +
+           " vertices have joint weights that do not add up to 1 (vertex " + std::to_string(first) + ": " +
+           core::formatNumber(total[first]) + "), from a joint index beyond the skin's " + std::to_string(joints) +
+           " joints or from weights that are not normalised. Re-export the model with normalised skin weights.";
+}
+
 // JOINTS_n and WEIGHTS_n attributes must be what the glTF specification allows (VEC4 of
 // unsigned byte/short joints; VEC4 of float or normalised unsigned byte/short weights), or
 // assimp reads four values per vertex from an accessor that holds fewer.
@@ -486,6 +499,7 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
         mesh.joints.assign(mesh.positions.size(), glm::u16vec4(0));
         mesh.weights.assign(mesh.positions.size(), Vec4(0.0f));
         std::vector<int> used(mesh.positions.size(), 0);
+        std::vector<float> total(mesh.positions.size(), 0.0f);
         for (unsigned b = 0; b < am->mNumBones; ++b) {
             const aiBone* bone = am->mBones[b];
             const aiNode* bn = scene->mRootNode->FindNode(bone->mName);
@@ -493,12 +507,18 @@ core::Result<anatomy::Model> loadModel(const std::string& path)
             skin.inverseBind.push_back(toMat4(bone->mOffsetMatrix));
             for (unsigned w = 0; w < bone->mNumWeights; ++w) {
                 unsigned v = bone->mWeights[w].mVertexId;
+                if (v < total.size() && std::isfinite(bone->mWeights[w].mWeight)) total[v] += bone->mWeights[w].mWeight;
                 if (v >= mesh.positions.size() || used[v] >= 4) continue;
                 mesh.joints[v][used[v]] = std::uint16_t(b);
                 mesh.weights[v][used[v]] = bone->mWeights[w].mWeight;
                 ++used[v];
             }
         }
+        // glTF requires every skinned vertex's weights to add up to 1. assimp silently drops an
+        // influence whose joint index is beyond the skin's joint list, so a vertex left short
+        // is either that or unnormalised weights: both would leave the vertex behind in a pose.
+        if (auto problem = unnormalisedWeights(total, am->mNumBones); !problem.empty())
+            return fail(path, "skinned mesh '" + skin.name + "': " + problem);
         model.skins.push_back(std::move(skin));
     }
     return model;

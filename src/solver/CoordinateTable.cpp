@@ -1,6 +1,7 @@
 #include "solver/CoordinateTable.h"
 
 #include "core/AtomicFile.h"
+#include "core/JsonFields.h"
 #include "core/JsonFile.h"
 
 #include <cmath>
@@ -15,13 +16,6 @@ const char* const kNames[CoordCount] = {
     "breathing"};
 const char* const kLevels[kLumbarLevels] = {"j_l5_s1", "j_l4_l5", "j_l3_l4", "j_l2_l3", "j_l1_l2", "j_t12_l1"};
 
-bool finiteNumber(const nlohmann::json& j, const char* key, double& out)
-{
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_number()) return false;
-    out = it->get<double>();
-    return std::isfinite(out);
-}
 } // namespace
 
 const char* coordName(int coord) { return coord >= 0 && coord < CoordCount ? kNames[coord] : "?"; }
@@ -63,61 +57,75 @@ core::Result<CoordinateTable> CoordinateTable::fromJsonText(const std::string& t
     auto parsed = core::parseJson(text, file);
     if (!parsed) return parsed.error();
     const auto& root = *parsed;
-    auto bad = [&](const std::string& what) {
-        return core::makeError(file + ": " + what + ". Fix the file (see README \"Coordinates\") and restart.");
+    core::JsonFields f(file, "Fix the value or restore the file from the project's assets (see README \"Coordinates\"), "
+                             "then restart.");
+    auto bad = [&](const std::string& where, const std::string& what) {
+        f.fail(where, what);
+        return f.error();
     };
-    if (!root.is_object() || !root.contains("coordinates") || !root["coordinates"].is_array())
-        return bad("missing the \"coordinates\" array");
+    const auto* coords = f.array(root, "coordinates", "", core::JsonFields::Required);
+    if (!coords) return f.error();
     CoordinateTable table;
     table.m_infos.resize(CoordCount);
     std::array<bool, CoordCount> seen{};
-    for (const auto& c : root["coordinates"]) {
-        std::string name = c.is_object() ? c.value("name", std::string()) : std::string();
+    for (std::size_t i = 0; i < coords->size(); ++i) {
+        const auto& c = (*coords)[i];
+        std::string where = "coordinates[" + std::to_string(i) + "]";
+        std::string name;
+        if (!f.isObject(c, where) || !f.text(c, "name", where, name, core::JsonFields::Required)) return f.error();
         int idx = coordIndex(name);
-        if (idx < 0) return bad("unknown coordinate \"" + name + "\" (the names are fixed: see README)");
+        if (idx < 0) return bad(where, "unknown coordinate \"" + name + "\" (the names are fixed: see README)");
+        where += " (" + name + ")";
         CoordinateInfo info;
         info.name = name;
-        info.title = c.value("title", name);
-        info.unit = c.value("unit", std::string("deg"));
-        info.description = c.value("description", std::string());
-        if (!finiteNumber(c, "min", info.min) || !finiteNumber(c, "max", info.max))
-            return bad("coordinate \"" + name + "\" needs finite numbers \"min\" and \"max\"");
-        if (!(info.min < info.max)) return bad("coordinate \"" + name + "\" has min >= max");
-        if (!finiteNumber(c, "default", info.defaultValue)) info.defaultValue = 0.0;
+        info.title = name;
+        info.unit = "deg";
+        if (!f.text(c, "title", where, info.title) || !f.text(c, "unit", where, info.unit) ||
+            !f.text(c, "description", where, info.description) ||
+            !f.number(c, "min", where, info.min, core::JsonFields::Required) ||
+            !f.number(c, "max", where, info.max, core::JsonFields::Required) ||
+            !f.number(c, "default", where, info.defaultValue))
+            return f.error();
+        if (!(info.min < info.max)) return bad(where, "min is not below max");
         if (info.defaultValue < info.min || info.defaultValue > info.max)
-            return bad("coordinate \"" + name + "\" has a default " + core::formatNumber(info.defaultValue) +
-                       " outside its limits");
+            return bad(where, "the default " + core::formatNumber(info.defaultValue) + " is outside its limits");
         table.m_infos[static_cast<std::size_t>(idx)] = info;
         seen[static_cast<std::size_t>(idx)] = true;
     }
     for (int i = 0; i < CoordCount; ++i)
-        if (!seen[static_cast<std::size_t>(i)]) return bad(std::string("coordinate \"") + kNames[i] + "\" is missing");
+        if (!seen[static_cast<std::size_t>(i)]) return bad("coordinates", std::string("\"") + kNames[i] + "\" is missing");
     // Lumbar shares.
+    const auto* shares = f.object(root, "lumbar_shares", "");
+    if (!f.ok()) return f.error();
     double sum = 0.0;
     for (int l = 0; l < kLumbarLevels; ++l) {
         double s = 1.0 / kLumbarLevels;
-        if (root.contains("lumbar_shares")) {
-            if (!finiteNumber(root["lumbar_shares"], kLevels[l], s) || s < 0.0)
-                return bad(std::string("\"lumbar_shares\" needs a number >= 0 for ") + kLevels[l]);
+        if (shares) {
+            if (!f.number(*shares, kLevels[l], "lumbar_shares", s, core::JsonFields::Required)) return f.error();
+            if (s < 0.0) return bad(std::string("lumbar_shares.") + kLevels[l], "needs a number >= 0");
         }
         table.m_shares[static_cast<std::size_t>(l)] = s;
         sum += s;
     }
-    if (!(sum > 0.0)) return bad("\"lumbar_shares\" add up to 0");
+    if (!(sum > 0.0)) return bad("lumbar_shares", "the shares add up to 0");
     for (auto& s : table.m_shares) s /= sum;
-    if (root.contains("diaphragm")) {
-        const auto& d = root["diaphragm"];
-        double v;
-        if (finiteNumber(d, "dome_excursion_m_at_100", v)) table.m_breathing.domeExcursionAt100 = v;
-        if (finiteNumber(d, "rest_breathing_pct", v)) table.m_breathing.restPercent = v;
+    if (const auto* d = f.object(root, "diaphragm", "")) {
+        if (!f.number(*d, "dome_excursion_m_at_100", "diaphragm", table.m_breathing.domeExcursionAt100) ||
+            !f.number(*d, "rest_breathing_pct", "diaphragm", table.m_breathing.restPercent))
+            return f.error();
         if (table.m_breathing.domeExcursionAt100 < 0.0 || table.m_breathing.domeExcursionAt100 > 0.12)
-            return bad("\"diaphragm.dome_excursion_m_at_100\" must be between 0 and 0.12 m");
+            return bad("diaphragm.dome_excursion_m_at_100", "must be between 0 and 0.12 m");
     }
-    if (root.contains("standing")) {
-        double v;
-        if (finiteNumber(root["standing"], "tolerance_deg", v) && v > 0.0) table.m_tolerance = v;
-        if (finiteNumber(root["standing"], "max_iterations", v) && v >= 1.0) table.m_maxIterations = static_cast<int>(v);
+    if (!f.ok()) return f.error();
+    if (const auto* st = f.object(root, "standing", "")) {
+        double tolerance = table.m_tolerance, iterations = table.m_maxIterations;
+        if (!f.number(*st, "tolerance_deg", "standing", tolerance) ||
+            !f.number(*st, "max_iterations", "standing", iterations))
+            return f.error();
+        if (tolerance > 0.0) table.m_tolerance = tolerance;
+        if (iterations >= 1.0 && iterations <= 1e6) table.m_maxIterations = static_cast<int>(iterations);
     }
+    if (!f.ok()) return f.error();
     return table;
 }
 

@@ -1,6 +1,7 @@
 #include "solver/PresetLibrary.h"
 
 #include "core/AtomicFile.h"
+#include "core/JsonFields.h"
 #include "core/JsonFile.h"
 #include "solver/CoordinateTable.h"
 
@@ -22,30 +23,37 @@ core::Result<Preset> PresetLibrary::parse(const std::string& text, const std::st
     auto parsed = core::parseJson(text, file);
     if (!parsed) return parsed.error();
     const auto& j = *parsed;
-    auto bad = [&](const std::string& what) { return core::makeError(file + ": " + what + ". Fix the preset file."); };
-    if (!j.is_object()) return bad("a preset must be a JSON object");
+    core::JsonFields f(file, "Fix the value in the preset file or remove the file.");
+    auto bad = [&](const std::string& where, const std::string& what) {
+        f.fail(where, what);
+        return f.error();
+    };
+    if (!f.isObject(j, "")) return f.error();
     Preset p;
     p.sourcePath = file;
-    p.name = j.value("name", std::filesystem::path(file).stem().string());
-    p.title = j.value("title", p.name);
-    p.description = j.value("description", std::string());
-    std::string mode = j.value("mode", std::string("free"));
-    if (!parseMode(mode, p.mode)) return bad("\"mode\" is \"" + mode + "\"; use \"free\" or \"standing\"");
-    if (j.contains("coordinates")) {
-        if (!j["coordinates"].is_object()) return bad("\"coordinates\" must be an object of name: value");
-        for (auto it = j["coordinates"].begin(); it != j["coordinates"].end(); ++it) {
+    p.name = std::filesystem::path(file).stem().string();
+    std::string mode = "free";
+    if (!f.text(j, "name", "", p.name)) return f.error();
+    p.title = p.name;
+    if (!f.text(j, "title", "", p.title) || !f.text(j, "description", "", p.description) ||
+        !f.text(j, "mode", "", mode))
+        return f.error();
+    if (!parseMode(mode, p.mode)) return bad("mode", "\"" + mode + "\" is not a mode; use \"free\" or \"standing\"");
+    if (const auto* coords = f.object(j, "coordinates", "")) {
+        for (auto it = coords->begin(); it != coords->end(); ++it) {
             int idx = coordIndex(it.key());
-            if (idx < 0) return bad("unknown coordinate \"" + it.key() + "\"");
-            if (!it->is_number() || !std::isfinite(it->get<double>()))
-                return bad("coordinate \"" + it.key() + "\" needs a finite number");
-            double v = it->get<double>();
+            if (idx < 0) return bad("coordinates", "unknown coordinate \"" + it.key() + "\"");
+            double v = 0.0;
+            if (!f.number(*coords, it.key().c_str(), "coordinates", v, core::JsonFields::Required)) return f.error();
             const auto& info = table.info(idx);
             if (v < info.min || v > info.max)
-                return bad("coordinate \"" + it.key() + "\" = " + core::formatNumber(v) + " is outside its limits " +
-                           core::formatNumber(info.min) + ".." + core::formatNumber(info.max));
+                return bad("coordinates." + it.key(), core::formatNumber(v) + " is outside its limits " +
+                                                          core::formatNumber(info.min) + ".." +
+                                                          core::formatNumber(info.max));
             p.values[it.key()] = v;
         }
     }
+    if (!f.ok()) return f.error();
     return p;
 }
 

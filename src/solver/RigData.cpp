@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/AtomicFile.h"
+#include "core/JsonFields.h"
 #include "core/JsonFile.h"
 
 #include <cmath>
@@ -14,60 +15,32 @@ namespace {
 
 using nlohmann::json;
 
+// The rig's fields through the one checked reader (core::JsonFields); text fields must not be empty.
 struct Reader {
-    std::string file;
-    std::string error;
+    core::JsonFields f;
 
-    bool fail(const std::string& where, const std::string& what)
-    {
-        if (error.empty())
-            error = file + ": " + where + ": " + what +
-                    ". Fix the entry (or rebuild the model with tools/modelbuilder) and reload.";
-        return false;
-    }
+    bool fail(const std::string& where, const std::string& what) { return f.fail(where, what); }
     bool vec3(const json& j, const char* key, const std::string& where, DVec3& out)
     {
-        auto it = j.find(key);
-        if (it == j.end() || !it->is_array() || it->size() != 3)
-            return fail(where, std::string("\"") + key + "\" must be an array of 3 numbers");
-        for (int i = 0; i < 3; ++i) {
-            const json& v = (*it)[static_cast<std::size_t>(i)];
-            if (!v.is_number()) return fail(where, std::string("\"") + key + "\" has a value that is not a number");
-            double d = v.get<double>();
-            if (!std::isfinite(d)) return fail(where, std::string("\"") + key + "\" is not finite");
-            out[i] = d;
-        }
-        return true;
+        return f.vec3(j, key, where, out, core::JsonFields::Required);
     }
     bool str(const json& j, const char* key, const std::string& where, std::string& out)
     {
-        auto it = j.find(key);
-        if (it == j.end() || !it->is_string() || it->get<std::string>().empty())
-            return fail(where, std::string("missing text field \"") + key + "\"");
-        out = it->get<std::string>();
+        if (!f.text(j, key, where, out, core::JsonFields::Required)) return false;
+        if (out.empty()) return fail(core::fieldPath(where, key), "is empty; it needs a name");
         return true;
+    }
+    bool optionalStr(const json& j, const char* key, const std::string& where, std::string& out)
+    {
+        return f.text(j, key, where, out);
     }
     bool num(const json& j, const char* key, const std::string& where, double& out, bool required)
     {
-        auto it = j.find(key);
-        if (it == j.end()) return required ? fail(where, std::string("missing number \"") + key + "\"") : true;
-        if (!it->is_number() || !std::isfinite(it->get<double>()))
-            return fail(where, std::string("\"") + key + "\" must be a finite number");
-        out = it->get<double>();
-        return true;
+        return f.number(j, key, where, out, required ? core::JsonFields::Required : core::JsonFields::Optional);
     }
     const json* arr(const json& j, const char* key, bool required)
     {
-        auto it = j.find(key);
-        if (it == j.end()) {
-            if (required) fail("top level", std::string("missing array \"") + key + "\"");
-            return nullptr;
-        }
-        if (!it->is_array()) {
-            fail("top level", std::string("\"") + key + "\" must be an array");
-            return nullptr;
-        }
-        return &*it;
+        return f.array(j, key, "", required ? core::JsonFields::Required : core::JsonFields::Optional);
     }
 };
 
@@ -83,8 +56,9 @@ bool parseJoints(Reader& rd, const json& root, RigData& rig)
         if (!j.is_object() || !rd.str(j, "name", where, joint.name)) return rd.fail(where, "needs a name");
         where += " (" + joint.name + ")";
         if (!rd.vec3(j, "position", where, joint.position)) return false;
-        auto p = j.find("parent");
-        parents.push_back(p != j.end() && p->is_string() ? p->get<std::string>() : std::string());
+        std::string parent;
+        if (!rd.optionalStr(j, "parent", where, parent)) return false;
+        parents.push_back(parent);
         if (rig.findJoint(joint.name) >= 0) return rd.fail(where, "joint name used twice");
         rig.joints.push_back(joint);
     }
@@ -124,7 +98,7 @@ bool bodyRef(Reader& rd, const RigData& rig, const json& j, const std::string& w
 bool parseWraps(Reader& rd, const json& root, RigData& rig)
 {
     const json* wraps = rd.arr(root, "wraps", false);
-    if (!wraps) return rd.error.empty();
+    if (!wraps) return rd.f.ok();
     for (std::size_t i = 0; i < wraps->size(); ++i) {
         const json& j = (*wraps)[i];
         std::string where = "wraps[" + std::to_string(i) + "]";
@@ -149,7 +123,7 @@ bool parseWraps(Reader& rd, const json& root, RigData& rig)
         } else {
             return rd.fail(where, "\"type\" is \"" + type + "\"; use \"cylinder\" or \"ellipsoid\"");
         }
-        if (j.contains("side")) {
+        if (j.is_object() && j.contains("side")) {
             if (!rd.vec3(j, "side", where, w.side)) return false;
             if (glm::length(w.side) > 1e-9) {
                 w.side = glm::normalize(w.side);
@@ -174,17 +148,19 @@ bool parseMuscles(Reader& rd, const json& root, RigData& rig)
         if (!rd.num(j, "tendon_fraction", where, m.tendonFraction, false)) return false;
         if (m.tendonFraction < 0.0 || m.tendonFraction > 0.9)
             return rd.fail(where, "\"tendon_fraction\" " + core::formatNumber(m.tendonFraction) + " is outside 0..0.9");
-        auto paths = j.find("paths");
-        if (paths == j.end() || !paths->is_array() || paths->empty())
-            return rd.fail(where, "needs a non-empty \"paths\" array");
+        const json* paths = rd.f.array(j, "paths", where, core::JsonFields::Required);
+        if (!paths) return false;
+        if (paths->empty()) return rd.fail(where, "needs a non-empty \"paths\" array");
         for (std::size_t k = 0; k < paths->size(); ++k) {
             const json& pj = (*paths)[k];
             RigPath path;
-            path.name = pj.value("name", std::string("main"));
+            path.name = "main";
+            const std::string pk = where + " paths[" + std::to_string(k) + "]";
+            if (!rd.f.isObject(pj, pk) || !rd.optionalStr(pj, "name", pk, path.name)) return false;
             std::string pw = where + " path " + path.name;
-            auto pts = pj.find("points");
-            if (pts == pj.end() || !pts->is_array() || pts->size() < 2)
-                return rd.fail(pw, "needs at least 2 \"points\" (origin and insertion)");
+            const json* pts = rd.f.array(pj, "points", pw, core::JsonFields::Required);
+            if (!pts) return false;
+            if (pts->size() < 2) return rd.fail(pw, "needs at least 2 \"points\" (origin and insertion)");
             for (std::size_t q = 0; q < pts->size(); ++q) {
                 RigPathPoint pt;
                 std::string qw = pw + " point " + std::to_string(q);
@@ -192,19 +168,21 @@ bool parseMuscles(Reader& rd, const json& root, RigData& rig)
                     return false;
                 path.points.push_back(pt);
             }
-            if (pj.contains("wraps") && pj["wraps"].is_array())
-                for (const auto& wn : pj["wraps"]) {
-                    std::string name = wn.is_string() ? wn.get<std::string>() : std::string();
+            std::vector<std::string> wrapNames;
+            if (!rd.f.textList(pj, "wraps", pw, wrapNames)) return false;
+            for (const auto& name : wrapNames) {
                     int found = -1;
                     for (std::size_t w = 0; w < rig.wraps.size(); ++w)
                         if (rig.wraps[w].name == name) found = static_cast<int>(w);
                     if (found < 0) return rd.fail(pw, "unknown wrap \"" + name + "\" (not in \"wraps\")");
                     path.wraps.push_back(found);
                 }
+            double wrapFrom = -1.0;
+            if (!rd.num(pj, "wrap_from", pw, wrapFrom, false)) return false;
             if (pj.contains("wrap_from")) {
-                if (!pj["wrap_from"].is_number_unsigned() || pj["wrap_from"].get<std::size_t>() + 1 >= path.points.size())
+                if (wrapFrom < 0.0 || wrapFrom != std::floor(wrapFrom) || wrapFrom + 1.0 >= double(path.points.size()))
                     return rd.fail(pw, "\"wrap_from\" must be a point index below the last point");
-                path.wrapFrom = pj["wrap_from"].get<std::size_t>();
+                path.wrapFrom = static_cast<std::size_t>(wrapFrom);
             }
             m.paths.push_back(std::move(path));
         }
@@ -266,11 +244,12 @@ core::Result<RigData> RigData::fromJsonText(const std::string& text, const std::
     auto parsed = core::parseJson(text, name);
     if (!parsed) return parsed.error();
     const json& root = *parsed;
-    Reader rd{name, {}};
+    Reader rd{core::JsonFields(name, "Fix the value (or rebuild the model with tools/modelbuilder, or restore the "
+                                     "file from the project's assets) and reload.")};
     RigData rig;
     rig.sourcePath = name;
-    if (!root.is_object()) return core::makeError(name + ": the rig must be a JSON object");
-    if (!parseJoints(rd, root, rig)) return core::makeError(rd.error);
+    if (!rd.f.isObject(root, "")) return rd.f.error();
+    if (!parseJoints(rd, root, rig)) return rd.f.error();
     if (const json* bodies = rd.arr(root, "bodies", true)) {
         for (std::size_t i = 0; i < bodies->size(); ++i) {
             const json& j = (*bodies)[i];
@@ -278,16 +257,16 @@ core::Result<RigData> RigData::fromJsonText(const std::string& text, const std::
             RigBody b;
             std::string joint;
             if (!rd.str(j, "name", where, b.name) || !rd.str(j, "joint", where + " (" + b.name + ")", joint))
-                return core::makeError(rd.error);
+                return rd.f.error();
             b.joint = rig.findJoint(joint);
             if (b.joint < 0) {
                 rd.fail(where + " (" + b.name + ")", "unknown joint \"" + joint + "\"");
-                return core::makeError(rd.error);
+                return rd.f.error();
             }
             rig.bodies.push_back(b);
         }
     } else {
-        return core::makeError(rd.error);
+        return rd.f.error();
     }
     if (const json* lms = rd.arr(root, "landmarks", false)) {
         for (std::size_t i = 0; i < lms->size(); ++i) {
@@ -297,12 +276,12 @@ core::Result<RigData> RigData::fromJsonText(const std::string& text, const std::
             if (!rd.str(j, "name", where, l.name) || !bodyRef(rd, rig, j, where + " (" + l.name + ")", l.body) ||
                 !rd.vec3(j, "position", where + " (" + l.name + ")", l.position) ||
                 !rd.num(j, "radius", where, l.radius, false))
-                return core::makeError(rd.error);
+                return rd.f.error();
             rig.landmarks.push_back(l);
         }
     }
-    if (!rd.error.empty()) return core::makeError(rd.error);
-    if (!parseWraps(rd, root, rig) || !parseMuscles(rd, root, rig)) return core::makeError(rd.error);
+    if (!rd.f.ok()) return rd.f.error();
+    if (!parseWraps(rd, root, rig) || !parseMuscles(rd, root, rig)) return rd.f.error();
     if (const json* discs = rd.arr(root, "discs", false)) {
         for (std::size_t i = 0; i < discs->size(); ++i) {
             const json& j = (*discs)[i];
@@ -310,17 +289,17 @@ core::Result<RigData> RigData::fromJsonText(const std::string& text, const std::
             RigDisc d;
             std::string lo, up;
             if (!rd.str(j, "id", where, d.id) || !rd.str(j, "lower", where, lo) || !rd.str(j, "upper", where, up))
-                return core::makeError(rd.error);
+                return rd.f.error();
             d.lowerBody = rig.findBody(lo);
             d.upperBody = rig.findBody(up);
             if (d.lowerBody < 0 || d.upperBody < 0) {
                 rd.fail(where + " (" + d.id + ")", "unknown body \"" + (d.lowerBody < 0 ? lo : up) + "\"");
-                return core::makeError(rd.error);
+                return rd.f.error();
             }
             rig.discs.push_back(d);
         }
     }
-    if (!rd.error.empty()) return core::makeError(rd.error);
+    if (!rd.f.ok()) return rd.f.error();
     return rig;
 }
 

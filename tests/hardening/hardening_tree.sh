@@ -4,7 +4,7 @@
 #   plus -fsanitize=fuzzer-no-link (coverage for libFuzzer; the test programs link without
 #   libFuzzer and the sanitizer runtime's no-op hooks take the coverage callbacks).
 # PSOAS_SANITIZE=ON adds the sanitizer flags (top-level CMakeLists.txt), PSOAS_FUZZ=ON the
-# four harnesses (tests/fuzz). Debug with -O1 keeps the run fast and the stacks readable.
+# five harnesses (tests/fuzz). Debug with -O1 keeps the run fast and the stacks readable.
 
 # psoas_configure_hardening_tree SOURCE_DIR BUILD_DIR
 psoas_configure_hardening_tree() {

@@ -40,8 +40,8 @@ echo "== building ${targets[*]} (clang-14, libFuzzer + ASan + UBSan)"
 cmake --build "$out" -j "$jobs" --target "${targets[@]}"
 
 # Inputs per fuzzer: about 60 s each on the CI machine (2 cores, clang-14 ASan+UBSan build).
-declare -A runs=([content_parser]=1000000 [model_loader]=25000 [cli_values]=1500000 [lesson]=500000)
-declare -A maxlen=([content_parser]=16384 [model_loader]=65536 [cli_values]=256 [lesson]=16384)
+declare -A runs=([content_parser]=1000000 [model_loader]=25000 [cli_values]=1500000 [lesson]=500000 [data_files]=100000)
+declare -A maxlen=([content_parser]=16384 [model_loader]=65536 [cli_values]=256 [lesson]=16384 [data_files]=65536)
 psoas_sanitizer_env "$src"
 # Without address-space randomisation a counted run is repeatable: code whose branches depend
 # on pointer values (assimp orders some maps by address) otherwise steers libFuzzer elsewhere.

@@ -120,3 +120,47 @@ def amp_shared():
     d["meshes"][0]["primitives"] = [{"attributes": {"POSITION": 0}, "indices": 1}] * 400
     return json.dumps(d, separators=(",", ":"))
 out("amp_shared_accessor.gltf", amp_shared())
+# Our own JSON files beside a model (catalog.json, with rig.json and coordinates.json beside
+# it) and under --assets (poses/): a field of the wrong type, deep nesting, an overflowing
+# number. Each folder holds the tiny model, the shipped files, and one file made hostile.
+ASSETS = os.path.join(os.path.dirname(HERE), "..", "..", "..", "assets")
+def shipped(name):
+    with open(os.path.join(ASSETS, name), encoding="utf-8") as f:
+        return json.load(f)
+def data_folder(folder, **files):
+    path = os.path.join(HERE, folder)
+    os.makedirs(os.path.join(path, "poses"), exist_ok=True)
+    docs = {"catalog.json": shipped("models/catalog.json"), "rig.json": shipped("models/rig.json"),
+            "coordinates.json": shipped("models/coordinates.json")}
+    poses = {"neutral.json": shipped("poses/neutral.json")}
+    for name, edit in files.items():
+        name = name.replace("_json", ".json")
+        if name.startswith("pose_"):
+            poses[name[5:]] = edit(json.loads(json.dumps(poses["neutral.json"])))
+        else:
+            docs[name] = edit(docs[name])
+    for name, doc in docs.items():
+        out(os.path.join(folder, name), doc if isinstance(doc, str) else json.dumps(doc, indent=1))
+    for name, doc in poses.items():
+        out(os.path.join(folder, "poses", name), doc if isinstance(doc, str) else json.dumps(doc, indent=1))
+    out(os.path.join(folder, "model.gltf"), good)
+def setting(path, value):
+    def edit(doc):
+        at = doc
+        for key in path[:-1]:
+            at = at[key]
+        at[path[-1]] = value
+        return doc
+    return edit
+data_folder("data_catalog_visible_text", catalog_json=setting(["structures", 0, "visible"], "yes"))
+data_folder("data_catalog_content_number", catalog_json=setting(["structures", 1, "content"], [7]))
+data_folder("data_catalog_group_name_object", catalog_json=setting(["groups", 0, "name"], {"en": "Bones"}))
+data_folder("data_catalog_deep", catalog_json=lambda d: json.dumps(d)[:-1] + ', "x": ' + "[" * 5000 + "]" * 5000 + "}")
+data_folder("data_rig_position_text", rig_json=setting(["joints", 0, "position", 1], "0.1"))
+data_folder("data_rig_paths_number", rig_json=setting(["muscles", 0, "paths", 0], 5))
+data_folder("data_rig_parent_number", rig_json=setting(["joints", 1, "parent"], 3))
+data_folder("data_coordinates_min_text", coordinates_json=setting(["coordinates", 0, "min"], "-20"))
+data_folder("data_coordinates_shares_array", coordinates_json=setting(["lumbar_shares"], [1, 2, 3]))
+data_folder("data_coordinates_overflow", coordinates_json=lambda d: json.dumps(d).replace('"max": 25', '"max": 1e999', 1))
+data_folder("data_pose_value_text", pose_bad_json=setting(["coordinates"], {"pelvis_tilt": "10"}))
+data_folder("data_pose_mode_array", pose_bad_json=setting(["mode"], ["free"]))
