@@ -23,7 +23,7 @@ std::string roff(const QString& text)
     return out;
 }
 
-bool hidden(const QCommandLineOption& o) { return o.flags() & QCommandLineOption::HiddenFromHelp; }
+bool hidden(const QCommandLineOption& o) { return o.flags().testFlag(QCommandLineOption::HiddenFromHelp); }
 
 std::string optionNames(const QCommandLineOption& o)
 {
