@@ -269,7 +269,7 @@ void TeachingTools::chooseLesson()
 void TeachingTools::saveLessonAs()
 {
     QString path = m_lesson->lessonPath();
-    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.json" : path,
+    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.psoas-lesson.json" : path,
                                         tr("Lessons (*.json)"));
     if (path.isEmpty()) return;
     QString error;
