@@ -34,7 +34,7 @@ fs::path buildTreeAssets(const fs::path& dir)
     return fs::path(line);
 }
 
-std::string canonical(const fs::path& p)
+std::string normalised(const fs::path& p)
 {
     std::error_code ec;
     auto c = fs::weakly_canonical(p, ec);
@@ -50,11 +50,11 @@ std::string assetsDir()
     const fs::path dir = exeDir();
     if (dir.empty()) return "share/psoas-atlas"; // no /proc: relative, and named in messages
     const fs::path installed = dir / ".." / "share" / "psoas-atlas";
-    if (looksLikeAssets(installed)) return canonical(installed);
-    if (auto source = buildTreeAssets(dir); !source.empty() && looksLikeAssets(source)) return canonical(source);
+    if (looksLikeAssets(installed)) return normalised(installed);
+    if (auto source = buildTreeAssets(dir); !source.empty() && looksLikeAssets(source)) return normalised(source);
     for (const auto& candidate : {dir / "assets", dir / ".." / "assets"})
-        if (looksLikeAssets(candidate)) return canonical(candidate);
-    return canonical(installed);
+        if (looksLikeAssets(candidate)) return normalised(candidate);
+    return normalised(installed);
 }
 
 std::string assetPath(const std::string& relative) { return assetsDir() + "/" + relative; }

@@ -82,16 +82,17 @@ step "bash completion"
 completion="$share/bash-completion/completions/psoas-atlas"
 bash -n "$completion" || fail "the completion script is not valid bash"
 if [ -f /usr/share/bash-completion/bash_completion ]; then
+  # complete LINE...: what bash would offer for the last word of the line
   out="$(cd "$work" && PSOAS_NO_BUILD_TREE=1 bash -c '
-    source /usr/share/bash-completion/bash_completion; source "$1"
-    COMP_WORDS=("$2" --pose ""); COMP_CWORD=2; COMP_LINE="$2 --pose "; COMP_POINT=${#COMP_LINE}
-    _psoas_atlas; printf "%s\n" "${COMPREPLY[@]}"
-    COMP_WORDS=("$2" --view ""); _psoas_atlas; printf "%s\n" "${COMPREPLY[@]}"
-    COMP_WORDS=("$2" --set hip_fl); COMP_LINE="$2 --set hip_fl"; COMP_POINT=${#COMP_LINE}
-    _psoas_atlas; printf "%s\n" "${COMPREPLY[@]}"
-    COMP_WORDS=("$2" --list-p); COMP_CWORD=1; COMP_LINE="$2 --list-p"; COMP_POINT=${#COMP_LINE}
-    _psoas_atlas; printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" "$exe")"
-  for want in neutral sitting oblique hip_flexion_r= --list-poses; do
+    source /usr/share/bash-completion/bash_completion; source "$1"; exe=$2; shift 2
+    compopt() { :; } # only valid inside a real completion
+    for line in "$@"; do
+      COMP_LINE="$exe $line"; COMP_POINT=${#COMP_LINE}
+      read -ra COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *" " ]] && COMP_WORDS+=("")
+      COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+      _psoas_atlas; printf "%s\n" "${COMPREPLY[@]}"
+    done' _ "$completion" "$exe" "--pose " "--view obl" "--set hip_fl" "--list-p" "--layers skeleton,psoas_major_")"
+  for want in neutral sitting oblique hip_flexion_r= --list-poses skeleton,psoas_major_l; do
     grep -qx -- "$want" <<< "$out" || fail "completion does not offer $want (got: $(tr '\n' ' ' <<< "$out"))"
   done
 else
