@@ -67,6 +67,13 @@ fi
 grep -q "share/psoas-atlas" "$work/missing.txt" || fail "the message does not name share/psoas-atlas: $(cat "$work/missing.txt")"
 mv "$share/psoas-atlas.away" "$share/psoas-atlas"
 
+step "the installed tree can be moved"
+mv "$prefix" "$tmp/moved"
+exe="$tmp/moved/bin/psoas-atlas"
+run --list-poses | grep -q '^sitting,' || fail "a moved prefix does not find its poses"
+mv "$tmp/moved" "$prefix"
+exe="$prefix/bin/psoas-atlas"
+
 step "man page has every option of --help"
 man="$(gzip -dc "$share/man/man1/psoas-atlas.1.gz")"
 grep -q '^\.TH PSOAS\\-ATLAS 1' <<< "$man" || fail "man page has no .TH line"
