@@ -3,7 +3,8 @@
 #   share/psoas-atlas/            models/, poses/, lessons/, content.db (found from ../share/psoas-atlas)
 #   share/applications/, share/icons/hicolor/, share/metainfo/, share/mime/packages/
 #   share/man/man1/psoas-atlas.1.gz, share/bash-completion/completions/psoas-atlas
-#   share/doc/psoas-atlas/        LICENSE (code, MIT), LICENSE-CC-BY-4.0.txt and ATTRIBUTION.md (assets)
+#   share/doc/psoas-atlas/        LICENSE (code, MIT), LICENSE-CC-BY-4.0.txt and ATTRIBUTION.md (assets),
+#                                 copyright (Debian's machine-readable summary of both)
 include(GNUInstallDirs)
 set(PSOAS_APP_ID "org.psoasatlas.PsoasAtlas")
 set(PSOAS_PROJECT_URL "https://github.com/psoas-atlas/psoas-atlas" CACHE STRING
@@ -55,5 +56,5 @@ install(FILES "${_completion}" RENAME psoas-atlas DESTINATION "${CMAKE_INSTALL_D
 
 # Licences and attribution.
 install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" "${PSOAS_ASSETS_DIR}/LICENSE-CC-BY-4.0.txt"
-              "${PSOAS_ASSETS_DIR}/ATTRIBUTION.md" "${_pkg}/README.md"
+              "${PSOAS_ASSETS_DIR}/ATTRIBUTION.md" "${_pkg}/README.md" "${_pkg}/copyright"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/psoas-atlas")
