@@ -27,7 +27,7 @@ for f in bin/psoas-atlas share/psoas-atlas/models/lumbopelvic.glb share/psoas-at
          share/icons/hicolor/48x48/apps/psoas-atlas.png share/metainfo/org.psoasatlas.PsoasAtlas.metainfo.xml \
          share/mime/packages/psoas-atlas.xml share/man/man1/psoas-atlas.1.gz \
          share/bash-completion/completions/psoas-atlas share/doc/psoas-atlas/LICENSE \
-         share/doc/psoas-atlas/LICENSE-CC-BY-4.0.txt share/doc/psoas-atlas/ATTRIBUTION.md; do
+         share/doc/psoas-atlas/LICENSE-CC-BY-4.0.txt share/doc/psoas-atlas/ATTRIBUTION.md share/doc/psoas-atlas/copyright; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
 [ ! -e "$prefix/bin/psoas-atlas-build-tree.txt" ] || fail "the build-tree marker was installed"
