@@ -4,6 +4,9 @@
 #include "app/LessonCheck.h"
 #include "core/AssetPaths.h"
 #include "core/HugePages.h"
+#include "CommandLineDocs.h"
+#include "scene/ViewPreset.h"
+#include "ui/AppIcon.h"
 #include "ui/LabelPainter.h"
 #include "ui/MainWindow.h"
 #include "ui/TeachingTools.h"
@@ -44,33 +47,50 @@ bool hasArg(int argc, char** argv, const char* name)
     return false;
 }
 
+const char* const kDescription =
+    "Psoas Atlas: a 3D teaching viewer of the lumbopelvic region (T12–L5, sacrum, pelvis, femurs, psoas, iliacus, "
+    "diaphragm).";
+
+// The one option list: --help, the man page and the bash completion are made from it.
+QList<QCommandLineOption> commandLineOptions()
+{
+    QList<QCommandLineOption> o{
+        {"model", "Open this model file (.glb, .gltf or .obj) instead of the built-in model.", "FILE"},
+        {"render", "Render off screen (no display needed) to a PNG and exit.", "OUT.png"},
+        {"view", "View for --render: " + QString::fromStdString(psoas::scene::viewPresetNames()) + ".", "NAME",
+         "anterior"},
+        {"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"},
+        {"samples", "Anti-aliasing samples per pixel for --render: 1, 2, 4 or 8.", "N", "4"},
+        {"labels", "With --render: draw the landmark labels with leader lines, as in the viewer."},
+        {"layers", psoas::app::layerSpecHelp(), "SPEC"},
+        {"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."},
+        {"pose", "Pose preset (with --kinematics or --render).", "NAME"},
+        {"mode", "Solver mode: free or standing.", "MODE"},
+        {"set", "Set a coordinate, e.g. --set hip_flexion_r=30 (repeatable).", "COORD=VALUE"},
+        {"sweep", "Sweep a coordinate for --kinematics, e.g. hip_flexion_r=-20:120:10.", "COORD=FROM:TO:STEP"},
+        {"assets", "Use this assets folder (model, catalog, poses, content).", "DIR"},
+        {"list-coordinates", "List the joint coordinates with their limits and exit."},
+        {"list-poses", "List the pose presets and exit."},
+        {"list-structures", "List the structures of the built-in model and exit."},
+        {"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
+                         "to do, and exit 0 (no problems) or 1 (repeatable).",
+         "FILE"},
+        // Build-time generators (CMake runs them), not shown in --help.
+        {"help-man", "Print the man page (roff) made from these options and exit."},
+        {"help-bash-completion", "Print the bash completion script made from these options and exit."},
+    };
+    for (auto& option : o)
+        if (option.names().first().startsWith("help-")) option.setFlags(QCommandLineOption::HiddenFromHelp);
+    return o;
+}
+
 void addOptions(QCommandLineParser& p)
 {
-    p.setApplicationDescription("Psoas Atlas: a 3D teaching viewer of the lumbopelvic region (T12–L5, sacrum, pelvis, "
-                                "femurs, psoas, iliacus, diaphragm).");
+    p.setApplicationDescription(kDescription);
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument("file", "A lesson (.json) or model file to open.", "[file]");
-    p.addOption({"model", "Open this model file (.glb, .gltf or .obj) instead of the built-in model.", "FILE"});
-    p.addOption({"render", "Render off screen (no display needed) to a PNG and exit.", "OUT.png"});
-    p.addOption({"view", "View for --render: anterior, posterior, left, right, superior, inferior, oblique.", "NAME",
-                 "anterior"});
-    p.addOption({"size", "Image size for --render, e.g. 1920x1080.", "WxH", "1280x720"});
-    p.addOption({"samples", "Anti-aliasing samples per pixel for --render: 1, 2, 4 or 8.", "N", "4"});
-    p.addOption({"labels", "With --render: draw the landmark labels with leader lines, as in the viewer."});
-    p.addOption({"layers", psoas::app::layerSpecHelp(), "SPEC"});
-    p.addOption({"kinematics", "Print muscle lengths, moment arms and posture measures as CSV and exit."});
-    p.addOption({"pose", "Pose preset (with --kinematics or --render).", "NAME"});
-    p.addOption({"mode", "Solver mode: free or standing.", "MODE"});
-    p.addOption({"set", "Set a coordinate, e.g. --set hip_flexion_r=30 (repeatable).", "COORD=VALUE"});
-    p.addOption({"sweep", "Sweep a coordinate for --kinematics, e.g. hip_flexion_r=-20:120:10.", "COORD=FROM:TO:STEP"});
-    p.addOption({"assets", "Use this assets folder (model, catalog, poses, content).", "DIR"});
-    p.addOption({"list-coordinates", "List the joint coordinates with their limits and exit."});
-    p.addOption({"list-poses", "List the pose presets and exit."});
-    p.addOption({"list-structures", "List the structures of the built-in model and exit."});
-    p.addOption({"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
-                                 "to do, and exit 0 (no problems) or 1 (repeatable).",
-                 "FILE"});
+    p.addOptions(commandLineOptions());
 }
 
 // Every argument is used or refused, never dropped. Returns the refusal, or an empty string.
@@ -160,7 +180,8 @@ int main(int argc, char** argv)
     const bool render = hasArg(argc, argv, "--render");
     const bool checkLesson = hasArg(argc, argv, "--check-lesson");
     const bool headless = checkLesson || kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
-                          hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v");
+                          hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v") ||
+                          hasArg(argc, argv, "--help-man") || hasArg(argc, argv, "--help-bash-completion");
     // A --render is a short run that allocates a lot at once: start it again with huge pages
     // (one exec, about 10 ms, saves about 200 ms on a 1280x720 render here; see README).
     if (render) psoas::core::restartWithHugePages(argv);
@@ -185,6 +206,16 @@ int main(int argc, char** argv)
         }
         if (parser.isSet("help")) {
             std::cout << parser.helpText().toStdString();
+            return 0;
+        }
+        if (parser.isSet("help-man")) {
+            std::cout << psoas::cli::manPage(kDescription, commandLineOptions(), PSOAS_VERSION);
+            return 0;
+        }
+        if (parser.isSet("help-bash-completion")) {
+            std::vector<std::string> views;
+            for (const auto& v : psoas::scene::viewPresets()) views.push_back(v.name);
+            std::cout << psoas::cli::bashCompletion(commandLineOptions(), views);
             return 0;
         }
         if (parser.isSet("version")) {
@@ -252,6 +283,9 @@ int main(int argc, char** argv)
     format.setSamples(0);
     QSurfaceFormat::setDefaultFormat(format);
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(psoas::ui::applicationIcon());
+    // Ties the windows to the installed menu entry (Wayland app id, taskbar grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.psoasatlas.PsoasAtlas"));
     psoas::core::setExecutableDir(QCoreApplication::applicationDirPath().toStdString());
     QCommandLineParser parser;
     addOptions(parser);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Psoas Atlas set-up: installs missing Debian 12 packages, builds (Release) into ./build,
 # then starts the viewer (`run`) or runs the whole test suite (`test`).
+# `package` builds the Debian package build/psoas-atlas_<version>_<arch>.deb (CPack; install it with
+# `sudo apt-get install ./build/psoas-atlas_*.deb`; see packaging/README.md).
 # Idempotent and incremental: a second run installs nothing and rebuilds only what changed.
 #
 # `test` runs, in order, and fails if any stage fails:
@@ -30,6 +32,9 @@ packages=(
   libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev libtinygltf-dev libstb-dev libeigen3-dev
   libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14
+  # packaging and its test (tests/install): .deb dependencies (dpkg-shlibdeps, file), the
+  # validators of the .desktop and AppStream files, the MIME database, the completion helpers
+  dpkg-dev file desktop-file-utils appstream shared-mime-info bash-completion groff-base
 )
 
 missing=()
@@ -104,8 +109,14 @@ case "$mode" in
     [ $status -eq 0 ] && echo "==== all stages passed" || echo "==== FAILED"
     exit $status
     ;;
+  package)
+    # `package` builds everything (CPack installs the whole tree first), then the .deb.
+    cmake --build build -j "$jobs"
+    cmake --build build --target package
+    ls -l build/psoas-atlas_*.deb
+    ;;
   *)
-    echo "usage: tools/dev.sh run [viewer options] | test [ctest options] | harden" >&2
+    echo "usage: tools/dev.sh run [viewer options] | test [ctest options] | harden | package" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "app/Document.h"
+#include "core/AssetPaths.h"
 #include "ui/ContentPanel.h"
 #include "ui/PosePanel.h"
 #include "ui/TeachingTools.h"
@@ -26,6 +27,16 @@
 #include <QStatusBar>
 
 namespace psoas::ui {
+namespace {
+// Where the licence texts and the asset attribution are: the installed doc folder, else the
+// source tree's files (a program run from its build folder).
+QString docFolder()
+{
+    const QDir installed(QCoreApplication::applicationDirPath() + "/../share/doc/psoas-atlas");
+    if (installed.exists()) return QDir::cleanPath(installed.absolutePath());
+    return QObject::tr("LICENSE and assets/ATTRIBUTION.md of the source tree");
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
@@ -58,7 +69,7 @@ MainWindow::~MainWindow()
 void MainWindow::buildContentPanel()
 {
     QString loadError;
-    QString dbPath = QCoreApplication::applicationDirPath() + "/content.db";
+    QString dbPath = QString::fromStdString(core::contentDatabasePath());
 #ifdef PSOAS_HAVE_CONTENT
     auto store = content::ContentStore::open(QFileInfo(dbPath).absoluteFilePath().toStdString());
     if (store) m_contentStore = std::move(store).value();
@@ -234,11 +245,19 @@ void MainWindow::showControls()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Psoas Atlas"),
-                       tr("<b>Psoas Atlas %1</b><p>A 3D teaching viewer of the lumbopelvic region: the psoas, "
-                          "iliacus and diaphragm on a posable spine, pelvis and hips.</p><p>Code: MIT licence. "
-                          "Model and content: CC BY 4.0. For education only, not medical advice.</p>")
-                           .arg(PSOAS_VERSION));
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Psoas Atlas"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<b>Psoas Atlas %1</b><p>A 3D teaching viewer of the lumbopelvic region: the psoas, "
+                   "iliacus and diaphragm on a posable spine, pelvis and hips.</p>"
+                   "<p><b>Licences</b><br>Code: MIT licence.<br>Model, catalog, content, poses and lessons: "
+                   "Creative Commons Attribution 4.0 (CC BY 4.0, creativecommons.org/licenses/by/4.0)."
+                   "</p><p><b>Sources</b><br>The model is generated from the project's anatomy data sheet "
+                   "(tools/modelbuilder); every article names its sources at its end. The licence texts "
+                   "and the asset attribution are in %2.</p><p>For education only, not medical advice.</p>")
+                    .arg(QStringLiteral(PSOAS_VERSION), docFolder().toHtmlEscaped()));
+    box.exec();
 }
 
 void MainWindow::updateTitle()

@@ -1,6 +1,7 @@
 #include "ui/TeachingTools.h"
 
 #include "app/Document.h"
+#include "core/AssetPaths.h"
 #include "ui/ContentPanel.h"
 #include "ui/LengthPlot.h"
 #include "ui/LessonPanel.h"
@@ -259,7 +260,9 @@ bool TeachingTools::openLesson(const QString& path, QString* error)
 
 void TeachingTools::chooseLesson()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Lesson"), QString(),
+    // Starts in the shipped lessons (<prefix>/share/psoas-atlas/lessons once installed).
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Lesson"),
+                                                      QString::fromStdString(core::assetPath("lessons")),
                                                       tr("Lessons (*.json);;All files (*)"));
     if (path.isEmpty()) return;
     QString error;
@@ -269,7 +272,7 @@ void TeachingTools::chooseLesson()
 void TeachingTools::saveLessonAs()
 {
     QString path = m_lesson->lessonPath();
-    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.json" : path,
+    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.psoas-lesson.json" : path,
                                         tr("Lessons (*.json)"));
     if (path.isEmpty()) return;
     QString error;
