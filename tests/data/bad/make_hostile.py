@@ -164,3 +164,7 @@ data_folder("data_coordinates_shares_array", coordinates_json=setting(["lumbar_s
 data_folder("data_coordinates_overflow", coordinates_json=lambda d: json.dumps(d).replace('"max": 25', '"max": 1e999', 1))
 data_folder("data_pose_value_text", pose_bad_json=setting(["coordinates"], {"pelvis_tilt": "10"}))
 data_folder("data_pose_mode_array", pose_bad_json=setting(["mode"], ["free"]))
+# The same under --assets (models/catalog.json of an assets folder), for --list-structures.
+os.makedirs(os.path.join(HERE, "assets_catalog_visible_text", "models"), exist_ok=True)
+out(os.path.join("assets_catalog_visible_text", "models", "catalog.json"),
+    json.dumps(setting(["structures", 0, "visible"], "yes")(shipped("models/catalog.json")), indent=1))
