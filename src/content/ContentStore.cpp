@@ -449,7 +449,7 @@ std::vector<SearchHit> ContentStore::search(const std::string& query, int limit)
                 }
             }
         }
-        if (!approx.empty()) approx += ' ';
+        if (!approx.empty()) approx += " AND "; // FTS5 needs an explicit AND after a bracketed OR
         approx += term;
     }
     if (changed) run(approx, true);
