@@ -14,7 +14,9 @@ namespace {
 
 const char* const kQueries[] = {"p",       "ps",        "pso",          "psoas",     "psoas maj", "ili",
                                 "hip pain", "diaph",    "lesser troch", "stretch",   "l3",        "bridge",
-                                "tilt",    "breathing", "qqqzzz",       "m. psoas"};
+                                "tilt",    "breathing", "qqqzzz",       "m. psoas",
+                                // typo tolerance (a word matching nothing is retried within one edit)
+                                "ilicus",  "diaphram",  "snaping hip",  "psaos majr", "back pain", "qqqzzzx"};
 
 ContentStore& store()
 {

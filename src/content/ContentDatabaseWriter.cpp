@@ -28,7 +28,7 @@ CREATE TABLE item_sources(item_id TEXT NOT NULL, source_id TEXT NOT NULL, ord IN
   PRIMARY KEY(item_id, source_id));
 CREATE TABLE item_links(item_id TEXT NOT NULL, target_id TEXT NOT NULL, PRIMARY KEY(item_id, target_id));
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT NOT NULL, site TEXT NOT NULL, author TEXT NOT NULL,
-  url TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL);
+  url TEXT NOT NULL, kind TEXT NOT NULL, ord INTEGER NOT NULL, doi TEXT NOT NULL, isbn TEXT NOT NULL);
 CREATE TABLE structures(id TEXT PRIMARY KEY, name TEXT NOT NULL, latin TEXT NOT NULL, ord INTEGER NOT NULL);
 CREATE TABLE structure_items(structure_id TEXT NOT NULL, item_id TEXT NOT NULL, ord INTEGER NOT NULL,
   PRIMARY KEY(structure_id, item_id));
@@ -144,8 +144,9 @@ core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const s
     }
     ord = 0;
     for (const auto& s : library.sources())
-        if (!run("INSERT INTO sources VALUES(?1,?2,?3,?4,?5,?6,?7)", {s.id, s.title, s.site, s.author, s.url, s.kind},
-                 {ord++}))
+        if (!run("INSERT INTO sources(id, title, site, author, url, kind, doi, isbn, ord) "
+                 "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                 {s.id, s.title, s.site, s.author, s.url, s.kind, s.doi, s.isbn}, {ord++}))
             return fail(err);
 
     // Structures and, per structure, its items: the catalog's "content" links first, then

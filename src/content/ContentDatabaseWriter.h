@@ -15,7 +15,8 @@ namespace psoas::content {
 class ContentDatabaseWriter {
 public:
     // Current schema version (PRAGMA user_version and meta.schema_version).
-    static constexpr int schemaVersion = 1;
+    // 2: sources carry doi and isbn.
+    static constexpr int schemaVersion = 2;
 
     static core::Status write(const ContentLibrary& library, const std::vector<StructureInfo>& structures,
                               const std::string& path);

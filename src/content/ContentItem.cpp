@@ -24,4 +24,6 @@ std::optional<ItemType> itemTypeFromString(const std::string& s)
     return std::nullopt;
 }
 
+bool isCheckableSource(const Source& source) { return source.kind != "model-data"; }
+
 } // namespace psoas::content

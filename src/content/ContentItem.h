@@ -47,8 +47,18 @@ struct Source {
     std::string site;
     std::string author; // may be empty
     std::string url;    // may be empty; http(s) only
-    std::string kind;   // seed | reference | textbook | study
+    // What kind of work it is, in words a reader understands (see SourceList::kinds()):
+    // popular-article | textbook | study | review | guideline | model-data.
+    // (Files written before these names may still say "seed" (= popular-article) or
+    // "reference" (= model-data); SourceList maps them on reading.)
+    std::string kind;
+    std::string doi;    // may be empty; "10.xxxx/..." without the https://doi.org/ prefix
+    std::string isbn;   // may be empty; digits (and X), hyphens allowed
 };
+
+// True if a reader can look the source up and check a claim against it (everything but the
+// project's own model-data notes).
+bool isCheckableSource(const Source& source);
 
 // A catalog structure as the content store knows it (for search and the panel header).
 struct StructureInfo {

@@ -3,6 +3,7 @@
 #include "content/ContentParser.h"
 #include "content/MarkdownRenderer.h"
 #include "content/SourceList.h"
+#include "content/TextChecks.h"
 #include "core/FolderContainment.h"
 
 #include <algorithm>
@@ -201,9 +202,12 @@ void ContentLibrary::validate(const std::vector<StructureInfo>& structures, cons
             case LinkKind::Structure:
                 if (!structureIds.count(id)) bad("broken link 'structure:" + id + "': no structure has that id; use an id from assets/models/catalog.json");
                 break;
+            case LinkKind::Source:
+                if (!sourceIds.count(id)) bad("broken citation 'source:" + id + "': no source in sources.json has that id; add it there or fix the id");
+                break;
             case LinkKind::External: break;
             case LinkKind::Invalid:
-                bad("link '" + link.target + "' is not allowed; use content:<id>, structure:<id> or an http(s) address");
+                bad("link '" + link.target + "' is not allowed; use content:<id>, structure:<id>, source:<id> or an http(s) address");
                 break;
             }
         }
@@ -214,6 +218,131 @@ void ContentLibrary::validate(const std::vector<StructureInfo>& structures, cons
                 problems.push_back({"assets/models/catalog.json", 0,
                                     "structure '" + s.id + "' links content '" + c +
                                         "', but no content item has that id; fix the catalog or add the item"});
+}
+
+} // namespace psoas::content
+
+namespace psoas::content {
+
+const std::vector<std::string>& ContentLibrary::claimSectionExemptions()
+{
+    static const std::vector<std::string> e{"see also", "related", "related items", "related reading",
+                                            "further reading", "sources", "what this note does not do",
+                                            "what this page does not do", "what this item does not do"};
+    return e;
+}
+
+namespace {
+
+struct Section {
+    std::string heading; // "" for the introduction
+    int line = 0;        // 1-based body line of the heading (or of the first text line)
+    bool hasText = false;
+    std::vector<std::string> cited; // source ids cited in the section
+};
+
+// Heading level of an ATX heading line ("## Text" -> 2), 0 if it is not one.
+int headingLevel(const std::string& line, std::string* text)
+{
+    std::size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    std::size_t hashes = 0;
+    while (i + hashes < line.size() && line[i + hashes] == '#') ++hashes;
+    if (hashes == 0 || hashes > 6) return 0;
+    std::size_t after = i + hashes;
+    if (after < line.size() && line[after] != ' ' && line[after] != '\t') return 0;
+    if (text) {
+        std::string t = trim(line.substr(after));
+        while (!t.empty() && t.back() == '#') t.pop_back();
+        *text = trim(t);
+    }
+    return static_cast<int>(hashes);
+}
+
+std::string lowerAscii(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+} // namespace
+
+void ContentLibrary::checkCitations(std::vector<Diagnostic>& problems) const
+{
+    std::map<std::string, const Source*> sources;
+    for (const auto& s : m_sources) sources[s.id] = &s;
+    for (const auto& item : m_items) {
+        if (item.type == ItemType::Disclaimer) continue;
+        // Split the body into sections by line.
+        std::vector<Section> sections(1);
+        std::vector<std::string> lines;
+        {
+            std::size_t start = 0;
+            while (start < item.body.size()) {
+                std::size_t nl = item.body.find('\n', start);
+                lines.push_back(item.body.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+                if (nl == std::string::npos) break;
+                start = nl + 1;
+            }
+        }
+        std::vector<std::size_t> sectionOfLine(lines.size() + 2, 0);
+        bool fenced = false, titleSeen = false;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string t = trim(lines[i]);
+            const int lineNo = static_cast<int>(i) + 1;
+            if (t.compare(0, 3, "```") == 0 || t.compare(0, 3, "~~~") == 0) fenced = !fenced;
+            std::string headingText;
+            const int level = fenced ? 0 : headingLevel(lines[i], &headingText);
+            if (level == 1 && !titleSeen && !sections.back().hasText && sections.size() == 1) {
+                titleSeen = true; // the item's own title: the introduction follows it
+                sections.back().line = lineNo;
+            } else if (level == 1 || level == 2) {
+                sections.push_back({headingText, lineNo, false, {}});
+            } else if (!t.empty() && level == 0 && t != "[Medical disclaimer](content:disclaimer)") {
+                if (!sections.back().hasText && sections.back().line == 0) sections.back().line = lineNo;
+                sections.back().hasText = true;
+            }
+            sectionOfLine[static_cast<std::size_t>(lineNo)] = sections.size() - 1;
+        }
+        std::set<std::string> citedAnywhere;
+        for (const auto& link : MarkdownRenderer::links(item.body)) {
+            std::string id;
+            if (classifyLink(link.target, &id) != LinkKind::Source) continue;
+            citedAnywhere.insert(id);
+            std::size_t line = link.line > 0 && static_cast<std::size_t>(link.line) < sectionOfLine.size()
+                                   ? static_cast<std::size_t>(link.line) : 0;
+            sections[sectionOfLine[line]].cited.push_back(id);
+        }
+        auto at = [&](int bodyLine) { return item.bodyLine + std::max(bodyLine, 1) - 1; };
+        for (const auto& sec : sections) {
+            if (!sec.hasText) continue;
+            const std::string lower = lowerAscii(sec.heading);
+            const auto& ex = claimSectionExemptions();
+            if (!sec.heading.empty() && std::find(ex.begin(), ex.end(), lower) != ex.end()) continue;
+            bool checkable = false;
+            for (const auto& id : sec.cited) {
+                auto it = sources.find(id);
+                if (it != sources.end() && isCheckableSource(*it->second)) checkable = true;
+            }
+            if (checkable) continue;
+            const std::string name = sec.heading.empty() ? std::string("the introduction")
+                                                         : "the section '" + sec.heading + "'";
+            problems.push_back({item.file, at(sec.line),
+                                name + " cites no source a reader can look up; add a citation such as "
+                                       "[Gray's Anatomy](source:grays_anatomy) at the claim it supports "
+                                       "(model-data notes do not count)"});
+        }
+        for (const auto& id : citedAnywhere)
+            if (std::find(item.sources.begin(), item.sources.end(), id) == item.sources.end())
+                problems.push_back({item.file, headerLine(item, "sources"),
+                                    "the text cites source '" + id + "' but the header's 'sources' does not list it; add it"});
+        for (const auto& id : item.sources)
+            if (!citedAnywhere.count(id))
+                problems.push_back({item.file, headerLine(item, "sources"),
+                                    "the header lists source '" + id + "' but the text never cites it; cite it at the "
+                                    "claim it supports with [text](source:" + id + ") or remove it from 'sources'"});
+    }
 }
 
 } // namespace psoas::content

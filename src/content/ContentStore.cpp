@@ -4,9 +4,11 @@
 #include "content/MarkdownRenderer.h"
 #include "content/internal/SqliteHandle.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace psoas::content {
 
@@ -15,6 +17,8 @@ struct ContentStore::Impl {
     std::string path;
     mutable std::string lastError;
     mutable std::map<std::string, std::unique_ptr<sqlite::Statement>> statements;
+    mutable std::vector<std::string> titleWords; // for typo tolerance, loaded on first use
+    mutable bool titleWordsLoaded = false;
 
     ~Impl()
     {
@@ -266,13 +270,14 @@ std::vector<Source> ContentStore::sourcesOf(const std::string& itemId) const
 {
     std::vector<Source> out;
     const sqlite::Statement* st =
-        m_impl->prepare("SELECT s.id, s.title, s.site, s.author, s.url, s.kind FROM item_sources x "
+        m_impl->prepare("SELECT s.id, s.title, s.site, s.author, s.url, s.kind, s.doi, s.isbn FROM item_sources x "
                         "JOIN sources s ON s.id = x.source_id WHERE x.item_id = ?1 ORDER BY x.ord");
     if (!st) return out;
     st->bind(1, itemId);
     int rc;
     while ((rc = st->step()) == SQLITE_ROW)
-        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5)});
+        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6),
+                       st->text(7)});
     m_impl->finished(*st, rc);
     return out;
 }
@@ -300,6 +305,87 @@ std::string ContentStore::toFtsQuery(const std::string& text)
     return out;
 }
 
+namespace {
+
+bool isWordByte(unsigned char u)
+{
+    return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
+// Lower-case (ASCII) words of the text, in order.
+std::vector<std::string> wordsOf(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text + " ") {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (isWordByte(u)) word += (u >= 'A' && u <= 'Z') ? static_cast<char>(u - 'A' + 'a') : c;
+        else if (!word.empty()) {
+            out.push_back(word);
+            word.clear();
+        }
+    }
+    return out;
+}
+
+const char* const kSearchSql =
+    "SELECT h.kind, h.ref, h.title, MIN(h.r), COALESCE(i.summary, st.latin, ''), MIN(h.tier) AS t FROM ("
+    "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 0 AS tier FROM search WHERE search MATCH ?3"
+    "  UNION ALL"
+    "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 1 AS tier FROM search WHERE search MATCH ?1"
+    ") h"
+    " LEFT JOIN items i ON h.kind <> 'structure' AND i.id = h.ref"
+    " LEFT JOIN structures st ON h.kind = 'structure' AND st.id = h.ref"
+    " GROUP BY h.kind, h.ref ORDER BY t, MIN(h.r) LIMIT ?2";
+
+} // namespace
+
+bool ContentStore::withinOneEdit(const std::string& a, const std::string& b)
+{
+    const std::size_t n = a.size(), m = b.size();
+    if (n > m + 1 || m > n + 1) return false;
+    std::size_t i = 0;
+    while (i < n && i < m && a[i] == b[i]) ++i; // common prefix
+    if (i == n && i == m) return true;
+    if (n == m) {
+        if (a.compare(i + 1, std::string::npos, b, i + 1, std::string::npos) == 0) return true; // substitution
+        return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.compare(i + 2, std::string::npos, b, i + 2, std::string::npos) == 0; // swap of neighbours
+    }
+    if (n > m) return a.compare(i + 1, std::string::npos, b, i, std::string::npos) == 0; // deletion
+    return a.compare(i, std::string::npos, b, i + 1, std::string::npos) == 0;              // insertion
+}
+
+std::vector<std::string> ContentStore::similarTitleWords(const std::string& wordIn) const
+{
+    std::vector<std::string> out;
+    const std::string word = wordsOf(wordIn).empty() ? std::string() : wordsOf(wordIn).front();
+    if (word.size() < 4) return out;
+    if (!m_impl->titleWordsLoaded) {
+        m_impl->titleWordsLoaded = true;
+        std::set<std::string> words;
+        const sqlite::Statement* st =
+            m_impl->prepare("SELECT title, CASE WHEN kind = 'structure' THEN alt ELSE '' END FROM search");
+        if (st) {
+            int rc;
+            while ((rc = st->step()) == SQLITE_ROW)
+                for (int col = 0; col < 2; ++col)
+                    for (auto& w : wordsOf(st->text(col)))
+                        if (w.size() >= 3) words.insert(std::move(w));
+            m_impl->finished(*st, rc);
+        }
+        m_impl->titleWords.assign(words.begin(), words.end());
+    }
+    for (const auto& term : m_impl->titleWords) {
+        // The whole word, or (while typing) the start of a longer one.
+        bool near = withinOneEdit(word, term);
+        if (!near && word.size() >= 5 && term.size() > word.size() + 1)
+            near = withinOneEdit(word, term.substr(0, word.size())) || withinOneEdit(word, term.substr(0, word.size() + 1));
+        if (near) out.push_back(term);
+    }
+    return out;
+}
+
 std::vector<SearchHit> ContentStore::search(const std::string& query, int limit) const
 {
     std::vector<SearchHit> out;
@@ -307,32 +393,66 @@ std::vector<SearchHit> ContentStore::search(const std::string& query, int limit)
     if (fts.empty() || limit <= 0) return out;
     // Tier 0: every word matches the title; tier 1: the words match anywhere. Within a tier,
     // bm25 with the title weighted over the summary/Latin and the body.
-    const sqlite::Statement* st = m_impl->prepare(
-        "SELECT h.kind, h.ref, h.title, MIN(h.r), COALESCE(i.summary, st.latin, ''), MIN(h.tier) AS t FROM ("
-        "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 0 AS tier FROM search WHERE search MATCH ?3"
-        "  UNION ALL"
-        "  SELECT kind, ref, title, bm25(search, 10.0, 3.0, 1.0) AS r, 1 AS tier FROM search WHERE search MATCH ?1"
-        ") h"
-        " LEFT JOIN items i ON h.kind <> 'structure' AND i.id = h.ref"
-        " LEFT JOIN structures st ON h.kind = 'structure' AND st.id = h.ref"
-        " GROUP BY h.kind, h.ref ORDER BY t, MIN(h.r) LIMIT ?2");
-    if (!st) return out;
-    st->bind(1, fts);
-    st->bind(2, static_cast<long long>(limit));
-    st->bind(3, "title : (" + fts + ")");
-    int rc;
-    while ((rc = st->step()) == SQLITE_ROW) {
-        SearchHit hit;
-        std::string kind = st->text(0);
-        hit.kind = kind == "structure" ? HitKind::Structure : HitKind::Item;
-        hit.itemType = itemTypeFromString(kind).value_or(ItemType::Article);
-        hit.id = st->text(1);
-        hit.title = st->text(2);
-        hit.rank = st->real(3);
-        hit.detail = st->text(4);
-        out.push_back(std::move(hit));
+    auto run = [&](const std::string& match, bool approximate) {
+        const sqlite::Statement* st = m_impl->prepare(kSearchSql);
+        if (!st) return;
+        st->bind(1, match);
+        st->bind(2, static_cast<long long>(limit));
+        st->bind(3, "title : (" + match + ")");
+        int rc;
+        while ((rc = st->step()) == SQLITE_ROW) {
+            SearchHit hit;
+            std::string kind = st->text(0);
+            hit.kind = kind == "structure" ? HitKind::Structure : HitKind::Item;
+            hit.itemType = itemTypeFromString(kind).value_or(ItemType::Article);
+            hit.id = st->text(1);
+            hit.title = st->text(2);
+            hit.rank = st->real(3);
+            hit.detail = st->text(4);
+            hit.approximate = approximate;
+            bool seen = false;
+            for (const auto& h : out)
+                if (h.kind == hit.kind && h.id == hit.id) seen = true;
+            if (!seen && static_cast<int>(out.size()) < limit) out.push_back(std::move(hit));
+        }
+        m_impl->finished(*st, rc);
+    };
+    run(fts, false);
+    if (static_cast<int>(out.size()) >= limit) return out;
+
+    // Typo tolerance: words that match nothing on their own are replaced by near title words.
+    const std::vector<std::string> words = wordsOf(query);
+    std::string approx;
+    bool changed = false;
+    int used = 0;
+    for (const auto& w : words) {
+        if (used++ >= 8) break;
+        const std::string exact = "\"" + w.substr(0, 64) + "\"*";
+        std::string term = exact;
+        if (w.size() >= 4) {
+            bool matches = false;
+            if (const sqlite::Statement* st = m_impl->prepare("SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1")) {
+                st->bind(1, exact);
+                int rc = st->step();
+                matches = rc == SQLITE_ROW;
+                if (rc != SQLITE_ROW) m_impl->finished(*st, rc);
+                st->reset();
+            }
+            if (!matches) {
+                auto near = similarTitleWords(w);
+                if (near.size() > 6) near.resize(6);
+                if (!near.empty()) {
+                    changed = true;
+                    term.clear();
+                    for (const auto& n : near) term += (term.empty() ? "(\"" : " OR \"") + n + "\"";
+                    term += ")";
+                }
+            }
+        }
+        if (!approx.empty()) approx += " AND "; // FTS5 needs an explicit AND after a bracketed OR
+        approx += term;
     }
-    m_impl->finished(*st, rc);
+    if (changed) run(approx, true);
     return out;
 }
 

@@ -24,6 +24,7 @@ struct SearchHit {
     std::string detail;      // Latin name (structures) or the item's summary
     ItemType itemType = ItemType::Article; // meaningful when kind == Item
     double rank = 0;         // bm25 score (lower is better)
+    bool approximate = false; // found by typo tolerance (a word was one edit away from a title word)
 };
 
 class ContentStore {
@@ -65,7 +66,17 @@ public:
     // Full-text search over structures (name, Latin), articles, topics, symptoms and
     // exercises. Every word is a prefix ("pso maj" finds "psoas major"); results are ranked
     // by bm25 with the title weighted above the summary and the body. Empty for a blank query.
+    // Typo tolerance: a word of 4 or more letters that matches nothing is replaced by the
+    // words of titles, structure names and Latin names within one edit of it (an insertion,
+    // deletion, substitution or swap of neighbours: "ilicus" finds "iliacus"); those hits come
+    // after the exact ones, marked approximate.
     std::vector<SearchHit> search(const std::string& query, int limit = 20) const;
+
+    // Words of titles, structure names and Latin names within one edit of `word` (lower case).
+    std::vector<std::string> similarTitleWords(const std::string& word) const;
+    // True if a and b (lower-case UTF-8 bytes) differ by at most one insertion, deletion,
+    // substitution or swap of two neighbouring characters.
+    static bool withinOneEdit(const std::string& a, const std::string& b);
 
     // The item's body rendered to HTML (see MarkdownRenderer for links); empty if unknown.
     std::string html(const std::string& itemId) const;

@@ -117,7 +117,9 @@ int enterSpan(MD_SPANTYPE type, void* detail, void* user)
         }
         s.out += "<a href=\"";
         appendEscaped(s.out, href.data(), href.size());
-        s.out += kind == LinkKind::External ? "\" class=\"external\">" : "\">";
+        s.out += kind == LinkKind::External ? "\" class=\"external\">"
+                 : kind == LinkKind::Source ? "\" class=\"citation\">"
+                                            : "\">";
         s.linkOpen.push_back(true);
         break;
     }
@@ -229,6 +231,7 @@ LinkKind classifyLink(const std::string& href, std::string* id)
     };
     if (href.compare(0, 8, "content:") == 0) return idAfter(8) ? LinkKind::Content : LinkKind::Invalid;
     if (href.compare(0, 10, "structure:") == 0) return idAfter(10) ? LinkKind::Structure : LinkKind::Invalid;
+    if (href.compare(0, 7, "source:") == 0) return idAfter(7) ? LinkKind::Source : LinkKind::Invalid;
     if ((startsWith(href, "http://") && href.size() > 7) || (startsWith(href, "https://") && href.size() > 8)) {
         for (char c : href)
             if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>') return LinkKind::Invalid;

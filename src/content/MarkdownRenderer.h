@@ -6,6 +6,8 @@
 // Links in the output:
 //   [text](content:<item id>)      -> <a href="content:<id>">     (the panel opens the item)
 //   [text](structure:<id>)         -> <a href="structure:<id>">   (the panel selects it)
+//   [text](source:<source id>)     -> <a href="source:<id>" class="citation"> (a citation at the
+//                                     claim; the panel scrolls to the item's list of sources)
 //   [text](http(s)://...)          -> <a href="..." class="external">
 //   anything else (relative, mailto:, javascript:, ...) is rendered as plain text.
 // Raw HTML in the Markdown is shown as text, never interpreted; images show their alt text.
@@ -20,9 +22,9 @@ struct MarkdownLink {
     bool image = false; // ![alt](src)
 };
 
-enum class LinkKind { Content, Structure, External, Invalid };
+enum class LinkKind { Content, Structure, Source, External, Invalid };
 
-// Classifies an href; `id` receives the item/structure id for Content/Structure links.
+// Classifies an href; `id` receives the item/structure/source id for Content/Structure/Source links.
 LinkKind classifyLink(const std::string& href, std::string* id = nullptr);
 
 class MarkdownRenderer {

@@ -3,6 +3,7 @@
 #include "content/internal/SqliteHandle.h"
 #include "content/TextChecks.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -113,6 +114,62 @@ core::Result<std::vector<std::string>> UserNotes::structuresWithNotes() const
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out.push_back(st.text(0));
     if (rc != SQLITE_DONE) return core::makeError(m_impl->error("read"));
+    return out;
+}
+
+namespace {
+
+std::string lowerAscii(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// About `width` bytes of `text` around byte `at`, cut at UTF-8 character boundaries, on one line.
+std::string snippetAround(const std::string& text, std::size_t at, std::size_t width)
+{
+    auto isContinuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    std::size_t begin = at > width / 3 ? at - width / 3 : 0;
+    while (begin > 0 && isContinuation(begin)) --begin;
+    std::size_t end = std::min(text.size(), begin + width);
+    while (end < text.size() && isContinuation(end)) ++end;
+    std::string out = (begin > 0 ? "..." : "") + text.substr(begin, end - begin) + (end < text.size() ? "..." : "");
+    for (char& c : out)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out;
+}
+
+} // namespace
+
+core::Result<std::vector<NoteHit>> UserNotes::search(const std::string& query, int limit) const
+{
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : query + " ") {
+        unsigned char u = static_cast<unsigned char>(c);
+        bool wordChar = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+        if (wordChar) word += c;
+        else if (!word.empty()) {
+            if (words.size() < 8) words.push_back(lowerAscii(word.substr(0, 64)));
+            word.clear();
+        }
+    }
+    std::vector<NoteHit> out;
+    if (words.empty() || limit <= 0) return out;
+    std::string sql = "SELECT structure_id, text FROM notes WHERE 1";
+    for (std::size_t i = 0; i < words.size(); ++i) sql += " AND instr(lower(text), ?" + std::to_string(i + 1) + ") > 0";
+    sql += " ORDER BY updated DESC, structure_id LIMIT " + std::to_string(limit);
+    sqlite::Statement st(m_impl->db, sql.c_str());
+    if (!st.valid()) return core::makeError(m_impl->error("search"));
+    for (std::size_t i = 0; i < words.size(); ++i) st.bind(static_cast<int>(i) + 1, words[i]);
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        const std::string text = st.text(1);
+        const std::size_t at = lowerAscii(text).find(words.front());
+        out.push_back({st.text(0), snippetAround(text, at == std::string::npos ? 0 : at, 90)});
+    }
+    if (rc != SQLITE_DONE) return core::makeError(m_impl->error("search"));
     return out;
 }
 

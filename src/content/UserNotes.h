@@ -14,6 +14,12 @@
 
 namespace psoas::content {
 
+// A note found by UserNotes::search.
+struct NoteHit {
+    std::string structureId;
+    std::string snippet; // the text around the first match (whole UTF-8 characters, one line)
+};
+
 class UserNotes {
 public:
     static constexpr std::size_t maxNoteBytes = 1u << 20; // 1 MiB per note
@@ -34,6 +40,10 @@ public:
     core::Status save(const std::string& structureId, const std::string& text);
     // Structure ids that have a note, sorted.
     core::Result<std::vector<std::string>> structuresWithNotes() const;
+    // Notes whose text contains every word of the query (case-insensitive for ASCII letters;
+    // at most 8 words), most recently edited first. Empty for a blank query. Searches only this
+    // database: the user's notes are never mixed into the shipped content.
+    core::Result<std::vector<NoteHit>> search(const std::string& query, int limit = 20) const;
 
 private:
     struct Impl;

@@ -2,6 +2,7 @@
 
 #include "content/ContentStore.h"
 #include "content/MarkdownRenderer.h"
+#include "content/UserNotes.h"
 #include "ui/ExternalLinks.h"
 #include "ui/NotesTab.h"
 
@@ -272,9 +273,14 @@ QString ContentPanel::itemHtml(const QString& itemId) const
         for (const auto& s : sources) {
             QString line = QStringLiteral("<i>%1</i>, %2").arg(esc(s.title), esc(s.site));
             if (!s.author.empty()) line = esc(s.author) + QStringLiteral(": ") + line;
+            if (s.kind == "popular-article") line += tr(" (popular web article, cited as an example of what people read)");
+            if (s.kind == "model-data") line += tr(" (where the model's numbers come from; not a published source)");
+            if (!s.doi.empty())
+                line += QStringLiteral(". doi: <a href=\"https://doi.org/%1\">%1</a>").arg(esc(s.doi));
+            if (!s.isbn.empty()) line += QStringLiteral(". ISBN %1").arg(esc(s.isbn));
             if (!s.url.empty())
                 line += QStringLiteral(" (<a href=\"%1\">%2</a>)").arg(esc(s.url), tr("link"));
-            html += QStringLiteral("<li>%1</li>").arg(line);
+            html += QStringLiteral("<li><a name=\"source-%1\"></a>%2</li>").arg(esc(s.id), line);
         }
         html += QStringLiteral("</ol>");
     }
@@ -376,8 +382,20 @@ void ContentPanel::runSearch(const QString& text)
         auto* row = new QListWidgetItem(label, m_results);
         row->setData(KindRole, structure ? QStringLiteral("structure") : QStringLiteral("item"));
         row->setData(IdRole, q(hit.id));
-        row->setToolTip(q(hit.detail));
+        row->setToolTip(hit.approximate ? tr("Similar spelling: %1").arg(q(hit.detail)) : q(hit.detail));
     }
+    // The user's own notes (from notes.db, never from the shipped content).
+    if (m_notes)
+        if (auto notes = m_notes->search(s8(text), 10); notes.ok())
+            for (const auto& hit : notes.value()) {
+                const QString id = q(hit.structureId);
+                auto* row = new QListWidgetItem(structureName(id) + QStringLiteral("  (") + tr("my note") +
+                                                    QStringLiteral(")"),
+                                                m_results);
+                row->setData(KindRole, QStringLiteral("note"));
+                row->setData(IdRole, id);
+                row->setToolTip(q(hit.snippet));
+            }
     if (m_results->count() == 0) {
         auto* none = new QListWidgetItem(tr("No matches"), m_results);
         none->setFlags(Qt::NoItemFlags);
@@ -413,6 +431,10 @@ void ContentPanel::chooseResult(QListWidgetItem* item)
     if (item->data(KindRole).toString() == QLatin1String("structure")) {
         setSelectedStructure(id);
         emit structureChosen(id);
+    } else if (item->data(KindRole).toString() == QLatin1String("note")) {
+        setSelectedStructure(id);
+        emit structureChosen(id);
+        m_tabs->setCurrentWidget(m_notesTab);
     } else {
         showItem(id);
     }
@@ -429,6 +451,8 @@ void ContentPanel::openLink(const QUrl& url)
         emit structureChosen(target);
     } else if (scheme == QLatin1String("pose")) {
         emit poseRequested(target);
+    } else if (scheme == QLatin1String("source")) {
+        m_article->scrollToAnchor(QStringLiteral("source-") + target); // the item's list of sources
     } else if (ExternalLinks::isWebLink(url)) {
         ExternalLinks::open(this, url, m_confirmLink);
     }

@@ -167,6 +167,28 @@ TEST_CASE("search shows results as you type, choosing one selects or opens it", 
     CHECK(rows(results) == QStringList{QStringLiteral("No matches")});
 }
 
+TEST_CASE("search finds my notes by their text and a note result opens the note", "[content][panel]")
+{
+    Env env;
+    REQUIRE(env.notes->save("iliacus_r", "Tender two fingers below the front hip point.").ok());
+    ContentPanel panel(env.store.get(), QString(), env.notes.get(), displayName, nullptr);
+    panel.show();
+    QSignalSpy chosen(&panel, &ContentPanel::structureChosen);
+    auto* edit = child<QLineEdit>(panel, "searchEdit");
+    auto* results = child<QListWidget>(panel, "searchResults");
+    QTest::keyClicks(edit, QStringLiteral("fingers"));
+    REQUIRE(results->isVisible());
+    QListWidgetItem* noteRow = nullptr;
+    for (int i = 0; i < results->count(); ++i)
+        if (results->item(i)->text().endsWith(QStringLiteral("(my note)"))) noteRow = results->item(i);
+    REQUIRE(noteRow);
+    CHECK(noteRow->toolTip().contains(QStringLiteral("Tender two fingers")));
+    emit results->itemClicked(noteRow);
+    REQUIRE(chosen.count() == 1);
+    CHECK(chosen.at(0).at(0).toString() == QStringLiteral("iliacus_r"));
+    CHECK(child<QTabWidget>(panel, "contentTabs")->currentWidget()->findChild<QPlainTextEdit*>(QStringLiteral("notesEdit")));
+}
+
 TEST_CASE("the pose brings up the items linked to it", "[content][panel]")
 {
     Env env;

@@ -39,7 +39,7 @@ TEST_CASE("sources.json problems name the source and say what to do", "[hardenin
     CHECK(sourceListError(std::string(R"({"sources": [{)") + kGood + "}, {" + kGood + "}]}") ==
           "sources.json: source id 'gray' appears twice; rename or remove one of them");
     CHECK(sourceListError(std::string(R"({"sources": [{)") + kGood + R"(, "year": "1858"}]})") ==
-          "sources.json: source #1 has unknown key 'year'; remove it or use one of id, title, site, author, url, kind");
+          "sources.json: source #1 has unknown key 'year'; remove it or use one of id, title, site, author, url, doi, isbn, kind");
     CHECK(sourceListError(R"({"sources": [{"id": 7}]})") ==
           "sources.json: source #1 key 'id' must be a string; put the value in double quotes");
     CHECK(sourceListError(R"({"sources": [{"title": "T", "site": "S", "kind": "study"}]})") ==

@@ -91,6 +91,7 @@ int main(int argc, char** argv)
 
     auto library = content::ContentLibrary::load(contentDir, problems);
     library.validate(structures, poses, problems);
+    library.checkCitations(problems); // every claim section cites a source a reader can look up
     if (library.items().empty() && problems.empty())
         problems.push_back({contentDir, 0, "no content items found; expected Markdown files in articles/, "
                                            "symptoms/ and exercises/"});
