@@ -2,7 +2,7 @@
 """Regenerates tests/data/bad/hostile/: model files built to make two JSON parsers disagree, to
 reach outside the model's folder, or to point at special files. Committed; run only to change
 them: python3 tests/data/bad/make_hostile.py"""
-import base64, json, os, struct
+import base64, json, os, re, struct
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile")
 os.makedirs(HERE, exist_ok=True)
@@ -161,7 +161,7 @@ data_folder("data_rig_paths_number", rig_json=setting(["muscles", 0, "paths", 0]
 data_folder("data_rig_parent_number", rig_json=setting(["joints", 1, "parent"], 3))
 data_folder("data_coordinates_min_text", coordinates_json=setting(["coordinates", 0, "min"], "-20"))
 data_folder("data_coordinates_shares_array", coordinates_json=setting(["lumbar_shares"], [1, 2, 3]))
-data_folder("data_coordinates_overflow", coordinates_json=lambda d: json.dumps(d).replace('"max": 25', '"max": 1e999', 1))
+data_folder("data_coordinates_overflow", coordinates_json=lambda d: re.sub(r'"max": -?[0-9.]+', '"max": 1e999', json.dumps(d), count=1))
 data_folder("data_pose_value_text", pose_bad_json=setting(["coordinates"], {"pelvis_tilt": "10"}))
 data_folder("data_pose_mode_array", pose_bad_json=setting(["mode"], ["free"]))
 # The same under --assets (models/catalog.json of an assets folder), for --list-structures.
