@@ -185,6 +185,8 @@ int main(int argc, char** argv)
     // A --render is a short run that allocates a lot at once: start it again with huge pages
     // (one exec, about 10 ms, saves about 200 ms on a 1280x720 render here; see README).
     if (render) psoas::core::restartWithHugePages(argv);
+    // The viewer: a heap that gives back what window-sized buffers free (see HugePages.h).
+    if (!headless) psoas::core::restartWithCompactHeap(argv);
     QCoreApplication::setApplicationName("Psoas Atlas");
     QCoreApplication::setOrganizationName("PsoasAtlas");
     QCoreApplication::setApplicationVersion(PSOAS_VERSION);
@@ -272,7 +274,7 @@ int main(int argc, char** argv)
         return psoas::app::runRenderCommand(request, std::cerr);
     }
 
-    // GUI: the default surface format must be set before any widget exists.
+    // The default surface format must be set before any widget exists.
     QSurfaceFormat format;
     format.setRenderableType(QSurfaceFormat::OpenGL);
     format.setVersion(3, 3);

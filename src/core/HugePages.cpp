@@ -56,4 +56,32 @@ void restartWithHugePages(char** argv)
 #endif
 }
 
+std::string tunablesWithCompactHeap(const char* current)
+{
+    const std::string existing = current ? current : "";
+    if (existing.find("glibc.malloc.mmap_threshold") != std::string::npos ||
+        existing.find("glibc.malloc.arena_max") != std::string::npos)
+        return {};
+    const std::string wanted =
+        "glibc.malloc.arena_max=2:glibc.malloc.mmap_threshold=1048576:glibc.malloc.trim_threshold=1048576";
+    return existing.empty() ? wanted : existing + ":" + wanted;
+}
+
+void restartWithCompactHeap(char** argv)
+{
+#if defined(__linux__) && defined(__GLIBC__) && !defined(PSOAS_OWN_ALLOCATOR)
+    if (const char* choice = std::getenv("PSOAS_COMPACT_HEAP"); choice && std::strcmp(choice, "0") == 0) return;
+    const char* current = std::getenv("GLIBC_TUNABLES");
+    const std::string wanted = tunablesWithCompactHeap(current);
+    if (wanted.empty()) return;
+    const std::string previous = current ? current : "";
+    if (setenv("GLIBC_TUNABLES", wanted.c_str(), 1) != 0) return;
+    execv("/proc/self/exe", argv);
+    if (current) setenv("GLIBC_TUNABLES", previous.c_str(), 1);
+    else unsetenv("GLIBC_TUNABLES");
+#else
+    (void)argv;
+#endif
+}
+
 } // namespace psoas::core

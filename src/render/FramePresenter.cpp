@@ -16,11 +16,20 @@ void FramePresenter::frameSize(int windowWidth, int windowHeight, FrameQuality q
     height = std::max(1, int(std::lround(float(windowHeight) * s)));
 }
 
+int FramePresenter::samplesFor(int width, int height, FrameQuality quality) const
+{
+    if (quality == FrameQuality::Moving) return m_settings.movingSamples;
+    const long long pixels = std::max(1LL, (long long)width * height);
+    int samples = std::max(0, m_settings.stillSamples);
+    while (samples > 1 && samples * pixels > m_settings.stillSampleBudget) samples /= 2;
+    return samples;
+}
+
 core::Status FramePresenter::prepare(const RenderParams& params, FrameQuality quality, RenderParams& p)
 {
     int w = 0, h = 0;
     frameSize(params.width, params.height, quality, w, h);
-    const int samples = quality == FrameQuality::Still ? m_settings.stillSamples : m_settings.movingSamples;
+    const int samples = samplesFor(w, h, quality);
     RenderTarget& t = target(quality);
     // create() clamps the samples to what the driver offers, so compare with the request kept aside.
     if (t.width() != w || t.height() != h || t.requestedSamples() != samples)

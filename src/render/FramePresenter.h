@@ -14,7 +14,12 @@ namespace psoas::render {
 enum class FrameQuality { Still, Moving };
 
 struct FrameSettings {
-    int stillSamples = 4;      // MSAA samples when still
+    int stillSamples = 4;      // MSAA samples when still (within stillSampleBudget)
+    // Samples x pixels of the still frame's multisampled buffer, at most: 4x at 1920x1080. A
+    // larger window gets fewer samples (2x at 2560x1440, 1x at 3840x2160, where a pixel is
+    // small enough that edges stay smooth), so the buffer stays under about 70 MB; 4x MSAA at
+    // 4K alone took 265 MB and the view's memory went past 800 MB.
+    long long stillSampleBudget = 4LL * 1920 * 1080;
     float movingScale = 0.5f;  // linear size of the moving frame relative to the window (0.1..1)
     int movingSamples = 0;     // MSAA samples while moving
     bool movingLowDetail = true; // reduced-triangle meshes while moving
@@ -48,6 +53,8 @@ public:
     core::Status prewarmStep(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
                              bool& done);
     core::Status prewarm(Renderer& renderer, const scene::DrawList& list, const RenderParams& params);
+    // MSAA samples of a frame of this size at this quality (the budget applied).
+    int samplesFor(int width, int height, FrameQuality quality) const;
     // Size of the off-screen image used for a window of this size at this quality.
     void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;
     // Frees the off-screen buffers (context current).

@@ -98,3 +98,16 @@ TEST_CASE("Still and moving frames reach the window at its size and show the sam
     CHECK(renderer.pick(list, p, -5, 10).id == 0); // outside the view: nothing, no crash
     presenter.release();
 }
+
+TEST_CASE("Still frames keep 4x MSAA up to 1920x1080 and use fewer samples in larger windows", "[render]")
+{
+    psoas::render::FramePresenter presenter;
+    using psoas::render::FrameQuality;
+    CHECK(presenter.samplesFor(1280, 720, FrameQuality::Still) == 4);
+    CHECK(presenter.samplesFor(1920, 1080, FrameQuality::Still) == 4);
+    CHECK(presenter.samplesFor(2560, 1440, FrameQuality::Still) == 2);
+    CHECK(presenter.samplesFor(3840, 2160, FrameQuality::Still) == 1);
+    CHECK(presenter.samplesFor(3840, 2160, FrameQuality::Moving) == 0);
+    // The multisampled buffer of a 4K still frame stays within the 1080p budget.
+    CHECK(presenter.samplesFor(3840, 2160, FrameQuality::Still) * 3840LL * 2160 <= 4LL * 1920 * 1080);
+}

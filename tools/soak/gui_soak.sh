@@ -39,8 +39,10 @@ sample() {
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$app/status" 2>/dev/null || echo 0)
   echo "$(( $(date +%s) - start )),$(( rss / 1024 ))" >>"$out/rss.csv"
 }
-key() { xdotool windowactivate --sync "$win" 2>/dev/null || true; xdotool key --window "$win" --delay 120 "$@"; }
-drag() { # orbit: press in the middle, move, release
+# Real (XTEST) key presses to the focused window: there is no window manager to activate it, and
+# Qt ignores the synthetic events `xdotool key --window` would send.
+key() { xdotool windowfocus "$win" 2>/dev/null || true; xdotool key --delay 120 "$@" 2>/dev/null; }
+drag() { # orbit: press in the view, move, release
   xdotool mousemove --window "$win" 600 400 mousedown 1
   for s in $(seq 1 12); do xdotool mousemove --window "$win" $((600 + s * 25)) $((400 + s * 8)); done
   xdotool mouseup 1
