@@ -1,6 +1,7 @@
 #include "app/History.h"
 
 #include "app/Document.h"
+#include "app/Pose.h"
 
 #include <cmath>
 
@@ -20,14 +21,9 @@ bool Snapshot::operator==(const Snapshot& o) const
 Snapshot History::capture(const Document& doc, const LayerState& layers, const Selection& selection)
 {
     Snapshot s;
-#ifdef PSOAS_HAVE_SOLVER
-    if (const auto* k = doc.kinematics()) {
-        for (const auto& c : k->coordinates()) s.coordinates[c.name] = k->coordinate(c.name);
-        s.mode = solver::modeName(k->mode());
-    }
-#else
-    (void)doc;
-#endif
+    Pose pose = Pose::of(doc);
+    s.coordinates = std::move(pose.coordinates);
+    s.mode = std::move(pose.mode);
     s.layers = layers;
     s.selected = selection.selected();
     return s;
@@ -36,18 +32,7 @@ Snapshot History::capture(const Document& doc, const LayerState& layers, const S
 core::Status History::apply(const Snapshot& s, Document& doc, LayerState& layers, Selection& selection)
 {
     core::Status status;
-#ifdef PSOAS_HAVE_SOLVER
-    if (auto* k = doc.kinematics(); k && !s.mode.empty()) {
-        solver::Mode mode = k->mode();
-        if (solver::parseMode(s.mode, mode)) k->setMode(mode);
-        // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
-        for (const auto& [name, value] : s.coordinates) {
-            std::string note;
-            if (auto st = k->setCoordinate(name, value, &note); !st && status) status = st;
-        }
-        if (auto u = doc.updatePose(); !u && status) status = u;
-    }
-#endif
+    if (!s.mode.empty() && doc.hasSolver()) status = Pose{s.mode, s.coordinates}.applyTo(doc);
     layers = s.layers;
     layers.apply(doc.scene());
     selection.select(s.selected, layers);

@@ -31,8 +31,8 @@
 
 namespace psoas::ui {
 
-ExploreTools::ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel)
-    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel)
+ExploreTools::ExploreTools(app::Session& session, QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel)
+    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel), m_session(session)
 {
     m_panel = new LayersPanel(window);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_panel);
@@ -46,41 +46,33 @@ ExploreTools::ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel
     connect(m_panel, &LayersPanel::showAllRequested, this, &ExploreTools::showAll);
     connect(m_panel, &LayersPanel::resetRequested, this, &ExploreTools::resetLayers);
     connect(m_panel, &LayersPanel::structureClicked, this, &ExploreTools::select);
-    if (m_content) {
-        connect(m_content, &ContentPanel::structureChosen, this, &ExploreTools::select);
-        // "Show on model" (applied by the main window before this runs) is one undo step.
-        connect(m_content, &ContentPanel::poseRequested, this,
-                [this](const QString& preset) { poseChanged(tr("Pose: %1").arg(preset), false); });
-    }
+    if (m_content) connect(m_content, &ContentPanel::structureChosen, this, &ExploreTools::select);
 
     m_hoverTimer.setSingleShot(true);
     m_hoverTimer.setInterval(90); // pick passes are slow on software GL: at most ~11 per second
     connect(&m_hoverTimer, &QTimer::timeout, this, &ExploreTools::doHoverPick);
     m_poseSettle.setSingleShot(true);
     m_poseSettle.setInterval(800); // a drag ends when the pose has been still this long
-    connect(&m_poseSettle, &QTimer::timeout, this, [this] { m_history.endCoalescing(); });
+    connect(&m_poseSettle, &QTimer::timeout, this, [this] { m_session.endCoalescing(); });
+    m_subscription = m_session.subscribe([this](const app::Change& c) { sessionChanged(c); });
 
     viewport->installEventFilter(this);
     window->installEventFilter(this);
 }
 
-ExploreTools::~ExploreTools() = default;
+ExploreTools::~ExploreTools() { m_session.unsubscribe(m_subscription); }
 
 void ExploreTools::setTeachingTools(TeachingTools* teaching)
 {
     m_teaching = teaching;
     if (!teaching) return;
     if (auto* lesson = teaching->lessonPanel()) {
-        // Lesson steps read and write the same layers and selection as the rest of the window.
-        lesson->currentLayers = [this] { return m_layers.toJson(); };
-        lesson->currentSelection = [this] { return m_selection.selected(); };
+        // Lesson steps read and write the session's layers and selection.
+        lesson->currentLayers = [this] { return m_session.layers().toJson(); };
+        lesson->currentSelection = [this] { return m_session.selection().selected(); };
         lesson->applyLayersAndSelection = [this](const nlohmann::json& layers, const std::vector<std::string>& sel) {
-            if (!m_doc) return;
-            if (!layers.is_null()) {
-                m_layers.fromJson(layers, "lesson"); // the lesson loader already reported bad entries
-                layersChanged(tr("Lesson step"));
-            }
-            select(sel.empty() ? QString() : QString::fromStdString(sel.front()));
+            m_session.applyLayersAndSelection(layers, sel.empty() ? std::string() : sel.front(),
+                                              tr("Lesson step").toStdString());
         };
         // structure:<id> links in a step's text select that structure.
         connect(lesson, &LessonPanel::structureLinkActivated, this, &ExploreTools::select);
@@ -98,193 +90,120 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
 void ExploreTools::setDocument(app::Document* doc)
 {
     m_doc = doc;
-    m_layers = doc ? app::LayerState::fromDocument(*doc) : app::LayerState();
-    m_selection = app::Selection();
-    if (doc) {
-        m_layers.apply(doc->scene());
-        m_selection.apply(doc->scene());
-    }
-    m_panel->setLayers(m_layers, [this](const QString& id) { return nameOf(id); });
+    m_panel->setLayers(doc ? app::LayerState::fromDocument(*doc) : app::LayerState(),
+                       [this](const QString& id) { return nameOf(id); });
     m_overlay->setDocument(doc);
+    m_session.setDocument(doc);
     if (doc && !m_restoredOnce) {
         m_restoredOnce = true;
         restoreDocumentSettings();
     }
-    if (doc) m_history.reset(app::History::capture(*doc, m_layers, m_selection), "Open");
-    updateUndoActions();
-    m_viewport->sceneChanged();
 }
 
 QString ExploreTools::nameOf(const QString& id) const
 {
-    if (!m_doc) return id;
-    if (const auto* cat = m_doc->catalog())
-        if (const auto* s = cat->find(id.toStdString())) return QString::fromStdString(s->name);
-    return id;
+    return QString::fromStdString(m_session.nameOf(id.toStdString()));
 }
 
-void ExploreTools::record(const QString& label, const QString& coalesceKey)
+// Everything the session changed, shown where it is seen; the one place that does so, so
+// that Esc, a click, undo, a lesson step or the content panel all look the same.
+void ExploreTools::sessionChanged(const app::Change& c)
 {
-    if (!m_doc) return;
-    m_history.record(app::History::capture(*m_doc, m_layers, m_selection), label.toStdString(),
-                     coalesceKey.toStdString());
-    updateUndoActions();
+    if (c.layers || c.document) m_panel->refresh(m_session.layers());
+    if (c.selection) showSelection();
+    if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
+    if (c.history) updateUndoActions();
+    if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)
+        m_window->statusBar()->showMessage(QString::fromStdString(c.label));
+    if (c.any()) m_viewport->sceneChanged();
 }
 
-void ExploreTools::layersChanged(const QString& label, const QString& coalesceKey)
+void ExploreTools::showSelection()
 {
-    if (!m_doc) return;
-    m_layers.apply(m_doc->scene());
-    const bool selectionDropped = m_selection.validate(m_layers);
-    m_selection.apply(m_doc->scene());
-    if (selectionDropped) selectionUpdated(false);
-    m_panel->refresh(m_layers);
-    m_overlay->sceneChanged();
-    m_viewport->sceneChanged();
-    record(label, coalesceKey);
+    const std::string sel = m_session.selection().selected();
+    const QString id = QString::fromStdString(sel);
+    m_overlay->setAttachmentMuscle(m_session.isMuscle(sel) ? id : QString());
+    if (m_content) m_content->setSelectedStructure(id);
+    m_panel->setCurrentId(id);
+    m_window->statusBar()->showMessage(id.isEmpty() ? tr("Selection cleared") : tr("Selected: %1").arg(nameOf(id)));
+    emit selectionChanged(id);
 }
 
 void ExploreTools::setVisible(const QString& id, bool visible)
 {
-    if (m_layers.setVisible(id.toStdString(), visible))
-        layersChanged((visible ? tr("Show %1") : tr("Hide %1")).arg(nameOf(id)));
-    else m_panel->refresh(m_layers);
+    if (!m_session.setVisible(id.toStdString(), visible)) m_panel->refresh(m_session.layers());
 }
 
 void ExploreTools::setOpacity(const QString& id, float opacity, bool final)
 {
-    if (m_layers.setOpacity(id.toStdString(), opacity))
-        layersChanged(tr("Opacity of %1").arg(nameOf(id)), "opacity:" + id);
-    if (final) m_history.endCoalescing();
+    m_session.setOpacity(id.toStdString(), opacity, final);
 }
 
-void ExploreTools::isolate(const QString& id)
-{
-    if (m_layers.isolate(id.toStdString())) layersChanged(tr("Isolate %1").arg(nameOf(id)));
-}
-
-void ExploreTools::xray(const QString& id)
-{
-    if (m_layers.xray(id.toStdString())) layersChanged(tr("X-ray %1").arg(nameOf(id)));
-}
-
-void ExploreTools::showAll()
-{
-    if (m_layers.showAll()) layersChanged(tr("Show all"));
-}
-
-void ExploreTools::resetLayers()
-{
-    if (m_layers.reset()) layersChanged(tr("Reset layers"));
-}
-
-void ExploreTools::selectionUpdated(bool doRecord)
-{
-    const QString id = QString::fromStdString(m_selection.selected());
-    if (m_doc) m_selection.apply(m_doc->scene());
-    const bool muscle = m_doc && m_doc->catalog() && m_doc->catalog()->find(id.toStdString()) &&
-                        m_doc->catalog()->find(id.toStdString())->kind == anatomy::StructureKind::Muscle;
-    m_overlay->setAttachmentMuscle(muscle ? id : QString());
-    if (!id.isEmpty()) {
-        if (m_content) m_content->setSelectedStructure(id);
-        m_panel->setCurrentId(id);
-        m_window->statusBar()->showMessage(tr("Selected: %1").arg(nameOf(id)));
-    }
-    m_viewport->sceneChanged();
-    if (doRecord) record(id.isEmpty() ? tr("Clear selection") : tr("Select %1").arg(nameOf(id)));
-    emit selectionChanged(id);
-}
-
-void ExploreTools::select(const QString& id)
-{
-    const bool changed = id.isEmpty() ? m_selection.clear() : m_selection.select(id.toStdString(), m_layers);
-    if (changed) selectionUpdated(true);
-}
-
-void ExploreTools::setHovered(const QString& id)
-{
-    const bool changed = id.isEmpty() ? m_selection.clearHovered() : m_selection.setHovered(id.toStdString(), m_layers);
-    if (!changed || !m_doc) return;
-    m_selection.apply(m_doc->scene());
-    m_viewport->sceneChanged();
-}
+void ExploreTools::isolate(const QString& id) { m_session.isolate(id.toStdString()); }
+void ExploreTools::xray(const QString& id) { m_session.xray(id.toStdString()); }
+void ExploreTools::showAll() { m_session.showAll(); }
+void ExploreTools::resetLayers() { m_session.resetLayers(); }
+void ExploreTools::select(const QString& id) { m_session.select(id.toStdString()); }
+void ExploreTools::setHovered(const QString& id) { m_session.setHovered(id.toStdString()); }
 
 void ExploreTools::poseChanged(const QString& label, bool coalesce)
 {
-    m_overlay->sceneChanged();
-    if (!coalesce) m_history.endCoalescing();
-    record(label.isEmpty() ? tr("Change pose") : label, coalesce ? QStringLiteral("pose") : QString());
+    // The pose panel's preset name is in the label ("Pose: sitting") when it applied one.
+    const QString prefix = tr("Pose: ");
+    const QString preset = !coalesce && label.startsWith(prefix) ? label.mid(prefix.size()) : QString();
+    m_session.poseChanged(label.isEmpty() ? tr("Change pose").toStdString() : label.toStdString(),
+                          preset.toStdString(), coalesce);
     if (coalesce) m_poseSettle.start();
 }
 
-void ExploreTools::applySnapshot(const app::Snapshot& s)
+void ExploreTools::stopPoseAnimation()
 {
-    if (!m_doc) return;
     // A preset still animating would otherwise carry on over the restored pose.
     if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->cancelAnimation();
-    auto status = app::History::apply(s, *m_doc, m_layers, m_selection);
-    if (!status) m_window->statusBar()->showMessage(QString::fromStdString(status.message()));
-    m_panel->refresh(m_layers);
-    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->refresh();
-    selectionUpdated(false);
-    m_overlay->sceneChanged();
-    m_viewport->sceneChanged();
 }
 
 bool ExploreTools::undo()
 {
     // A preset still animating is the change in progress: undo goes back to where it started.
     auto* pose = m_teaching ? m_teaching->posePanel() : nullptr;
-    if (pose && pose->animating() && m_history.current()) {
-        applySnapshot(*m_history.current()); // stops the animation
-        m_window->statusBar()->showMessage(tr("Undone: pose animation"));
-        updateUndoActions();
+    if (pose && pose->animating() && m_session.history().current()) {
+        stopPoseAnimation();
+        m_session.revertToCurrent();
         return true;
     }
-    const QString label = QString::fromStdString(m_history.undoLabel());
-    auto s = m_history.undo();
-    if (!s) return false;
-    applySnapshot(*s);
-    m_window->statusBar()->showMessage(tr("Undone: %1").arg(label));
-    updateUndoActions();
-    return true;
+    stopPoseAnimation();
+    return m_session.undo();
 }
 
 bool ExploreTools::redo()
 {
-    const QString label = QString::fromStdString(m_history.redoLabel());
-    auto s = m_history.redo();
-    if (!s) return false;
-    applySnapshot(*s);
-    m_window->statusBar()->showMessage(tr("Redone: %1").arg(label));
-    updateUndoActions();
-    return true;
+    stopPoseAnimation();
+    return m_session.redo();
 }
 
 void ExploreTools::updateUndoActions()
 {
+    const auto& h = m_session.history();
     if (m_undoAction) {
-        m_undoAction->setEnabled(m_history.canUndo());
-        m_undoAction->setText(m_history.canUndo() ? tr("&Undo %1").arg(QString::fromStdString(m_history.undoLabel()))
-                                                  : tr("&Undo"));
+        m_undoAction->setEnabled(h.canUndo());
+        m_undoAction->setText(h.canUndo() ? tr("&Undo %1").arg(QString::fromStdString(h.undoLabel())) : tr("&Undo"));
     }
     if (m_redoAction) {
-        m_redoAction->setEnabled(m_history.canRedo());
-        m_redoAction->setText(m_history.canRedo() ? tr("&Redo %1").arg(QString::fromStdString(m_history.redoLabel()))
-                                                  : tr("&Redo"));
+        m_redoAction->setEnabled(h.canRedo());
+        m_redoAction->setText(h.canRedo() ? tr("&Redo %1").arg(QString::fromStdString(h.redoLabel())) : tr("&Redo"));
     }
 }
 
 QString ExploreTools::targetId() const
 {
-    if (m_selection.hasSelection()) return QString::fromStdString(m_selection.selected());
+    if (m_session.selection().hasSelection()) return QString::fromStdString(m_session.selection().selected());
     return m_panel->currentId();
 }
 
 bool ExploreTools::showAttachments()
 {
     if (!m_doc) return false;
-    auto areas = app::Attachments::of(*m_doc, m_selection.selected());
+    auto areas = app::Attachments::of(*m_doc, m_session.selection().selected());
     Vec3 mn, mx;
     if (!app::Attachments::bounds(areas, mn, mx)) {
         m_window->statusBar()->showMessage(tr("Select a muscle first (click it or pick it in the Layers panel)."));
@@ -308,9 +227,9 @@ void ExploreTools::doHoverPick()
     if (!m_doc || !m_viewport->isVisible()) return;
     const int node = m_viewport->pickNode(m_hoverPos);
     const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
-    setHovered(m_layers.contains(id.toStdString()) ? id : QString());
-    if (!m_selection.hovered().empty()) {
-        const QString name = nameOf(QString::fromStdString(m_selection.hovered()));
+    setHovered(m_session.layers().contains(id.toStdString()) ? id : QString());
+    if (!m_session.selection().hovered().empty()) {
+        const QString name = nameOf(QString::fromStdString(m_session.selection().hovered()));
         QToolTip::showText(m_viewport->mapToGlobal(m_hoverPos + QPoint(16, 16)), name, m_viewport);
         m_window->statusBar()->showMessage(name);
     } else {
@@ -337,7 +256,7 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
     case QEvent::KeyPress:
         // Esc clears the selection also when the window manager has not made the window active
         // (the Edit menu's shortcut needs an active window).
-        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && m_selection.hasSelection()) {
+        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && m_session.selection().hasSelection()) {
             select({});
             return true;
         }
@@ -359,7 +278,7 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
             // A click, not a drag: select what is under the cursor, or clear on empty space.
             const int node = m_viewport->pickNode(pos);
             const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
-            select(m_layers.contains(id.toStdString()) ? id : QString());
+            select(m_session.layers().contains(id.toStdString()) ? id : QString());
         }
         m_pressed = false;
         break;

@@ -1,12 +1,11 @@
 #pragma once
-// Exploring the model, kept together so that the main window only creates this object and
-// forwards the document: the Layers dock and menu (hide, isolate, x-ray, show all, reset),
-// hover and click picking with the selection driving the content panel, landmark labels and
-// the selected muscle's attachments (LabelOverlay), undo/redo of pose, layers and selection,
-// image export and clipboard copy, and the last session restored from QSettings.
-#include "app/History.h"
-#include "app/LayerState.h"
-#include "app/Selection.h"
+// Exploring the model: the Layers dock and menu (hide, isolate, x-ray, show all, reset), hover
+// and click picking, landmark labels and the selected muscle's attachments (LabelOverlay),
+// the Edit menu's undo/redo, image export and clipboard copy, and the last state restored from
+// QSettings. It keeps no state of its own: layers, selection, history and pose belong to the
+// app::Session; this object turns mouse, keys and menus into session commands and shows the
+// session's changes in the Layers dock, the overlay, the content panel and the status bar.
+#include "app/Session.h"
 
 #include <QObject>
 #include <QPoint>
@@ -33,7 +32,7 @@ class Viewport;
 class ExploreTools : public QObject {
     Q_OBJECT
 public:
-    ExploreTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel);
+    ExploreTools(app::Session& session, QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel);
     ~ExploreTools() override;
 
     // Call after the window's other docks exist (so that their layout can be restored).
@@ -45,10 +44,11 @@ public:
     void addViewActions(QMenu* view);
     void addFileActions(QMenu* file);
 
-    // ---- state and commands (each records one undo step when something changed) ----
-    const app::LayerState& layers() const { return m_layers; }
-    const app::Selection& selection() const { return m_selection; }
-    const app::History& history() const { return m_history; }
+    // ---- the session's state, and commands that forward to it (one undo step each) ----
+    app::Session& session() const { return m_session; }
+    const app::LayerState& layers() const { return m_session.layers(); }
+    const app::Selection& selection() const { return m_session.selection(); }
+    const app::History& history() const { return m_session.history(); }
     void setVisible(const QString& id, bool visible);
     void setOpacity(const QString& id, float opacity, bool final = true);
     void isolate(const QString& id);
@@ -94,10 +94,9 @@ signals:
 
 private:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void layersChanged(const QString& label, const QString& coalesceKey = {});
-    void selectionUpdated(bool record);
-    void record(const QString& label, const QString& coalesceKey = {});
-    void applySnapshot(const app::Snapshot& s);
+    void sessionChanged(const app::Change& c);
+    void showSelection();
+    void stopPoseAnimation();
     void updateUndoActions();
     QString targetId() const; // selection, else the layers panel's current row
     QString nameOf(const QString& id) const;
@@ -109,9 +108,8 @@ private:
     ContentPanel* m_content;
     TeachingTools* m_teaching = nullptr;
     app::Document* m_doc = nullptr;
-    app::LayerState m_layers;
-    app::Selection m_selection;
-    app::History m_history;
+    app::Session& m_session;
+    int m_subscription = 0;
     LayersPanel* m_panel = nullptr;
     LabelOverlay* m_overlay = nullptr;
     QAction* m_undoAction = nullptr;

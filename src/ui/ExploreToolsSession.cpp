@@ -154,12 +154,12 @@ void ExploreTools::saveSettings() const
     s->setValue("view/camera", QList<QVariant>{cam.target.x, cam.target.y, cam.target.z, cam.distance,
                                                cam.orientation.w, cam.orientation.x, cam.orientation.y,
                                                cam.orientation.z});
-    const auto snap = app::History::capture(*m_doc, m_layers, m_selection);
+    const auto snap = m_session.snapshot();
     nlohmann::json pose = {{"mode", snap.mode}, {"coordinates", snap.coordinates}};
     s->setValue("state/model", QString::fromStdString(m_doc->model().sourcePath));
-    s->setValue("state/layers", QString::fromStdString(m_layers.toJson().dump()));
+    s->setValue("state/layers", QString::fromStdString(snap.layers.toJson().dump()));
     s->setValue("state/pose", QString::fromStdString(pose.dump()));
-    s->setValue("state/selection", QString::fromStdString(m_selection.selected()));
+    s->setValue("state/selection", QString::fromStdString(snap.selected));
     s->sync();
 }
 
@@ -186,7 +186,7 @@ void ExploreTools::restoreDocumentSettings()
     // Only the same model's state makes sense (ids and poses belong to it).
     if (!m_doc || s->value("state/model").toString() != QString::fromStdString(m_doc->model().sourcePath)) return;
     app::Snapshot snap;
-    snap.layers = m_layers;
+    snap.layers = m_session.layers();
     const auto layersJson = nlohmann::json::parse(s->value("state/layers").toString().toStdString(), nullptr, false);
     if (!layersJson.is_discarded()) snap.layers.fromJson(layersJson, "settings"); // unknown ids are dropped
     const auto pose = nlohmann::json::parse(s->value("state/pose").toString().toStdString(), nullptr, false);
@@ -197,10 +197,7 @@ void ExploreTools::restoreDocumentSettings()
                 if (it.value().is_number()) snap.coordinates[it.key()] = it.value().get<double>();
     }
     snap.selected = s->value("state/selection").toString().toStdString();
-    app::History::apply(snap, *m_doc, m_layers, m_selection);
-    m_panel->refresh(m_layers);
-    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->refresh();
-    selectionUpdated(false);
+    m_session.restore(snap, "Open"); // the panels follow through the session's change
     const auto cam = s->value("view/camera").toList();
     if (cam.size() == 8) {
         scene::CameraState st;

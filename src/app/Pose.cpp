@@ -1,0 +1,44 @@
+#include "app/Pose.h"
+
+#include "app/Document.h"
+
+namespace psoas::app {
+
+Pose Pose::of(const Document& doc)
+{
+    Pose p;
+#ifdef PSOAS_HAVE_SOLVER
+    if (const auto* k = doc.kinematics()) {
+        for (const auto& c : k->coordinates()) p.coordinates[c.name] = k->coordinate(c.name);
+        p.mode = solver::modeName(k->mode());
+    }
+#else
+    (void)doc;
+#endif
+    return p;
+}
+
+core::Status Pose::applyTo(Document& doc) const
+{
+    core::Status status;
+#ifdef PSOAS_HAVE_SOLVER
+    auto* k = doc.kinematics();
+    if (!k) return core::makeError(doc.poseError());
+    if (!mode.empty()) {
+        solver::Mode m = k->mode();
+        if (solver::parseMode(mode, m)) k->setMode(m);
+        else status = core::makeError("pose mode '" + mode + "' is unknown; use standing or free");
+    }
+    // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
+    for (const auto& [name, value] : coordinates) {
+        std::string note;
+        if (auto st = k->setCoordinate(name, value, &note); !st && status) status = st;
+    }
+    if (auto u = doc.updatePose(); !u && status) status = u;
+#else
+    (void)doc;
+#endif
+    return status;
+}
+
+} // namespace psoas::app

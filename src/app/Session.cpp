@@ -1,0 +1,259 @@
+#include "app/Session.h"
+
+#include "anatomy/Catalog.h"
+#include "app/Document.h"
+
+#include <nlohmann/json.hpp>
+
+namespace psoas::app {
+
+void Session::setDocument(Document* doc)
+{
+    m_doc = doc;
+    m_layers = doc ? LayerState::fromDocument(*doc) : LayerState();
+    m_selection = Selection();
+    if (doc) {
+        m_layers.apply(doc->scene());
+        m_selection.apply(doc->scene());
+        m_history.reset(History::capture(*doc, m_layers, m_selection), "Open");
+    } else {
+        m_history = History();
+    }
+    Change c;
+    c.document = c.pose = c.layers = c.selection = c.hover = c.history = true;
+    c.label = "Open";
+    notify(c);
+}
+
+Pose Session::pose() const { return m_doc ? Pose::of(*m_doc) : Pose{}; }
+
+std::string Session::nameOf(const std::string& id) const
+{
+    if (m_doc && m_doc->catalog())
+        if (const auto* s = m_doc->catalog()->find(id)) return s->name;
+    return id;
+}
+
+bool Session::isMuscle(const std::string& id) const
+{
+    if (!m_doc || !m_doc->catalog()) return false;
+    const auto* s = m_doc->catalog()->find(id);
+    return s && s->kind == anatomy::StructureKind::Muscle;
+}
+
+// ---- selection and layers ----
+
+bool Session::select(const std::string& id)
+{
+    if (!m_doc) return false;
+    const bool changed = id.empty() ? m_selection.clear() : m_selection.select(id, m_layers);
+    if (!changed) return false;
+    m_selection.apply(m_doc->scene());
+    Change c;
+    c.selection = c.history = true;
+    c.label = id.empty() ? "Clear selection" : "Select " + nameOf(id);
+    record(c.label);
+    notify(c);
+    return true;
+}
+
+bool Session::setHovered(const std::string& id)
+{
+    if (!m_doc) return false;
+    const bool changed = id.empty() ? m_selection.clearHovered() : m_selection.setHovered(id, m_layers);
+    if (!changed) return false;
+    m_selection.apply(m_doc->scene());
+    Change c;
+    c.hover = true;
+    notify(c);
+    return true;
+}
+
+bool Session::layersChanged(const std::string& label, const std::string& coalesceKey)
+{
+    if (!m_doc) return false;
+    m_layers.apply(m_doc->scene());
+    Change c;
+    c.layers = c.history = true;
+    c.selection = m_selection.validate(m_layers); // a hidden structure cannot stay selected
+    m_selection.apply(m_doc->scene());
+    c.label = label;
+    record(label, coalesceKey);
+    notify(c);
+    return true;
+}
+
+bool Session::setVisible(const std::string& id, bool visible)
+{
+    return m_layers.setVisible(id, visible) && layersChanged((visible ? "Show " : "Hide ") + nameOf(id));
+}
+
+bool Session::setOpacity(const std::string& id, float opacity, bool final)
+{
+    const bool changed = m_layers.setOpacity(id, opacity) && layersChanged("Opacity of " + nameOf(id), "opacity:" + id);
+    if (final) m_history.endCoalescing();
+    return changed;
+}
+
+bool Session::isolate(const std::string& id) { return m_layers.isolate(id) && layersChanged("Isolate " + nameOf(id)); }
+bool Session::xray(const std::string& id) { return m_layers.xray(id) && layersChanged("X-ray " + nameOf(id)); }
+bool Session::showAll() { return m_layers.showAll() && layersChanged("Show all"); }
+bool Session::resetLayers() { return m_layers.reset() && layersChanged("Reset layers"); }
+
+bool Session::applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected,
+                                      const std::string& label)
+{
+    if (!m_doc) return false;
+    const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
+    if (!layers.is_null()) m_layers.fromJson(layers, "lesson"); // the lesson loader reported bad entries
+    m_layers.apply(m_doc->scene());
+    if (selected.empty()) m_selection.clear();
+    else m_selection.select(selected, m_layers);
+    m_selection.validate(m_layers);
+    m_selection.apply(m_doc->scene());
+    const Snapshot after = History::capture(*m_doc, m_layers, m_selection);
+    if (after == before) return false;
+    Change c;
+    c.layers = after.layers != before.layers;
+    c.selection = after.selected != before.selected;
+    c.history = true;
+    c.label = label;
+    record(label);
+    notify(c);
+    return true;
+}
+
+// ---- pose ----
+
+void Session::poseChanged(const std::string& label, const std::string& preset, bool coalesce)
+{
+    if (!m_doc) return;
+    if (!coalesce) m_history.endCoalescing();
+    record(label.empty() ? "Change pose" : label, coalesce ? "pose" : "");
+    Change c;
+    c.pose = c.history = true;
+    c.label = label.empty() ? "Change pose" : label;
+    c.preset = preset;
+    notify(c);
+}
+
+core::Status Session::setCoordinate(const std::string& name, double value)
+{
+    if (!m_doc) return core::makeError("no model is open");
+    auto s = m_doc->setCoordinate(name, value);
+    if (s) poseChanged("Change " + name, {}, true);
+    return s;
+}
+
+core::Status Session::setMode(const std::string& mode)
+{
+    if (!m_doc) return core::makeError("no model is open");
+    Pose p = pose();
+    p.mode = mode;
+    return setPose(p, "Mode: " + mode);
+}
+
+core::Status Session::applyPreset(const std::string& name)
+{
+    if (!m_doc) return core::makeError("no model is open");
+    auto s = m_doc->applyPreset(name);
+    if (s) poseChanged("Pose: " + name, name, false);
+    return s;
+}
+
+core::Status Session::setPose(const Pose& p, const std::string& label)
+{
+    if (!m_doc) return core::makeError("no model is open");
+    auto s = p.applyTo(*m_doc);
+    poseChanged(label, {}, false); // what was applied is recorded even when one value was refused
+    return s;
+}
+
+// ---- undo ----
+
+void Session::applySnapshot(const Snapshot& s, Change c)
+{
+    const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
+    auto status = History::apply(s, *m_doc, m_layers, m_selection);
+    if (!status) c.label += " (" + status.message() + ")";
+    c.pose = s.coordinates != before.coordinates || s.mode != before.mode;
+    c.layers = !(m_layers == before.layers);
+    c.selection = m_selection.selected() != before.selected;
+    c.history = true;
+    notify(c);
+}
+
+bool Session::undo()
+{
+    if (!m_doc) return false;
+    const std::string label = m_history.undoLabel();
+    auto s = m_history.undo();
+    if (!s) return false;
+    Change c;
+    c.label = "Undone: " + label;
+    applySnapshot(*s, c);
+    return true;
+}
+
+bool Session::redo()
+{
+    if (!m_doc) return false;
+    const std::string label = m_history.redoLabel();
+    auto s = m_history.redo();
+    if (!s) return false;
+    Change c;
+    c.label = "Redone: " + label;
+    applySnapshot(*s, c);
+    return true;
+}
+
+void Session::revertToCurrent()
+{
+    if (!m_doc || !m_history.current()) return;
+    Change c;
+    c.label = "Undone: pose animation";
+    applySnapshot(*m_history.current(), c);
+}
+
+Snapshot Session::snapshot() const
+{
+    return m_doc ? History::capture(*m_doc, m_layers, m_selection) : Snapshot{};
+}
+
+core::Status Session::restore(const Snapshot& s, const std::string& label)
+{
+    if (!m_doc) return core::makeError("no model is open");
+    auto status = History::apply(s, *m_doc, m_layers, m_selection);
+    m_history.reset(History::capture(*m_doc, m_layers, m_selection), label);
+    Change c;
+    c.pose = c.layers = c.selection = c.history = true;
+    c.label = label;
+    notify(c);
+    return status;
+}
+
+void Session::record(const std::string& label, const std::string& coalesceKey)
+{
+    if (m_doc) m_history.record(History::capture(*m_doc, m_layers, m_selection), label, coalesceKey);
+}
+
+// ---- observers ----
+
+int Session::subscribe(Listener listener)
+{
+    const int token = m_nextToken++;
+    m_listeners.emplace(token, std::move(listener));
+    return token;
+}
+
+void Session::unsubscribe(int token) { m_listeners.erase(token); }
+
+void Session::notify(const Change& c)
+{
+    // A copy: a listener may subscribe or unsubscribe while being told.
+    const auto listeners = m_listeners;
+    for (const auto& [token, listener] : listeners)
+        if (m_listeners.count(token)) listener(c);
+}
+
+} // namespace psoas::app

@@ -1,0 +1,118 @@
+#pragma once
+// One application session: the open document's layers, selection, undo history and pose, and
+// the commands that change them. Plain C++ (no Qt): the widgets observe it and call its
+// commands; no widget keeps a copy of state another widget needs. Every command that changes
+// something tells each subscriber once, with what changed (Change), after the state is
+// consistent, so the order in which listeners were added does not matter.
+//
+//   Session s;
+//   s.setDocument(doc.get());
+//   s.subscribe([&](const Change& c) { if (c.selection) panel.show(s.selection().selected()); });
+//   s.select("psoas_major_r");
+//   s.applyPreset("anterior_tilt");   // one undo step, listeners see pose = true
+//   s.undo();                         // listeners see what came back
+#include "app/History.h"
+#include "app/LayerState.h"
+#include "app/Pose.h"
+#include "app/Selection.h"
+#include "core/Error.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace psoas::app {
+
+class Document;
+
+// What a command changed. `label` is the undo step's name (or the undone/redone one), for a
+// status bar; `preset` the preset a pose change applied (empty for slider changes).
+struct Change {
+    bool document = false;
+    bool pose = false;
+    bool layers = false;
+    bool selection = false;
+    bool hover = false;
+    bool history = false;
+    std::string label;
+    std::string preset;
+    bool any() const { return document || pose || layers || selection || hover || history; }
+};
+
+class Session {
+public:
+    using Listener = std::function<void(const Change&)>;
+
+    Session() = default;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // A new document (or none): layers from its catalog, no selection, history reset to "Open".
+    void setDocument(Document* doc);
+    Document* document() const { return m_doc; }
+
+    // ---- state (read-only; change it through the commands) ----
+    const LayerState& layers() const { return m_layers; }
+    const Selection& selection() const { return m_selection; }
+    const History& history() const { return m_history; }
+    // The pose in force, as a value (empty without a solver).
+    Pose pose() const;
+    // Catalog name of a structure ("right psoas major"), else the id.
+    std::string nameOf(const std::string& id) const;
+    // True for a catalog structure of kind muscle.
+    bool isMuscle(const std::string& id) const;
+
+    // ---- commands; each returns true when something changed (and then notifies) ----
+    bool select(const std::string& id); // empty clears; hidden or unknown ids change nothing
+    bool setHovered(const std::string& id);
+    bool setVisible(const std::string& id, bool visible);
+    // Opacity slider drags coalesce until `final`.
+    bool setOpacity(const std::string& id, float opacity, bool final = true);
+    bool isolate(const std::string& id);
+    bool xray(const std::string& id);
+    bool showAll();
+    bool resetLayers();
+    // Layers and selection as a lesson step states them (null layers: keep them).
+    bool applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected, const std::string& label);
+    // Pose commands: solve, pose the scene, one undo step (coordinate changes coalesce by name).
+    core::Status setCoordinate(const std::string& name, double value);
+    core::Status setMode(const std::string& mode);
+    core::Status applyPreset(const std::string& name);
+    core::Status setPose(const Pose& pose, const std::string& label);
+    // The pose was changed directly on the document's solver (an animation frame, a drag):
+    // record it as an undo step and notify. coalesce: a drag continues the last pose step.
+    void poseChanged(const std::string& label, const std::string& preset = {}, bool coalesce = true);
+    // Ends a run of coalesced steps (a drag stopped).
+    void endCoalescing() { m_history.endCoalescing(); }
+
+    bool undo();
+    bool redo();
+    // Back to the state of the current undo step (a pose animation interrupted by undo).
+    void revertToCurrent();
+    // The whole state as an undo snapshot, and a saved one brought back as the new start
+    // (settings restored at start-up: the history begins there, labelled `label`).
+    Snapshot snapshot() const;
+    core::Status restore(const Snapshot& s, const std::string& label);
+
+    // ---- observers ----
+    int subscribe(Listener listener);
+    void unsubscribe(int token);
+
+private:
+    void notify(const Change& c);
+    bool layersChanged(const std::string& label, const std::string& coalesceKey = {});
+    void record(const std::string& label, const std::string& coalesceKey = {});
+    void applySnapshot(const Snapshot& s, Change c);
+
+    Document* m_doc = nullptr;
+    LayerState m_layers;
+    Selection m_selection;
+    History m_history;
+    std::map<int, Listener> m_listeners;
+    int m_nextToken = 1;
+};
+
+} // namespace psoas::app
