@@ -150,6 +150,13 @@ QString LayersPanel::currentId() const
 
 void LayersPanel::setCurrentId(const QString& id)
 {
+    if (id.isEmpty()) { // nothing selected: no row stays marked as if it were
+        m_updating = true;
+        m_tree->setCurrentItem(nullptr);
+        m_tree->clearSelection();
+        m_updating = false;
+        return;
+    }
     if (auto* item = m_items.value(id, m_items.value(groupKey(id)))) {
         m_updating = true;
         m_tree->setCurrentItem(item);

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "app/Document.h"
+#include "app/Session.h"
 #include "core/AssetPaths.h"
 #include "ui/ContentPanel.h"
 #include "ui/PosePanel.h"
@@ -44,9 +45,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_viewport = new Viewport(this);
     m_viewport->setObjectName("Viewport");
     setCentralWidget(m_viewport);
+    m_session = std::make_unique<app::Session>();
     buildContentPanel();
-    m_teaching = new TeachingTools(this, m_viewport, m_contentPanel);
-    m_explore = new ExploreTools(this, m_viewport, m_contentPanel);
+    m_teaching = new TeachingTools(*m_session, this, m_viewport, m_contentPanel);
+    m_explore = new ExploreTools(*m_session, this, m_viewport, m_contentPanel);
     m_explore->setTeachingTools(m_teaching);
     buildMenus();
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
@@ -61,6 +63,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    // The tools observe the session: they leave before it does (children go after members).
+    delete m_explore;
+    m_explore = nullptr;
+    delete m_teaching;
+    m_teaching = nullptr;
     // The panel saves a pending note on destruction: it must go before the notes store.
     delete m_contentPanel;
     m_contentPanel = nullptr;
@@ -100,7 +107,6 @@ void MainWindow::buildContentPanel()
         if (!applyPosePreset(name, &error)) statusBar()->showMessage(error);
     });
     connect(m_contentPanel, &ContentPanel::structureChosen, this, [this](const QString& id) {
-        m_contentPanel->setSelectedStructure(id);
         if (m_doc) m_viewport->frameNode(m_doc->scene().find(id.toStdString()));
     });
 }
@@ -109,9 +115,8 @@ bool MainWindow::applyPosePreset(const QString& name, QString* error)
 {
     if (!m_doc) return false;
     m_teaching->posePanel()->cancelAnimation(); // else a running preset animation carries on over it
-    auto s = m_doc->applyPreset(name.toStdString());
-    m_viewport->sceneChanged();
-    m_contentPanel->setCurrentPose(name);
+    // One command: solve, pose, one undo step; the docks, plot and content panel follow it.
+    auto s = m_session->applyPreset(name.toStdString());
     if (!s) {
         if (error) *error = QString::fromStdString(s.message());
         return false;

@@ -4,7 +4,10 @@
 #include <QMainWindow>
 #include <memory>
 
-namespace psoas::app { class Document; }
+namespace psoas::app {
+class Document;
+class Session;
+}
 namespace psoas::content {
 class ContentStore;
 class UserNotes;
@@ -34,6 +37,7 @@ public:
     TeachingTools* teaching() const { return m_teaching; }
     // Layers, picking, labels, attachments, undo/redo, export, saved session (ExploreTools.h).
     ExploreTools* explore() const { return m_explore; }
+    app::Session& session() const { return *m_session; }
     // Applies a pose preset to the model (from the content panel's "Show on model" and the
     // pose panel); the panel then lists what belongs to that pose.
     bool applyPosePreset(const QString& name, QString* error = nullptr);
@@ -51,6 +55,8 @@ private:
 
     Viewport* m_viewport = nullptr;
     std::unique_ptr<app::Document> m_doc;
+    // The application state (layers, selection, history, pose): the docks observe it.
+    std::unique_ptr<app::Session> m_session;
     std::unique_ptr<content::ContentStore> m_contentStore;
     std::unique_ptr<content::UserNotes> m_userNotes;
     ContentPanel* m_contentPanel = nullptr;

@@ -69,12 +69,13 @@ QPixmap legendPixmap(const QFont& font)
 
 } // namespace
 
-TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel)
-    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel)
+TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewport* viewport,
+                             ContentPanel* contentPanel)
+    : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel), m_session(session)
 {
     m_pose = new PosePanel(window);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_pose);
-    connect(m_pose, &PosePanel::poseChanged, this, &TeachingTools::onPoseChanged);
+    m_subscription = m_session.subscribe([this](const app::Change& c) { sessionChanged(c); });
     connect(m_pose, &PosePanel::poseFrame, this, [this] {
         if (m_doc) m_colouring.update(*m_doc);
         m_viewport->beginInteraction(); // animation frames at the moving quality
@@ -124,14 +125,25 @@ TeachingTools::TeachingTools(QMainWindow* window, Viewport* viewport, ContentPan
             m_content->raise();
             m_content->showItem(id);
         });
-        connect(m_content, &ContentPanel::structureChosen, this, [this](const QString& id) { setPlotMuscle(id); });
-        // "Show on model" applies a preset through the main window: show its values here.
-        connect(m_content, &ContentPanel::poseRequested, this, [this] {
-            m_pose->refresh();
-            if (m_doc) m_colouring.update(*m_doc);
-            m_plot->recompute();
-        });
     }
+    // A plot shown after changes made while it was hidden shows the pose and muscle of now.
+    connect(m_plotDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) m_plot->recompute();
+    });
+}
+
+TeachingTools::~TeachingTools() { m_session.unsubscribe(m_subscription); }
+
+void TeachingTools::sessionChanged(const app::Change& c)
+{
+    if (c.selection) {
+        const std::string id = m_session.selection().selected();
+        if (m_session.isMuscle(id)) {
+            m_plot->setMuscle(QString::fromStdString(id));
+            if (!c.pose) m_plot->recompute();
+        }
+    }
+    if (c.pose && !c.document) onPoseChanged(QString::fromStdString(c.preset));
 }
 
 void TeachingTools::setDocument(app::Document* doc)
@@ -222,11 +234,12 @@ void TeachingTools::setPlotMuscle(const QString& id) { m_plot->setMuscle(id); }
 
 void TeachingTools::onPoseChanged(const QString& preset)
 {
+    if (!m_pose->animating()) m_pose->refresh(); // undo, a preset from the content panel, a lesson step
     if (m_doc) m_colouring.update(*m_doc);
     m_viewport->beginInteraction(); // slider drags stay fluid; full quality once they stop
     m_viewport->sceneChanged();
     if (m_content) m_content->setCurrentPose(preset);
-    if (!m_pose->animating() && m_plotDock->isVisible()) m_plot->recompute();
+    if (!m_pose->animating()) m_plot->recompute();
 }
 
 void TeachingTools::placeLegend()

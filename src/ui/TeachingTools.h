@@ -7,6 +7,8 @@
 #include "app/GhostPose.h"
 #include "app/LengthColouring.h"
 
+#include "app/Session.h"
+
 #include <QObject>
 #include <QString>
 
@@ -30,7 +32,8 @@ class Viewport;
 class TeachingTools : public QObject {
     Q_OBJECT
 public:
-    TeachingTools(QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel);
+    TeachingTools(app::Session& session, QMainWindow* window, Viewport* viewport, ContentPanel* contentPanel);
+    ~TeachingTools() override;
 
     void setDocument(app::Document* doc);
     void addFileActions(QMenu* file);
@@ -60,6 +63,9 @@ public slots:
 
 private:
     void onPoseChanged(const QString& preset);
+    // The session's changes: the plot follows the selected muscle and every pose change
+    // (undo, presets from the content panel, lesson steps), the pose rows show the pose.
+    void sessionChanged(const app::Change& c);
     void placeLegend();
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -67,6 +73,8 @@ private:
     Viewport* m_viewport;
     ContentPanel* m_content;
     app::Document* m_doc = nullptr;
+    app::Session& m_session;
+    int m_subscription = 0;
     PosePanel* m_pose = nullptr;
     LessonPanel* m_lesson = nullptr;
     LengthPlot* m_plot = nullptr;

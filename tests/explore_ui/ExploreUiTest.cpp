@@ -6,6 +6,8 @@
 #include "ui/LabelOverlay.h"
 #include "ui/LayersPanel.h"
 #include "ui/MainWindow.h"
+#include <QStatusBar>
+#include "ui/ContentPanel.h"
 #include "ui/Viewport.h"
 
 #include <QAction>
@@ -110,14 +112,30 @@ TEST_CASE("A click on a structure's pixel selects it, Esc and a click on empty s
     CHECK(areas.size() == 7);
     CHECK(ex->showAttachments());
 
+    // The side panel, the Layers tree and the status bar name the same structure as the view.
+    CHECK(w.contentPanel()->selectedStructure() == "psoas_major_r");
+    CHECK(ex->layersPanel()->currentId() == "psoas_major_r");
+    CHECK(w.statusBar()->currentMessage().contains("psoas", Qt::CaseInsensitive));
+
     QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, QPoint(3, 3)); // background
     CHECK_FALSE(ex->selection().hasSelection());
     CHECK(w.document()->scene().node(node).highlight == 0.0f);
+    // ... and all of them let go of it together.
+    CHECK(w.contentPanel()->selectedStructure().isEmpty());
+    CHECK(ex->layersPanel()->currentId().isEmpty());
+    CHECK(w.statusBar()->currentMessage() == "Selection cleared");
 
     ex->select("psoas_major_r");
     w.viewport()->setFocus();
     QTest::keyClick(w.viewport(), Qt::Key_Escape);
     CHECK_FALSE(ex->selection().hasSelection());
+    CHECK(w.contentPanel()->selectedStructure().isEmpty());
+    CHECK(ex->layersPanel()->currentId().isEmpty());
+    // Undo brings the selection back everywhere, not only in the view.
+    REQUIRE(ex->undo());
+    CHECK(ex->selection().selected() == "psoas_major_r");
+    CHECK(w.contentPanel()->selectedStructure() == "psoas_major_r");
+    CHECK(ex->layersPanel()->currentId() == "psoas_major_r");
 }
 
 TEST_CASE("Hovering highlights a structure without selecting it", "[ui][gl][picking]")

@@ -522,3 +522,40 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
     CHECK(radio->isChecked());
 }
 #endif
+
+#ifdef PSOAS_HAVE_SOLVER
+TEST_CASE("The length plot follows the selected muscle and every pose change, undo included, and exports that muscle",
+          "[ui][plot][session]")
+{
+    QTemporaryDir dir;
+    ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+    ui::MainWindow w;
+    REQUIRE(w.openDefaultModel());
+    auto* k = w.document()->kinematics();
+    REQUIRE(k);
+    ui::LengthPlot* plot = w.teaching()->lengthPlot();
+    // The plot dock stays hidden: changes made meanwhile must not leave it stale.
+    w.explore()->select("iliacus_l");
+    REQUIRE(w.applyPosePreset("kneeling_lunge"));
+    CHECK(plot->muscle() == "iliacus_l");
+    w.explore()->select("psoas_major_r");
+    REQUIRE(w.applyPosePreset("anterior_pelvic_tilt"));
+    CHECK(plot->muscle() == "psoas_major_r");
+    CHECK(plot->muscleName().contains("psoas", Qt::CaseInsensitive));
+    CHECK(plot->sweep().muscle == "psoas_major_r");
+    CHECK(plot->currentValue() == Approx(k->coordinate("hip_flexion_r")));
+
+    REQUIRE(w.explore()->undo()); // back to the lunge pose (the selection stays)
+    CHECK(plot->currentValue() == Approx(k->coordinate("hip_flexion_r")));
+    const QString csv = dir.filePath("plot.csv");
+    REQUIRE(plot->exportCsv(csv));
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains("psoas_major_r"));
+    CHECK_FALSE(text.contains("iliacus"));
+    // The pose rows show the undone pose too.
+    CHECK(w.teaching()->posePanel()->spinBox("hip_flexion_r")->value() ==
+          Approx(k->coordinate("hip_flexion_r")).margin(0.05));
+}
+#endif
