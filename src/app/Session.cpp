@@ -186,23 +186,22 @@ void Session::applySnapshot(const Snapshot& s, Change c)
 bool Session::undo()
 {
     if (!m_doc) return false;
-    const std::string label = m_history.undoLabel();
-    auto s = m_history.undo();
-    if (!s) return false;
-    Change c;
-    c.label = "Undone: " + label;
-    applySnapshot(*s, c);
-    return true;
+    const std::string label = "Undone: " + m_history.undoLabel();
+    return step(m_history.undo(), label);
 }
 
 bool Session::redo()
 {
     if (!m_doc) return false;
-    const std::string label = m_history.redoLabel();
-    auto s = m_history.redo();
+    const std::string label = "Redone: " + m_history.redoLabel();
+    return step(m_history.redo(), label);
+}
+
+bool Session::step(const std::optional<Snapshot>& s, const std::string& label)
+{
     if (!s) return false;
     Change c;
-    c.label = "Redone: " + label;
+    c.label = label;
     applySnapshot(*s, c);
     return true;
 }

@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,7 @@ private:
     bool layersChanged(const std::string& label, const std::string& coalesceKey = {});
     void record(const std::string& label, const std::string& coalesceKey = {});
     void applySnapshot(const Snapshot& s, Change c);
+    bool step(const std::optional<Snapshot>& s, const std::string& label);
 
     Document* m_doc = nullptr;
     LayerState m_layers;

@@ -83,7 +83,7 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
         });
     if (auto* pose = teaching->posePanel())
         connect(pose, &PosePanel::poseChanged, this, [this](const QString& preset) {
-            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset), preset.isEmpty());
+            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset), preset.isEmpty(), preset);
         });
 }
 
@@ -146,11 +146,8 @@ void ExploreTools::resetLayers() { m_session.resetLayers(); }
 void ExploreTools::select(const QString& id) { m_session.select(id.toStdString()); }
 void ExploreTools::setHovered(const QString& id) { m_session.setHovered(id.toStdString()); }
 
-void ExploreTools::poseChanged(const QString& label, bool coalesce)
+void ExploreTools::poseChanged(const QString& label, bool coalesce, const QString& preset)
 {
-    // The pose panel's preset name is in the label ("Pose: sitting") when it applied one.
-    const QString prefix = tr("Pose: ");
-    const QString preset = !coalesce && label.startsWith(prefix) ? label.mid(prefix.size()) : QString();
     m_session.poseChanged(label.isEmpty() ? tr("Change pose").toStdString() : label.toStdString(),
                           preset.toStdString(), coalesce);
     if (coalesce) m_poseSettle.start();

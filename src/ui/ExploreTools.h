@@ -59,7 +59,7 @@ public:
     void setHovered(const QString& id);
     // Records the current pose as an undo step (pose panel changes call this). Slider drags
     // coalesce into one step; a preset (coalesce = false) is always a step of its own.
-    void poseChanged(const QString& label = {}, bool coalesce = true);
+    void poseChanged(const QString& label = {}, bool coalesce = true, const QString& preset = {});
     bool undo();
     bool redo();
     // Frames the camera on the selected muscle's origins and insertions.

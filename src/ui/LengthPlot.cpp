@@ -21,7 +21,20 @@ LengthPlot::LengthPlot(QWidget* parent) : QWidget(parent)
 void LengthPlot::setDocument(app::Document* doc)
 {
     m_doc = doc;
-    recompute();
+    invalidate();
+}
+
+void LengthPlot::invalidate()
+{
+    m_stale = true;
+    update();
+}
+
+const LengthPlot& LengthPlot::current() const
+{
+    // A cache of what the document says now; filling it does not change what the plot shows.
+    if (m_stale) const_cast<LengthPlot*>(this)->recompute();
+    return *this;
 }
 
 QString LengthPlot::muscleName() const
@@ -39,7 +52,7 @@ void LengthPlot::setMuscle(const QString& id)
     if (!k || !std::isfinite(k->lengthOf(id.toStdString()))) return;
     if (id == m_muscle) return;
     m_muscle = id;
-    recompute();
+    invalidate();
 #else
     (void)id;
 #endif
@@ -47,6 +60,7 @@ void LengthPlot::setMuscle(const QString& id)
 
 void LengthPlot::recompute()
 {
+    m_stale = false;
     m_sweep = {};
     m_message.clear();
 #ifdef PSOAS_HAVE_SOLVER
@@ -73,7 +87,7 @@ void LengthPlot::recompute()
 
 bool LengthPlot::exportCsv(const QString& path, QString* error) const
 {
-    if (m_sweep.samples.empty()) {
+    if (current().m_sweep.samples.empty()) {
         if (error) *error = tr("Nothing to export: select a muscle of the built-in model first.");
         return false;
     }
@@ -100,6 +114,7 @@ bool LengthPlot::exportPng(const QString& path, QString* error)
 
 void LengthPlot::paintEvent(QPaintEvent*)
 {
+    current();
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), Qt::white);

@@ -22,12 +22,15 @@ public:
     QString muscle() const { return m_muscle; }
     // How the plot's title names the muscle (the catalog's name, e.g. "right psoas major").
     QString muscleName() const;
-    // Recomputes the sweep (after a pose change or a new muscle).
+    // The pose changed: the sweep is computed again when next read or painted (a hidden plot
+    // costs nothing while sliders move, and shows the pose of now when it is opened).
+    void invalidate();
+    // Recomputes the sweep at once.
     void recompute();
-    const app::LengthSweep& sweep() const { return m_sweep; }
+    const app::LengthSweep& sweep() const { return current().m_sweep; }
     // Current pose: value of the swept coordinate and the muscle's length now.
-    double currentValue() const { return m_currentValue; }
-    double currentLengthMm() const { return m_currentLength; }
+    double currentValue() const { return current().m_currentValue; }
+    double currentLengthMm() const { return current().m_currentLength; }
 
     bool exportCsv(const QString& path, QString* error = nullptr) const;
     bool exportPng(const QString& path, QString* error = nullptr);
@@ -37,7 +40,10 @@ protected:
     void paintEvent(QPaintEvent* e) override;
 
 private:
+    const LengthPlot& current() const; // recomputes first when invalidated
+
     app::Document* m_doc = nullptr;
+    bool m_stale = true;
     QString m_muscle = "psoas_major_r";
     QString m_message;
     app::LengthSweep m_sweep;

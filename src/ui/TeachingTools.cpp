@@ -126,10 +126,6 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
             m_content->showItem(id);
         });
     }
-    // A plot shown after changes made while it was hidden shows the pose and muscle of now.
-    connect(m_plotDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible) m_plot->recompute();
-    });
 }
 
 TeachingTools::~TeachingTools() { m_session.unsubscribe(m_subscription); }
@@ -138,10 +134,7 @@ void TeachingTools::sessionChanged(const app::Change& c)
 {
     if (c.selection) {
         const std::string id = m_session.selection().selected();
-        if (m_session.isMuscle(id)) {
-            m_plot->setMuscle(QString::fromStdString(id));
-            if (!c.pose) m_plot->recompute();
-        }
+        if (m_session.isMuscle(id)) m_plot->setMuscle(QString::fromStdString(id));
     }
     if (c.pose && !c.document) onPoseChanged(QString::fromStdString(c.preset));
 }
@@ -239,7 +232,7 @@ void TeachingTools::onPoseChanged(const QString& preset)
     m_viewport->beginInteraction(); // slider drags stay fluid; full quality once they stop
     m_viewport->sceneChanged();
     if (m_content) m_content->setCurrentPose(preset);
-    if (!m_pose->animating()) m_plot->recompute();
+    if (!m_pose->animating()) m_plot->invalidate();
 }
 
 void TeachingTools::placeLegend()
@@ -295,7 +288,6 @@ void TeachingTools::saveLessonAs()
 
 void TeachingTools::exportPlotCsv()
 {
-    m_plot->recompute();
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.csv",
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
@@ -305,7 +297,6 @@ void TeachingTools::exportPlotCsv()
 
 void TeachingTools::exportPlotPng()
 {
-    m_plot->recompute();
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.png",
                                                       tr("PNG images (*.png)"));
     if (path.isEmpty()) return;

@@ -1,20 +1,14 @@
 #include "app/History.h"
 
 #include "app/Document.h"
+#include "CubeDocument.h"
 
 #include <catch2/catch.hpp>
 
 using namespace psoas::app;
 
 namespace {
-// The cube test model with the real catalog: the solver loads (it skips meshes it cannot find).
-std::unique_ptr<Document> openDoc()
-{
-    auto doc = Document::open(std::string(PSOAS_TEST_DATA_DIR) + "/io/cube.glb",
-                              std::string(PSOAS_ASSETS_DIR) + "/models/catalog.json");
-    REQUIRE(doc.ok());
-    return std::move(doc).value();
-}
+std::unique_ptr<Document> openDoc() { return openCubeDocument(); }
 
 Snapshot layersOnly(const std::string& hidden)
 {

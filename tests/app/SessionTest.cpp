@@ -3,6 +3,7 @@
 #include "app/Session.h"
 
 #include "app/Document.h"
+#include "CubeDocument.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,13 +13,7 @@
 using namespace psoas::app;
 
 namespace {
-std::unique_ptr<Document> openDoc()
-{
-    auto doc = Document::open(std::string(PSOAS_TEST_DATA_DIR) + "/io/cube.glb",
-                              std::string(PSOAS_ASSETS_DIR) + "/models/catalog.json");
-    REQUIRE(doc.ok());
-    return std::move(doc).value();
-}
+std::unique_ptr<Document> openDoc() { return openCubeDocument(); }
 
 // Records every change with the state a listener would read at that moment.
 struct Recorder {
