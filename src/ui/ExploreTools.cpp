@@ -90,10 +90,8 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
 void ExploreTools::setDocument(app::Document* doc)
 {
     m_doc = doc;
-    m_panel->setLayers(doc ? app::LayerState::fromDocument(*doc) : app::LayerState(),
-                       [this](const QString& id) { return nameOf(id); });
     m_overlay->setDocument(doc);
-    m_session.setDocument(doc);
+    m_session.setDocument(doc); // the Layers dock is rebuilt from the session's change
     if (doc && !m_restoredOnce) {
         m_restoredOnce = true;
         restoreDocumentSettings();
@@ -109,7 +107,9 @@ QString ExploreTools::nameOf(const QString& id) const
 // that Esc, a click, undo, a lesson step or the content panel all look the same.
 void ExploreTools::sessionChanged(const app::Change& c)
 {
-    if (c.layers || c.document) m_panel->refresh(m_session.layers());
+    // A new document: the tree's rows, named from its catalog (the session knows it by now).
+    if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
+    else if (c.layers) m_panel->refresh(m_session.layers());
     if (c.selection) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();

@@ -7,6 +7,7 @@
 #include "ui/LayersPanel.h"
 #include "ui/MainWindow.h"
 #include <QStatusBar>
+#include <QTreeWidget>
 #include "ui/ContentPanel.h"
 #include "ui/Viewport.h"
 
@@ -116,6 +117,11 @@ TEST_CASE("A click on a structure's pixel selects it, Esc and a click on empty s
     CHECK(w.contentPanel()->selectedStructure() == "psoas_major_r");
     CHECK(ex->layersPanel()->currentId() == "psoas_major_r");
     CHECK(w.statusBar()->currentMessage().contains("psoas", Qt::CaseInsensitive));
+    // The tree names structures as the catalog does, not by id.
+    auto* tree = ex->layersPanel()->findChild<QTreeWidget*>();
+    REQUIRE(tree);
+    CHECK_FALSE(tree->findItems("Right psoas major", Qt::MatchFixedString | Qt::MatchRecursive).isEmpty());
+    CHECK(tree->findItems("psoas_major_r", Qt::MatchFixedString | Qt::MatchRecursive).isEmpty());
 
     QTest::mouseClick(w.viewport(), Qt::LeftButton, {}, QPoint(3, 3)); // background
     CHECK_FALSE(ex->selection().hasSelection());
