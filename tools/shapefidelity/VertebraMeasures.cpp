@@ -1,7 +1,6 @@
 #include "VertebraMeasures.h"
 
 #include <algorithm>
-#include <limits>
 #include <vector>
 
 namespace psoas::fidelity {
@@ -27,14 +26,39 @@ std::vector<double> crossings(const TriMesh& m, double x, double y)
     return zs;
 }
 
-// At one height: the gap between the most anterior solid run (the body) and the next one
-// behind it (the arch), or a negative value when there is no such pair.
-double canalGapAt(const TriMesh& m, double x, double y)
+struct Section {
+    double gap = -1.0;       // back of the body to the front of the arch; < 0 without both
+    double bodyLength = 0.0; // antero-posterior length of the body's run
+};
+
+// At one height the midline crosses solid runs [z0,z1], [z2,z3], ... (posterior to anterior);
+// the most anterior run is the body, the one behind it the arch.
+Section sectionAt(const TriMesh& m, double x, double y)
 {
     const std::vector<double> zs = crossings(m, x, y);
-    if (zs.size() < 4 || zs.size() % 2 != 0) return -1.0; // fewer than two runs, or grazing an edge
+    Section s;
     const std::size_t n = zs.size();
-    return zs[n - 2] - zs[n - 3]; // runs are [z0,z1], [z2,z3], ...; body = last run
+    if (n % 2 != 0 || n < 2) return s; // grazing an edge, or missing the bone
+    s.bodyLength = zs[n - 1] - zs[n - 2];
+    if (n >= 4) s.gap = zs[n - 2] - zs[n - 3];
+    return s;
+}
+
+double canalDepth(const TriMesh& mesh, double x, double ylo, double yhi)
+{
+    const int steps = 200;
+    std::vector<Section> sections;
+    double longestBody = 0.0;
+    for (int i = 0; i < steps; ++i) {
+        sections.push_back(sectionAt(mesh, x, ylo + (yhi - ylo) * (double(i) + 0.5) / steps));
+        longestBody = std::max(longestBody, sections.back().bodyLength);
+    }
+    // Near the endplates the midline cuts the concave endplate, which splits the body into a
+    // thin rim and a shorter front part: only heights where the body is (nearly) whole count.
+    double best = 0.0;
+    for (const Section& s : sections)
+        if (s.gap > 0.0 && s.bodyLength > 0.8 * longestBody && (best == 0.0 || s.gap < best)) best = s.gap;
+    return best;
 }
 
 } // namespace
@@ -50,14 +74,7 @@ VertebraMeasures measureVertebra(const TriMesh& mesh)
     }
     out.tpSpan = hi.x() - lo.x();
     // Midline: halfway between the lateral extremes, nudged off any exact vertex or edge.
-    const double x = 0.5 * (lo.x() + hi.x()) + 1.234567e-4;
-    double best = std::numeric_limits<double>::max();
-    const int steps = 200;
-    for (int i = 1; i < steps; ++i) {
-        const double gap = canalGapAt(mesh, x, lo.y() + (hi.y() - lo.y()) * (double(i) + 0.371) / steps);
-        if (gap > 0.0) best = std::min(best, gap);
-    }
-    if (best < std::numeric_limits<double>::max()) out.canalDepth = best;
+    out.canalDepth = canalDepth(mesh, 0.5 * (lo.x() + hi.x()) + 1.234567e-4, lo.y(), hi.y());
     return out;
 }
 

@@ -5,7 +5,8 @@
 //   transverse processes, the widest part of a lumbar vertebra);
 // - canal depth: antero-posterior depth of the vertebral foramen in the midsagittal plane, from
 //   the back of the body to the front of the arch, the smallest such gap over the heights where
-//   the midline meets both body and arch (the canal's narrowest sagittal diameter).
+//   the midline meets both body and arch, leaving out the endplate rims (the canal's narrowest
+//   sagittal diameter).
 #include "TriMesh.h"
 
 namespace psoas::fidelity {
