@@ -29,7 +29,7 @@ packages=(
   libassimp-dev libglm-dev catch2 nlohmann-json3-dev libsqlite3-dev libmd4c-dev libmd4c-html0-dev
   libgl-dev libegl-dev libepoxy-dev libgl1-mesa-dri libegl-mesa0 libglx-mesa0 fonts-dejavu-core
   xvfb xauth
-  libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev libtinygltf-dev libstb-dev libeigen3-dev
+  libopenvdb-dev libboost-iostreams-dev libmeshoptimizer-dev libtinygltf-dev libstb-dev libeigen3-dev zlib1g-dev
   libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14
   # packaging and its test (tests/install): .deb dependencies (dpkg-shlibdeps, file), the

@@ -8,7 +8,9 @@
 # Needs a display for the widget tests (tools/dev.sh runs it under xvfb-run).
 # What runs: every test program, all of its test cases (except solver_tests' [random] case,
 # ui_tests' [stall] timing case and most of model_tests: see catch_args below, with the
-# reasons), but not the model-builder tests
+# reasons), but not shape_fidelity_tests (tools/shapefidelity measuring the committed model
+# against the reference scans in tests/data/scans: offline geometry over trusted files, about
+# 17 s in Release and many times that under ASan; the product never runs it), nor the model-builder tests
 # (modelb_tests and the modelbuilder_* ctest cases): the builder is an offline tool built on
 # OpenVDB whose output the Release run checks byte for byte against the committed model, and
 # compiling OpenVDB's headers with ASan multiplies the build time several-fold for code that
