@@ -1,4 +1,5 @@
 #include "ui/ContentPanel.h"
+#include "ui/DockBody.h"
 
 #include "content/ContentStore.h"
 #include "content/MarkdownRenderer.h"
@@ -182,7 +183,7 @@ void ContentPanel::buildUi()
     for (QListWidget* list : {m_symptoms, m_related, m_poseList})
         connect(list, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { showItem(it->data(IdRole).toString()); });
 
-    setWidget(body);
+    setScrollableDockWidget(this, body);
 }
 
 void ContentPanel::setNotesError(const QString& message) { m_notesTab->setError(message); }

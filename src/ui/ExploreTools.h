@@ -13,7 +13,10 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
+
 class QAction;
+class QDialog;
 class QMainWindow;
 class QMenu;
 class QMenuBar;
@@ -69,8 +72,11 @@ public:
     // ---- export ----
     // The current view rendered at `size` (empty: the viewport's device pixels) with full
     // quality, with or without labels and attachment marks. Null on failure (*error says why).
-    QImage viewImage(const QSize& size = {}, bool withLabels = true, QString* error = nullptr) const;
-    bool saveImage(const QString& path, const QSize& size, bool withLabels, QString* error = nullptr) const;
+    // allLabels: the landmark labels too, even when they are off in the view (Export Image with
+    // "Include labels"); otherwise the labels are those on screen.
+    QImage viewImage(const QSize& size = {}, bool withLabels = true, QString* error = nullptr, bool allLabels = false) const;
+    bool saveImage(const QString& path, const QSize& size, bool withLabels, QString* error = nullptr,
+                   bool allLabels = false) const;
     void copyToClipboard() const;
 
     // ---- settings (window layout, camera, layers, pose, selection) ----
@@ -85,6 +91,14 @@ public:
     QAction* labelsAction() const { return m_labelsAction; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
+
+    // Tests: called with the export dialog before it runs (set its widgets, accept it), and
+    // asked for the file name instead of the file dialog.
+    void setExportHooks(std::function<void(QDialog&)> dialog, std::function<QString()> path)
+    {
+        m_exportDialogHook = std::move(dialog);
+        m_exportPathHook = std::move(path);
+    }
 
 public slots:
     void exportImage(); // dialog: file, size, labels
@@ -121,6 +135,8 @@ private:
     QPoint m_pressPos;
     bool m_pressed = false;
     bool m_restoredOnce = false;
+    std::function<void(QDialog&)> m_exportDialogHook;
+    std::function<QString()> m_exportPathHook;
 };
 
 } // namespace psoas::ui

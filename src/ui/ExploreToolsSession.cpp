@@ -1,5 +1,7 @@
 // ExploreTools, part two: image export, clipboard, and the session saved in QSettings.
 #include "ui/ExploreTools.h"
+#include "ui/FileDialogs.h"
+#include "ui/SettingsStore.h"
 
 #include "app/Document.h"
 #include "ui/LabelOverlay.h"
@@ -33,19 +35,9 @@
 
 namespace psoas::ui {
 
-namespace {
-QString g_settingsFile;
+void ExploreTools::setSettingsFile(const QString& path) { ui::setSettingsFile(path); }
 
-std::unique_ptr<QSettings> settingsStore()
-{
-    if (!g_settingsFile.isEmpty()) return std::make_unique<QSettings>(g_settingsFile, QSettings::IniFormat);
-    return std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope, "PsoasAtlas", "psoas-atlas");
-}
-} // namespace
-
-void ExploreTools::setSettingsFile(const QString& path) { g_settingsFile = path; }
-
-QImage ExploreTools::viewImage(const QSize& size, bool withLabels, QString* error) const
+QImage ExploreTools::viewImage(const QSize& size, bool withLabels, QString* error, bool allLabels) const
 {
     // Rendered afresh at the requested size with full quality (MSAA), not scaled from the
     // window: edges stay sharp at any size. Labels are drawn at that size too (type, pens and
@@ -54,14 +46,15 @@ QImage ExploreTools::viewImage(const QSize& size, bool withLabels, QString* erro
     QImage image = m_viewport->renderImage(target, 4, error);
     if (image.isNull() || !withLabels) return image;
     QPainter p(&image);
-    m_overlay->paintOn(p, image.size(), m_viewport->cameraFor(image.size()));
+    m_overlay->paintOn(p, image.size(), m_viewport->cameraFor(image.size()), allLabels);
     return image;
 }
 
-bool ExploreTools::saveImage(const QString& path, const QSize& size, bool withLabels, QString* error) const
+bool ExploreTools::saveImage(const QString& path, const QSize& size, bool withLabels, QString* error,
+                             bool allLabels) const
 {
     QString renderError;
-    QImage image = viewImage(size, withLabels, &renderError);
+    QImage image = viewImage(size, withLabels, &renderError, allLabels);
     if (image.isNull()) {
         if (error)
             *error = tr("Could not render %1 at %2 × %3: %4 Choose a smaller size.")
@@ -92,6 +85,9 @@ void ExploreTools::copyToClipboard() const
 
 void ExploreTools::exportImage()
 {
+    // The dialog comes back as it was left: size choice, custom size and labels are kept in
+    // the settings ([export]), so a class's handout images come out the same size each time.
+    auto store = settingsStore();
     QDialog dialog(m_window);
     dialog.setWindowTitle(tr("Export Image"));
     auto* form = new QFormLayout(&dialog);
@@ -102,14 +98,16 @@ void ExploreTools::exportImage()
     preset->addItem(tr("Full HD 1920 × 1080"), QSize(1920, 1080));
     preset->addItem(tr("4K 3840 × 2160"), QSize(3840, 2160));
     preset->addItem(tr("Custom"), QSize());
+    preset->setObjectName("exportSizePreset");
     auto* w = new QSpinBox(&dialog);
     auto* h = new QSpinBox(&dialog);
+    w->setObjectName("exportWidth");
+    h->setObjectName("exportHeight");
     w->setRange(16, 8192);
     h->setRange(16, 8192);
-    w->setValue(win.width());
-    h->setValue(win.height());
     auto* labels = new QCheckBox(tr("Include labels and attachment marks"), &dialog);
-    labels->setChecked(m_overlay->labelsVisible());
+    labels->setObjectName("exportLabels");
+    labels->setChecked(store->value("export/labels", m_overlay->labelsVisible()).toBool());
     form->addRow(tr("Size:"), preset);
     form->addRow(tr("Width:"), w);
     form->addRow(tr("Height:"), h);
@@ -127,14 +125,30 @@ void ExploreTools::exportImage()
             h->setValue(s.height());
         }
     });
-    w->setEnabled(false);
-    h->setEnabled(false);
+    const int last = std::clamp(store->value("export/preset", 0).toInt(), 0, preset->count() - 1);
+    const QSize custom = store->value("export/customSize", win).toSize();
+    w->setValue(custom.isValid() ? custom.width() : win.width());
+    h->setValue(custom.isValid() ? custom.height() : win.height());
+    preset->setCurrentIndex(last);
+    const bool isCustom = !preset->itemData(last).toSize().isValid();
+    w->setEnabled(isCustom);
+    h->setEnabled(isCustom);
+    if (!isCustom) {
+        w->setValue(preset->itemData(last).toSize().width());
+        h->setValue(preset->itemData(last).toSize().height());
+    }
+    if (m_exportDialogHook) m_exportDialogHook(dialog);
     if (dialog.exec() != QDialog::Accepted) return;
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Image"), "psoas-atlas.png",
-                                                      tr("PNG images (*.png)"));
+    store->setValue("export/preset", preset->currentIndex());
+    if (isCustom || !preset->currentData().toSize().isValid()) store->setValue("export/customSize", QSize(w->value(), h->value()));
+    store->setValue("export/labels", labels->isChecked());
+    store.reset();
+    const QString path = m_exportPathHook ? m_exportPathHook()
+                                          : chooseSaveFile(m_window, "image", tr("Export Image"), "psoas-atlas.png",
+                                                           tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     QString error;
-    if (!saveImage(path, QSize(w->value(), h->value()), labels->isChecked(), &error))
+    if (!saveImage(path, QSize(w->value(), h->value()), labels->isChecked(), &error, labels->isChecked()))
         QMessageBox::warning(m_window, tr("Cannot export the image"), error);
     else m_window->statusBar()->showMessage(tr("Saved %1").arg(path));
 }

@@ -105,13 +105,13 @@ void LabelOverlay::setFontScale(double scale)
 
 void LabelOverlay::paintOn(QPainter& p, const QSize& size) { paintOn(p, size, m_viewport->cameraFor(size)); }
 
-void LabelOverlay::paintOn(QPainter& p, const QSize& size, const scene::OrbitCamera& camera)
+void LabelOverlay::paintOn(QPainter& p, const QSize& size, const scene::OrbitCamera& camera, bool landmarks)
 {
     m_drawn.clear();
     m_layout.clear();
     if (!m_doc || size.isEmpty()) return;
     LabelPainter::Options options;
-    options.landmarks = m_labelsOn;
+    options.landmarks = m_labelsOn || landmarks;
     options.fontScale = m_fontScale;
     options.referenceHeight = m_viewport->height();
     m_layout = LabelPainter::paint(p, size, camera, *m_doc, m_areas, m_occluded, options);

@@ -54,7 +54,9 @@ public:
     // `camera` (whose viewport is that size: Viewport::cameraFor). Without a camera: the
     // viewport's camera adapted to `size`.
     void paintOn(QPainter& painter, const QSize& size);
-    void paintOn(QPainter& painter, const QSize& size, const scene::OrbitCamera& camera);
+    // landmarks: draw the landmark labels even when they are off in the view (an export that
+    // asks for labels); attachment marks and selection labels are drawn either way.
+    void paintOn(QPainter& painter, const QSize& size, const scene::OrbitCamera& camera, bool landmarks = false);
 
 public slots:
     void sceneChanged(); // pose, visibility or camera changed

@@ -1,4 +1,6 @@
 #include "ui/LayersPanel.h"
+#include "ui/DockBody.h"
+#include "ui/WheelGuard.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -54,7 +56,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QDockWidget(tr("Layers"), parent)
     add(tr("Reset"), tr("Back to the default layers"), [this] { emit resetRequested(); })
         ->setObjectName("LayersReset");
     layout->addLayout(buttons);
-    setWidget(body);
+    setScrollableDockWidget(this, body);
 }
 
 void LayersPanel::setLayers(const app::LayerState& layers, const std::function<QString(const QString&)>& displayName)
@@ -68,6 +70,7 @@ void LayersPanel::setLayers(const app::LayerState& layers, const std::function<Q
         s->setRange(5, 100);
         s->setToolTip(tr("Opacity"));
         s->setObjectName("opacity_" + id);
+        guardWheel(s, m_tree);
         connect(s, &QSlider::valueChanged, this, [this, id](int v) {
             if (!m_updating) emit opacityRequested(id, float(v) / 100.0f, false);
         });

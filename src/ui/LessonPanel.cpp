@@ -1,4 +1,5 @@
 #include "ui/LessonPanel.h"
+#include "ui/DockBody.h"
 
 #include "app/Document.h"
 #include "app/LayerState.h"
@@ -34,6 +35,7 @@ LessonPanel::LessonPanel(Viewport* viewport, PosePanel* posePanel, QWidget* pare
     buildUi();
     m_lesson.title = tr("Untitled lesson").toStdString();
     refreshList();
+    connect(this, &LessonPanel::lessonChanged, this, [this] { m_modified = true; });
 }
 
 void LessonPanel::buildUi()
@@ -124,7 +126,7 @@ void LessonPanel::buildUi()
     auto* hint = new QLabel(tr("Page Down / Space / → next · Page Up / ← back · Esc leaves"), present);
     pv->addWidget(hint);
     m_stack->addWidget(present);
-    setWidget(m_stack);
+    setScrollableDockWidget(this, m_stack);
 }
 
 app::LessonVocabulary LessonPanel::vocabulary() const
@@ -147,7 +149,17 @@ bool LessonPanel::openLesson(const QString& path, QString* error, QStringList* w
     m_warnings->setText(list.isEmpty() ? QString() : tr("Parts of this lesson were skipped:\n%1").arg(list.join("\n")));
     m_warnings->setVisible(!list.isEmpty());
     if (stepCount() > 0) goToStep(0, false);
+    m_modified = false;
     return true;
+}
+
+void LessonPanel::newLesson()
+{
+    app::Lesson lesson;
+    lesson.title = tr("Untitled lesson").toStdString();
+    m_path.clear();
+    setLesson(lesson);
+    m_modified = false;
 }
 
 bool LessonPanel::saveLesson(const QString& path, QString* error)
@@ -159,6 +171,7 @@ bool LessonPanel::saveLesson(const QString& path, QString* error)
         return false;
     }
     m_path = path;
+    m_modified = false;
     return true;
 }
 

@@ -44,6 +44,10 @@ public:
     // returned. False (and *error set) only when the file is not a lesson at all.
     bool openLesson(const QString& path, QString* error = nullptr, QStringList* warnings = nullptr);
     bool saveLesson(const QString& path, QString* error = nullptr);
+    // An empty lesson with no file: steps are added from the view, Save As asks where.
+    void newLesson();
+    // Edited since it was opened, saved or started.
+    bool modified() const { return m_modified; }
     const app::Lesson& lesson() const { return m_lesson; }
     QString lessonPath() const { return m_path; }
     void setLesson(const app::Lesson& lesson);
@@ -102,6 +106,7 @@ private:
     int m_current = -1;
     bool m_presenting = false;
     bool m_loadingEditor = false;
+    bool m_modified = false;
     ExternalLinks::ConfirmFn m_confirmLink;
 
     QStackedWidget* m_stack = nullptr;

@@ -7,6 +7,7 @@
 #include "ui/PosePanel.h"
 #include "ui/TeachingTools.h"
 #include "ui/ExploreTools.h"
+#include "ui/FileDialogs.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/ContentStore.h"
 #include "content/UserNotes.h"
@@ -16,7 +17,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
 #include <QKeySequence>
@@ -199,8 +199,8 @@ bool MainWindow::openDefaultModel(QString* error)
 
 void MainWindow::chooseModel()
 {
-    QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
-                                                tr("3D models (*.glb *.gltf *.obj *.fbx *.dae *.stl *.ply);;All files (*)"));
+    const QString path = chooseOpenFile(this, "model", tr("Open Model"),
+                                        tr("3D models (*.glb *.gltf *.obj *.fbx *.dae *.stl *.ply);;All files (*)"));
     if (path.isEmpty()) return;
     QString error;
     if (!openModel(path, &error)) QMessageBox::warning(this, tr("Cannot open the model"), error);
@@ -208,7 +208,7 @@ void MainWindow::chooseModel()
 
 void MainWindow::saveScreenshot()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Screenshot"), "psoas-atlas.png", tr("PNG images (*.png)"));
+    const QString path = chooseSaveFile(this, "image", tr("Save Screenshot"), "psoas-atlas.png", tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     // The window's view at full quality, with the labels and marks that are on screen.
     QString error;

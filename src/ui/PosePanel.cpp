@@ -1,4 +1,5 @@
 #include "ui/PosePanel.h"
+#include "ui/WheelGuard.h"
 
 #include "app/Document.h"
 
@@ -157,6 +158,8 @@ void PosePanel::buildRows()
         row.box->setSingleStep(1.0);
         row.box->setSuffix(unitSuffix(c.unit));
         row.box->setKeyboardTracking(false);
+        guardWheel(row.slider, m_scroll);
+        guardWheel(row.box, m_scroll);
         rows->addWidget(row.label, r, 0, 1, 2);
         rows->addWidget(row.slider, r + 1, 0);
         rows->addWidget(row.box, r + 1, 1);

@@ -3,6 +3,8 @@
 #include "app/Document.h"
 #include "core/AssetPaths.h"
 #include "ui/ContentPanel.h"
+#include "ui/DockBody.h"
+#include "ui/FileDialogs.h"
 #include "ui/LengthPlot.h"
 #include "ui/LessonPanel.h"
 #include "ui/PosePanel.h"
@@ -15,6 +17,7 @@
 #include <QEvent>
 #include <QFontMetrics>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -99,7 +102,7 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
     row->addWidget(png);
     row->addStretch(1);
     pv->addLayout(row);
-    m_plotDock->setWidget(plotBody);
+    setScrollableDockWidget(m_plotDock, plotBody);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_plotDock);
     m_plotDock->hide();
 
@@ -156,6 +159,8 @@ void TeachingTools::addFileActions(QMenu* file)
     QAction* open = file->addAction(tr("Open &Lesson…"), this, &TeachingTools::chooseLesson);
     open->setObjectName("actionOpenLesson");
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction* fresh = file->addAction(tr("&New Lesson"), this, &TeachingTools::newLesson);
+    fresh->setObjectName("actionNewLesson");
     QAction* save = file->addAction(tr("Save Lesson &As…"), this, &TeachingTools::saveLessonAs);
     save->setObjectName("actionSaveLesson");
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -266,21 +271,61 @@ bool TeachingTools::openLesson(const QString& path, QString* error)
 
 void TeachingTools::chooseLesson()
 {
-    // Starts in the shipped lessons (<prefix>/share/psoas-atlas/lessons once installed).
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Lesson"),
-                                                      QString::fromStdString(core::assetPath("lessons")),
-                                                      tr("Lessons (*.json);;All files (*)"));
+    // Starts in the folder of the last lesson opened or saved, else in the shipped lessons
+    // (<prefix>/share/psoas-atlas/lessons once installed).
+    const QString path =
+        chooseOpenFile(m_window, "lesson", tr("Open Lesson"), tr("Lessons (*.json);;All files (*)"),
+                       hasRememberedFolder("lesson") ? QString() : QString::fromStdString(core::assetPath("lessons")));
     if (path.isEmpty()) return;
     QString error;
     if (!openLesson(path, &error)) QMessageBox::warning(m_window, tr("Cannot open the lesson"), error);
 }
 
+void TeachingTools::newLesson()
+{
+    if (m_lesson->modified() && m_lesson->stepCount() > 0 &&
+        QMessageBox::question(m_window, tr("New Lesson"),
+                              tr("Discard the changes to \"%1\"?").arg(QString::fromStdString(m_lesson->lesson().title)),
+                              QMessageBox::Discard | QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    m_lesson->newLesson();
+    m_lesson->show();
+    m_lesson->raise();
+    m_window->statusBar()->showMessage(tr("New lesson: set up the view and press Add Step for each step."));
+}
+
+QString TeachingTools::saveLessonProposal() const
+{
+    const QString current = m_lesson->lessonPath();
+    if (!current.isEmpty() && !isShippedPath(current)) return current;
+    QString name = QFileInfo(current).fileName();
+    if (name.isEmpty()) {
+        // From the title: "Hip flexors, part 2" -> hip_flexors_part_2.json
+        QString slug;
+        for (const QChar ch : QString::fromStdString(m_lesson->lesson().title).toLower()) {
+            if (ch.isLetterOrNumber()) slug += ch;
+            else if (!slug.isEmpty() && !slug.endsWith('_')) slug += '_';
+        }
+        while (slug.endsWith('_')) slug.chop(1);
+        name = (slug.isEmpty() ? QString("lesson") : slug.left(60)) + ".json";
+    }
+    return proposedPath("lesson", name);
+}
+
 void TeachingTools::saveLessonAs()
 {
-    QString path = m_lesson->lessonPath();
-    path = QFileDialog::getSaveFileName(m_window, tr("Save Lesson"), path.isEmpty() ? "lesson.psoas-lesson.json" : path,
-                                        tr("Lessons (*.json)"));
+    const QString path = m_saveLessonPathHook ? m_saveLessonPathHook(saveLessonProposal())
+                                              : QFileDialog::getSaveFileName(m_window, tr("Save Lesson"),
+                                                                             saveLessonProposal(), tr("Lessons (*.json)"));
     if (path.isEmpty()) return;
+    if (isShippedPath(path)) {
+        QMessageBox::warning(m_window, tr("Cannot save the lesson"),
+                             tr("%1 is in the lessons that come with Psoas Atlas and would be replaced by the next "
+                                "update. Save your lesson in a folder of your own, for example %2.")
+                                 .arg(path, startFolder("lesson")));
+        return;
+    }
+    rememberFolder("lesson", path);
     QString error;
     if (!m_lesson->saveLesson(path, &error)) QMessageBox::warning(m_window, tr("Cannot save the lesson"), error);
     else m_window->statusBar()->showMessage(tr("Lesson saved to %1").arg(path));
@@ -288,8 +333,8 @@ void TeachingTools::saveLessonAs()
 
 void TeachingTools::exportPlotCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.csv",
-                                                      tr("CSV files (*.csv)"));
+    const QString path = chooseSaveFile(m_window, "plot", tr("Export Length Plot"), m_plot->muscle() + "_length.csv",
+                                        tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     QString error;
     if (!m_plot->exportCsv(path, &error)) QMessageBox::warning(m_window, tr("Cannot export the plot"), error);
@@ -297,8 +342,8 @@ void TeachingTools::exportPlotCsv()
 
 void TeachingTools::exportPlotPng()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Length Plot"), m_plot->muscle() + "_length.png",
-                                                      tr("PNG images (*.png)"));
+    const QString path = chooseSaveFile(m_window, "plot", tr("Export Length Plot"), m_plot->muscle() + "_length.png",
+                                        tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     QString error;
     if (!m_plot->exportPng(path, &error)) QMessageBox::warning(m_window, tr("Cannot export the plot"), error);

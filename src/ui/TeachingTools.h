@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -49,6 +51,12 @@ public:
     // The muscle shown in the length plot (e.g. from the selection).
     void setPlotMuscle(const QString& id);
 
+    // Where Save Lesson As proposes to write: the lesson's own file, unless it is one of the
+    // shipped lessons (or new): then its file name in the last lesson folder or Documents.
+    QString saveLessonProposal() const;
+    // Tests: answers the save dialog (given the proposal) instead of the user.
+    void setSaveLessonPathHook(std::function<QString(const QString&)> hook) { m_saveLessonPathHook = std::move(hook); }
+
     PosePanel* posePanel() const { return m_pose; }
     LessonPanel* lessonPanel() const { return m_lesson; }
     LengthPlot* lengthPlot() const { return m_plot; }
@@ -57,6 +65,7 @@ public:
 
 public slots:
     void chooseLesson();
+    void newLesson();
     void saveLessonAs();
     void exportPlotCsv();
     void exportPlotPng();
@@ -86,6 +95,7 @@ private:
     app::LengthColouring m_colouring;
     app::GhostPose m_ghost;
     bool m_ghostOn = false;
+    std::function<QString(const QString&)> m_saveLessonPathHook;
 };
 
 } // namespace psoas::ui
