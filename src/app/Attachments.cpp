@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 namespace psoas::app {
 
@@ -52,10 +53,12 @@ std::vector<AttachmentArea> Attachments::of(const Document& doc, const std::stri
                 if (r > 0.0f && r < 1.0f) a.radius = r;
             }
             if (auto it = extras.find("body"); it != extras.end()) a.body = it->second;
+            if (auto it = extras.find("label"); it != extras.end()) a.text = it->second; // "L3 TP"
+            if (auto it = extras.find("layer"); it != extras.end()) a.deep = it->second == "deep";
         }
         if (a.body.empty() && scene.node(int(i)).parent >= 0) a.body = scene.node(scene.node(int(i)).parent).name;
-        if (name.size() > prefix.size() + 1) a.text = upper(name.substr(prefix.size() + 1)); // slip level: "L3"
-        else a.text = boneText(doc, a.body, muscle, isOrigin);
+        if (a.text.empty()) a.text = name.size() > prefix.size() + 1 ? upper(name.substr(prefix.size() + 1)) // slip level: "L3"
+                                                                      : boneText(doc, a.body, muscle, isOrigin);
         out.push_back(a);
     }
     // Origins top to bottom, then insertions.
@@ -63,6 +66,22 @@ std::vector<AttachmentArea> Attachments::of(const Document& doc, const std::stri
         if (x.origin != y.origin) return x.origin;
         return x.world.y > y.world.y;
     });
+    return out;
+}
+
+std::vector<AttachmentArea> Attachments::named(const Document& doc, const std::vector<std::string>& ids)
+{
+    std::vector<AttachmentArea> out;
+    std::map<std::string, std::vector<AttachmentArea>> byMuscle;
+    for (const auto& id : ids) {
+        const auto dot = id.find('.');
+        if (dot == std::string::npos || dot == 0) continue;
+        const std::string muscle = id.substr(0, dot);
+        auto it = byMuscle.find(muscle);
+        if (it == byMuscle.end()) it = byMuscle.emplace(muscle, of(doc, muscle)).first;
+        for (const auto& a : it->second)
+            if (a.id == id) out.push_back(a);
+    }
     return out;
 }
 

@@ -19,12 +19,17 @@ struct AttachmentArea {
     std::string body;     // bone it sits on
     Vec3 world{0.0f};     // posed centre, model frame
     float radius = 0.01f; // metres
+    bool deep = false;    // a deep-layer area (the psoas slips from the transverse processes):
+                          // marked, but labelled only where a lesson step names it
 };
 
 class Attachments {
 public:
     // Areas of `muscle` (a muscle id such as "psoas_major_r"); empty for other ids.
     static std::vector<AttachmentArea> of(const Document& doc, const std::string& muscle);
+    // The areas with these node ids ("psoas_major_r.origin.l3_tp"), in the order given; unknown
+    // ids are skipped.
+    static std::vector<AttachmentArea> named(const Document& doc, const std::vector<std::string>& ids);
     // Box around the areas (with their radii); false when there are none.
     static bool bounds(const std::vector<AttachmentArea>& areas, Vec3& mn, Vec3& mx);
 };

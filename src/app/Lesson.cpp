@@ -1,6 +1,7 @@
 #include "app/Lesson.h"
 
 #include "anatomy/Catalog.h"
+#include "app/Attachments.h"
 #include "app/Document.h"
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
@@ -146,6 +147,12 @@ void readCamera(const json& j, StepReader& r, LessonCamera& cam)
             cam.view = view;
         else
             r.warn("camera.view", "unknown view \"" + view + "\"; use one of " + scene::viewPresetNames() + ".");
+    }
+    if (auto it = j.find("frame"); it != j.end()) {
+        if (it->is_string() && it->get<std::string>() == "show")
+            cam.frameShown = true;
+        else
+            r.warn("camera.frame", "is " + it->dump() + "; the only value is \"show\" (fit what the step shows). It is ignored.");
     }
     if (auto it = j.find("target"); it != j.end()) {
         float v[3];
@@ -302,6 +309,29 @@ void readSelection(const json& j, StepReader& r, const LessonVocabulary& vocab, 
     }
 }
 
+void readShow(const json& j, StepReader& r, const LessonVocabulary& vocab, std::vector<std::string>& out)
+{
+    if (!j.is_array() && !j.is_string()) {
+        r.warn("show", "should be a list of attachment-area or landmark ids but is " + typeName(j) + "; it is ignored.");
+        return;
+    }
+    const std::vector<json> items = j.is_array() ? std::vector<json>(j.begin(), j.end()) : std::vector<json>{j};
+    for (const auto& id : items) {
+        if (!id.is_string()) {
+            r.warn("show", "holds " + typeName(id) + " where an attachment-area or landmark id was expected; it is left out.");
+            continue;
+        }
+        const std::string s = id.get<std::string>();
+        if (s.empty()) continue;
+        if (!vocab.structures.empty() && !vocab.structures.count(s))
+            r.warn("show", "unknown id \"" + s + "\"; it is left out. Use an attachment area or landmark from assets/models/catalog.json (psoas-atlas --list-structures).");
+        else if (!vocab.marks.empty() && !vocab.marks.count(s))
+            r.warn("show", "\"" + s + "\" is not an attachment area or landmark; it is left out. Put structures in \"selection\" or \"layers\".");
+        else if (std::find(out.begin(), out.end(), s) == out.end())
+            out.push_back(s);
+    }
+}
+
 LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabulary& vocab)
 {
     LessonStep step;
@@ -316,20 +346,48 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
     if (auto it = j.find("layers"); it != j.end() && !it->is_null()) readLayers(*it, r, vocab, step.layers);
     if (auto it = j.find("pose"); it != j.end() && !it->is_null()) readPose(*it, r, vocab, step.pose);
     if (auto it = j.find("selection"); it != j.end()) readSelection(*it, r, vocab, step.selection);
-    static const std::set<std::string> known{"title", "text", "camera", "layers", "pose", "selection"};
+    if (auto it = j.find("show"); it != j.end() && !it->is_null()) readShow(*it, r, vocab, step.show);
+    static const std::set<std::string> known{"title", "text", "camera", "layers", "pose", "selection", "show"};
     for (auto e = j.begin(); e != j.end(); ++e)
-        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored. Remove it, or use title, text, camera, layers, pose or selection.");
+        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored. Remove it, or use title, text, camera, layers, pose, selection or show.");
     return step;
 }
 
 } // namespace
+
+bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
+                Vec3& mn, Vec3& mx)
+{
+    std::vector<AttachmentArea> areas = Attachments::named(doc, show);
+    const auto& scene = doc.scene();
+    for (const auto& id : show) {
+        const int n = scene.find(id);
+        if (n < 0 || std::any_of(areas.begin(), areas.end(), [&](const AttachmentArea& a) { return a.id == id; })) continue;
+        AttachmentArea landmark;
+        landmark.id = id;
+        landmark.world = Vec3(scene.world(n)[3]);
+        landmark.radius = 0.01f;
+        areas.push_back(landmark);
+    }
+    if (show.empty())
+        for (const auto& id : selection)
+            for (const auto& a : Attachments::of(doc, id)) areas.push_back(a);
+    if (!Attachments::bounds(areas, mn, mx)) return false;
+    mn -= Vec3(0.03f);
+    mx += Vec3(0.03f);
+    return true;
+}
 
 LessonVocabulary LessonVocabulary::from(const anatomy::Catalog* catalog, const solver::Kinematics* kinematics)
 {
     LessonVocabulary v;
     if (catalog)
     {
-        for (const auto& s : catalog->structures()) v.structures.insert(s.id);
+        for (const auto& s : catalog->structures()) {
+            v.structures.insert(s.id);
+            if (s.kind == anatomy::StructureKind::Attachment || s.kind == anatomy::StructureKind::Landmark)
+                v.marks.insert(s.id);
+        }
         for (const auto& g : catalog->groups()) v.structures.insert(g.id); // layers may name a whole group
     }
 #ifdef PSOAS_HAVE_SOLVER
@@ -430,6 +488,7 @@ nlohmann::json Lesson::toJson() const
         if (!s.camera.empty()) {
             json c = json::object();
             if (!s.camera.view.empty()) c["view"] = s.camera.view;
+            if (s.camera.frameShown) c["frame"] = "show";
             if (s.camera.hasTarget) c["target"] = {s.camera.target.x, s.camera.target.y, s.camera.target.z};
             if (s.camera.distance > 0.0f) c["distance"] = s.camera.distance;
             if (s.camera.hasOrientation)
@@ -449,6 +508,7 @@ nlohmann::json Lesson::toJson() const
             o["selection"] = s.selection.front();
         else if (!s.selection.empty())
             o["selection"] = s.selection;
+        if (!s.show.empty()) o["show"] = s.show;
         list.push_back(o);
     }
     j["steps"] = list;

@@ -11,7 +11,13 @@
 //                             "orientation": [w,x,y,z]},
 //                  "layers": {"hidden": ["gluteus_maximus_l"], "shown": [], "opacity": {"hip_bone_r": 0.3}},
 //                  "pose": {"mode": "standing", "preset": "neutral", "coordinates": {"pelvis_tilt": 10}},
-//                  "selection": "psoas_major_r" } ] }
+//                  "selection": "psoas_major_r",
+//                  "show": ["psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r"] } ] }
+//
+// "show" names what the step is about beyond the selection: attachment areas (drawn as marks
+// with their labels) and landmarks (their labels), by catalog id. A camera with
+// "frame": "show" keeps the view's direction and fits the shown items (and the selection
+// when nothing is shown) in the picture.
 //
 // Loading is forgiving per field: an unknown id or a bad value gives a warning that names the
 // file, the step and the field, the field is dropped (or clamped), and the rest still opens.
@@ -40,7 +46,8 @@ struct LessonCamera {
     float distance = 0.0f;     // 0: keep the current distance (or frame all when no target)
     bool hasOrientation = false;
     Quat orientation{1.0f, 0.0f, 0.0f, 0.0f}; // camera-to-world, as scene::CameraState
-    bool empty() const { return view.empty() && !hasTarget && distance <= 0.0f && !hasOrientation; }
+    bool frameShown = false;   // "frame": "show": fit the step's shown items
+    bool empty() const { return view.empty() && !hasTarget && distance <= 0.0f && !hasOrientation && !frameShown; }
 };
 
 struct LessonPose {
@@ -57,11 +64,13 @@ struct LessonStep {
     nlohmann::json layers; // LayerState JSON; null when the step keeps the layers as they are
     LessonPose pose;
     std::vector<std::string> selection; // structure ids; empty clears the selection
+    std::vector<std::string> show;      // attachment-area and landmark ids marked and labelled
 };
 
 // What ids and values a lesson may use. Empty sets are not checked (e.g. no catalog).
 struct LessonVocabulary {
     std::set<std::string> structures;
+    std::set<std::string> marks; // attachment areas and landmarks ("show")
     std::set<std::string> presets;
     struct Range {
         double min = 0.0, max = 0.0;
@@ -73,6 +82,12 @@ struct LessonVocabulary {
     static LessonVocabulary from(const anatomy::Catalog* catalog, const solver::Kinematics* kinematics);
     static LessonVocabulary fromDocument(const Document& document);
 };
+
+// The box a camera with "frame": "show" fits: the posed positions of the shown attachment
+// areas (with their radii) and landmarks; with nothing shown, the selected muscles' attachment
+// areas. Padded by 3 cm. False when there is nothing to frame.
+bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
+                Vec3& mn, Vec3& mx);
 
 class Lesson {
 public:

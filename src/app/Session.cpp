@@ -12,6 +12,7 @@ void Session::setDocument(Document* doc)
     m_doc = doc;
     m_layers = doc ? LayerState::fromDocument(*doc) : LayerState();
     m_selection = Selection();
+    m_shown.clear();
     if (doc) {
         m_layers.apply(doc->scene());
         m_selection.apply(doc->scene());
@@ -51,6 +52,8 @@ bool Session::select(const std::string& id)
     m_selection.apply(m_doc->scene());
     Change c;
     c.selection = c.history = true;
+    c.shown = !m_shown.empty(); // the user moved on from the lesson step's marks
+    m_shown.clear();
     c.label = id.empty() ? "Clear selection" : "Select " + nameOf(id);
     record(c.label);
     notify(c);
@@ -101,9 +104,11 @@ bool Session::showAll() { return m_layers.showAll() && layersChanged("Show all")
 bool Session::resetLayers() { return m_layers.reset() && layersChanged("Reset layers"); }
 
 bool Session::applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected,
-                                      const std::string& label)
+                                      const std::string& label, const std::vector<std::string>& shown)
 {
     if (!m_doc) return false;
+    const bool shownChanged = shown != m_shown;
+    m_shown = shown;
     const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
     if (!layers.is_null()) m_layers.fromJson(layers, "lesson"); // the lesson loader reported bad entries
     m_layers.apply(m_doc->scene());
@@ -112,8 +117,12 @@ bool Session::applyLayersAndSelection(const nlohmann::json& layers, const std::s
     m_selection.validate(m_layers);
     m_selection.apply(m_doc->scene());
     const Snapshot after = History::capture(*m_doc, m_layers, m_selection);
-    if (after == before) return false;
     Change c;
+    c.shown = shownChanged;
+    if (after == before) {
+        if (shownChanged) notify(c);
+        return shownChanged;
+    }
     c.layers = after.layers != before.layers;
     c.selection = after.selected != before.selected;
     c.history = true;

@@ -38,9 +38,10 @@ struct Change {
     bool selection = false;
     bool hover = false;
     bool history = false;
+    bool shown = false; // the lesson step's marks and labels (Session::shown)
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history; }
+    bool any() const { return document || pose || layers || selection || hover || history || shown; }
 };
 
 class Session {
@@ -59,6 +60,9 @@ public:
     const LayerState& layers() const { return m_layers; }
     const Selection& selection() const { return m_selection; }
     const History& history() const { return m_history; }
+    // What a lesson step marks and labels besides the selection (attachment-area and landmark
+    // ids, see LessonStep::show); cleared when the user selects something else.
+    const std::vector<std::string>& shown() const { return m_shown; }
     // The pose in force, as a value (empty without a solver).
     Pose pose() const;
     // Catalog name of a structure ("right psoas major"), else the id.
@@ -76,8 +80,9 @@ public:
     bool xray(const std::string& id);
     bool showAll();
     bool resetLayers();
-    // Layers and selection as a lesson step states them (null layers: keep them).
-    bool applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected, const std::string& label);
+    // Layers, selection and shown marks as a lesson step states them (null layers: keep them).
+    bool applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected, const std::string& label,
+                                 const std::vector<std::string>& shown = {});
     // Pose commands: solve, pose the scene, one undo step (coordinate changes coalesce by name).
     core::Status setCoordinate(const std::string& name, double value);
     core::Status setMode(const std::string& mode);
@@ -113,6 +118,7 @@ private:
     LayerState m_layers;
     Selection m_selection;
     History m_history;
+    std::vector<std::string> m_shown;
     std::map<int, Listener> m_listeners;
     int m_nextToken = 1;
 };

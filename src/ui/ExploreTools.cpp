@@ -70,9 +70,10 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
         // Lesson steps read and write the session's layers and selection.
         lesson->currentLayers = [this] { return m_session.layers().toJson(); };
         lesson->currentSelection = [this] { return m_session.selection().selected(); };
-        lesson->applyLayersAndSelection = [this](const nlohmann::json& layers, const std::vector<std::string>& sel) {
+        lesson->applyLayersAndSelection = [this](const nlohmann::json& layers, const std::vector<std::string>& sel,
+                                                 const std::vector<std::string>& show) {
             m_session.applyLayersAndSelection(layers, sel.empty() ? std::string() : sel.front(),
-                                              tr("Lesson step").toStdString());
+                                              tr("Lesson step").toStdString(), show);
         };
         // structure:<id> links in a step's text select that structure.
         connect(lesson, &LessonPanel::structureLinkActivated, this, &ExploreTools::select);
@@ -111,6 +112,7 @@ void ExploreTools::sessionChanged(const app::Change& c)
     if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
     else if (c.layers) m_panel->refresh(m_session.layers());
     if (c.selection) showSelection();
+    if (c.shown || c.document) m_overlay->setShown(m_session.shown());
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();
     if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)

@@ -34,6 +34,8 @@ void LabelOverlay::setDocument(app::Document* doc)
     m_occluded.clear();
     m_areas.clear();
     m_muscle.clear();
+    m_shown.clear();
+    m_shownLandmarks.clear();
     sceneChanged();
 }
 
@@ -44,10 +46,35 @@ void LabelOverlay::setLabelsVisible(bool on)
     sceneChanged();
 }
 
+void LabelOverlay::refreshAreas()
+{
+    m_shownLandmarks.clear();
+    if (!m_doc) {
+        m_areas.clear();
+        return;
+    }
+    if (m_shown.empty()) {
+        m_areas = m_muscle.isEmpty() ? std::vector<app::AttachmentArea>{} : app::Attachments::of(*m_doc, m_muscle.toStdString());
+        return;
+    }
+    m_areas = app::Attachments::named(*m_doc, m_shown);
+    for (const auto& id : m_shown)
+        if (std::none_of(m_areas.begin(), m_areas.end(), [&](const app::AttachmentArea& a) { return a.id == id; }))
+            m_shownLandmarks.push_back(id);
+}
+
+void LabelOverlay::setShown(const std::vector<std::string>& ids)
+{
+    m_shown = ids;
+    refreshAreas();
+    if (!m_areas.empty() || !m_shownLandmarks.empty()) updateOcclusionNow();
+    update();
+}
+
 void LabelOverlay::setAttachmentMuscle(const QString& muscle)
 {
     m_muscle = muscle;
-    m_areas = m_doc ? app::Attachments::of(*m_doc, muscle.toStdString()) : std::vector<app::AttachmentArea>{};
+    refreshAreas();
     // Right away: an area behind bone must not flash up as visible until the timer runs.
     if (!m_areas.empty()) updateOcclusionNow();
     update();
@@ -55,14 +82,14 @@ void LabelOverlay::setAttachmentMuscle(const QString& muscle)
 
 void LabelOverlay::sceneChanged()
 {
-    if (m_doc && !m_muscle.isEmpty()) m_areas = app::Attachments::of(*m_doc, m_muscle.toStdString());
+    if (m_doc && (!m_muscle.isEmpty() || !m_shown.empty())) refreshAreas();
     scheduleOcclusion();
     update();
 }
 
 void LabelOverlay::scheduleOcclusion()
 {
-    if (m_labelsOn || !m_areas.empty()) m_occlusionTimer.start();
+    if (m_labelsOn || !m_areas.empty() || !m_shownLandmarks.empty()) m_occlusionTimer.start();
 }
 
 bool LabelOverlay::eventFilter(QObject* watched, QEvent* event)
@@ -112,6 +139,8 @@ void LabelOverlay::paintOn(QPainter& p, const QSize& size, const scene::OrbitCam
     if (!m_doc || size.isEmpty()) return;
     LabelPainter::Options options;
     options.landmarks = m_labelsOn || landmarks;
+    options.landmarkIds = m_shownLandmarks;
+    options.labelDeepAreas = !m_shown.empty();
     options.fontScale = m_fontScale;
     options.referenceHeight = m_viewport->height();
     m_layout = LabelPainter::paint(p, size, camera, *m_doc, m_areas, m_occluded, options);

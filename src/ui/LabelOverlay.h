@@ -33,6 +33,11 @@ public:
     bool labelsVisible() const { return m_labelsOn; }
     // Marks the attachment areas of this muscle (empty: none).
     void setAttachmentMuscle(const QString& muscle);
+    // A lesson step's "show" list: its attachment areas are marked instead of the selected
+    // muscle's, and its landmarks are labelled even when the labels are off. Empty: back to the
+    // selected muscle's areas.
+    void setShown(const std::vector<std::string>& ids);
+    const std::vector<std::string>& shownLandmarks() const { return m_shownLandmarks; }
     const std::vector<app::AttachmentArea>& attachments() const { return m_areas; }
 
     // Recomputes which anchors are behind bone for the current camera and pose (normally
@@ -67,11 +72,14 @@ protected:
 
 private:
     void scheduleOcclusion();
+    void refreshAreas();
 
     Viewport* m_viewport;
     app::Document* m_doc = nullptr;
     bool m_labelsOn = true;
     QString m_muscle;
+    std::vector<std::string> m_shown;
+    std::vector<std::string> m_shownLandmarks;
     std::vector<app::AttachmentArea> m_areas;
     QHash<QString, bool> m_occluded;
     QTimer m_occlusionTimer;

@@ -32,12 +32,17 @@ QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec
         queries.push_back({a.world, a.body});
         ids.push_back(QString::fromStdString(a.landmark));
     }
+    const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
+    for (std::size_t i = 0; i < ids.size() && i < hidden.size(); ++i) out.insert(ids[i], hidden[i]);
+    queries.clear();
+    ids.clear();
     for (const auto& a : areas) {
+        // The ray starts a radius out of the surface, so the bone under the mark does not count.
         queries.push_back({a.world, a.body});
         ids.push_back(QString::fromStdString(a.id));
     }
-    const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
-    for (std::size_t i = 0; i < ids.size() && i < hidden.size(); ++i) out.insert(ids[i], hidden[i]);
+    const auto hiddenAreas = app::BoneOcclusion::occluded(doc, eye, queries, kAreaOwnBoneTolerance);
+    for (std::size_t i = 0; i < ids.size() && i < hiddenAreas.size(); ++i) out.insert(ids[i], hiddenAreas[i]);
     return out;
 }
 
@@ -106,16 +111,20 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         p.setPen(QPen(col.darker(140), 2.0 * scale));
         p.setBrush(fill);
         p.drawEllipse(c, r, r);
+        if (a.deep && !options.labelDeepAreas) continue;
         const QString text =
             (a.origin ? QCoreApplication::translate("LabelPainter", "Origin: %1")
                       : QCoreApplication::translate("LabelPainter", "Insertion: %1")).arg(QString::fromStdString(a.text));
         items.push_back({text, c, col, r + 2.0 * scale, {}});
     }
 
-    if (options.landmarks) {
+    if (options.landmarks || !options.landmarkIds.empty()) {
         const QColor white(250, 250, 245);
         std::vector<app::ScreenLabel> shown;
         for (const auto& a : app::LabelAnchors::compute(doc)) {
+            if (!options.landmarks &&
+                std::find(options.landmarkIds.begin(), options.landmarkIds.end(), a.landmark) == options.landmarkIds.end())
+                continue;
             if (occluded.value(QString::fromStdString(a.landmark), false)) continue;
             const int bodyNode = a.body.empty() ? -1 : scene.find(a.body);
             if (bodyNode >= 0 && !scene.effectivelyVisible(bodyNode)) continue; // its bone is hidden

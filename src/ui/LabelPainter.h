@@ -21,6 +21,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 class QPainter;
@@ -36,6 +37,11 @@ public:
 
     struct Options {
         bool landmarks = true;   // the landmark labels (attachments are drawn whenever given)
+        // When `landmarks` is false: only these landmarks' labels (a lesson step's "show").
+        std::vector<std::string> landmarkIds;
+        // Labels for deep-layer attachment areas too (a lesson step that names them); otherwise
+        // they are marked without a label, beside the labelled superficial areas of each level.
+        bool labelDeepAreas = false;
         double fontScale = 1.0;  // presentation mode: larger type for projectors
         // Pens, dots and markers grow with the image height relative to this (the window's
         // height for exports); 0 or less: no growth.
@@ -52,8 +58,11 @@ public:
     };
 
     // Landmark id -> hidden behind bone, for a camera at `eye` (CPU ray test), and the same
-    // for each attachment area's id (its own bone near the area does not hide it). Occluded
+    // for each attachment area's id (areas lie on their bone's surface, so only the bone within
+    // kAreaOwnBoneTolerance of the area does not hide it: seen from behind the spine, an area on the
+    // front of a vertebral body is hidden by that vertebra's own arch). Occluded
     // attachment areas are drawn as a faint dashed ring without a label.
+    static constexpr float kAreaOwnBoneTolerance = 0.006f;
     static QHash<QString, bool> occlusion(const app::Document& doc, const Vec3& eye,
                                           const std::vector<app::AttachmentArea>& areas = {});
 

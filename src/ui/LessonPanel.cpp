@@ -345,9 +345,27 @@ void LessonPanel::moveCurrentStep(int delta)
     emit lessonChanged();
 }
 
-void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate)
+void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate, const std::vector<std::string>& show,
+                              const std::vector<std::string>& selection)
 {
     if (!m_viewport || cam.empty()) return;
+    if (cam.frameShown && m_doc) {
+        // The view's direction (or the camera's), framed on what the step shows.
+        scene::OrbitCamera target = m_viewport->camera();
+        if (cam.hasOrientation) {
+            auto st = target.state();
+            st.orientation = cam.orientation;
+            target.setState(st);
+        } else if (auto v = scene::findViewPreset(cam.view)) {
+            target.lookAlong(v->viewDir, v->up);
+        }
+        Vec3 mn, mx;
+        if (app::showBounds(*m_doc, show, selection, mn, mx)) {
+            target.frameBounds(mn, mx);
+            m_viewport->animateCameraTo(target.state(), animate);
+            return;
+        }
+    }
     if (!cam.view.empty() && !cam.hasTarget && !cam.hasOrientation && cam.distance <= 0.0f) {
         m_viewport->showViewPreset(QString::fromStdString(cam.view), animate);
         return;
@@ -386,14 +404,14 @@ bool LessonPanel::goToStep(int index, bool animate)
     storeEdits();
     m_current = index;
     const app::LessonStep& s = m_lesson.steps[std::size_t(index)];
-    applyCamera(s.camera, animate);
     if (m_posePanel && !s.pose.empty())
         m_posePanel->animateToPose(QString::fromStdString(s.pose.mode), QString::fromStdString(s.pose.preset),
                                    s.pose.coordinates, animate ? 1000 : 0);
     if (applyLayersAndSelection)
-        applyLayersAndSelection(s.layers, s.selection);
+        applyLayersAndSelection(s.layers, s.selection, s.show);
     else
         applyToScene(s.layers, s.selection);
+    applyCamera(s.camera, animate, s.show, s.selection); // after the layers: framing fits what is shown
     if (m_viewport) m_viewport->sceneChanged();
     m_loadingEditor = true;
     m_list->setCurrentRow(index);

@@ -78,7 +78,9 @@ public:
     // own layer and selection state instead.
     std::function<nlohmann::json()> currentLayers;
     std::function<std::string()> currentSelection;
-    std::function<void(const nlohmann::json&, const std::vector<std::string>&)> applyLayersAndSelection;
+    // (layers, selection, show)
+    std::function<void(const nlohmann::json&, const std::vector<std::string>&, const std::vector<std::string>&)>
+        applyLayersAndSelection;
 
 signals:
     void stepShown(int index);
@@ -95,7 +97,8 @@ private:
     std::string selectionFromScene() const;
     void applyToScene(const nlohmann::json& layers, const std::vector<std::string>& selection);
     app::LessonCamera cameraFromView() const;
-    void applyCamera(const app::LessonCamera& camera, bool animate);
+    void applyCamera(const app::LessonCamera& camera, bool animate, const std::vector<std::string>& show = {},
+                     const std::vector<std::string>& selection = {});
     app::LessonVocabulary vocabulary() const;
 
     Viewport* m_viewport = nullptr;

@@ -101,13 +101,31 @@ TEST_CASE("Label layout never overlaps labels and keeps them inside the view", "
     }
 }
 
-TEST_CASE("Psoas major attachments: six vertebral origins and the lesser trochanter", "[app][attachments]")
+TEST_CASE("Psoas major attachments: six vertebral body origins, five transverse-process origins and the lesser trochanter",
+          "[app][attachments]")
 {
     auto areas = Attachments::of(builtIn(), "psoas_major_r");
-    REQUIRE(areas.size() == 7);
+    REQUIRE(areas.size() == 12);
     CHECK(areas.front().text == "T12");
     CHECK(areas.front().origin);
-    CHECK(areas[5].text == "L5");
+    std::vector<AttachmentArea> bodies, processes;
+    for (const auto& a : areas)
+        if (a.origin) (a.deep ? processes : bodies).push_back(a);
+    REQUIRE(bodies.size() == 6);
+    REQUIRE(processes.size() == 5);
+    CHECK(bodies[5].text == "L5");
+    const char* levels[] = {"l1", "l2", "l3", "l4", "l5"};
+    for (int i = 0; i < 5; ++i) {
+        INFO(levels[i]);
+        // The deep slip sits on the front of the transverse process: on the same vertebra as the
+        // body origin of its level, further out to the side and further back.
+        CHECK(processes[std::size_t(i)].body == levels[i]);
+        CHECK(processes[std::size_t(i)].text == std::string(levels[i]).replace(0, 1, "L") + " TP");
+        const AttachmentArea& body = bodies[std::size_t(i) + 1];
+        CHECK(body.body == levels[i]);
+        CHECK(std::abs(processes[std::size_t(i)].world.x) > std::abs(body.world.x) + 0.004f);
+        CHECK(processes[std::size_t(i)].world.z < body.world.z - 0.01f);
+    }
     CHECK_FALSE(areas.back().origin);
     CHECK(areas.back().text == "Lesser trochanter");
     CHECK(areas.back().radius == Approx(0.009f));

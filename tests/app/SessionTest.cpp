@@ -181,3 +181,29 @@ TEST_CASE("Session: listeners can leave while being told, and a new document res
     CHECK_FALSE(s.select("psoas_major_r"));
     CHECK(s.pose().empty());
 }
+
+TEST_CASE("Session: a lesson step's shown marks come with its selection and go when the user selects something else",
+          "[app][session][show]")
+{
+    auto doc = openDoc();
+    Session s;
+    s.setDocument(doc.get());
+    Recorder r(s);
+    const std::vector<std::string> marks{"psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r"};
+    CHECK(s.applyLayersAndSelection(nullptr, "psoas_major_r", "Lesson step", marks));
+    CHECK(s.shown() == marks);
+    REQUIRE(r.seen.size() == 1);
+    CHECK(r.seen[0].change.shown);
+    CHECK(r.seen[0].change.selection);
+    // The same step again changes nothing; the next step with other marks only changes the marks.
+    CHECK_FALSE(s.applyLayersAndSelection(nullptr, "psoas_major_r", "Lesson step", marks));
+    CHECK(s.applyLayersAndSelection(nullptr, "psoas_major_r", "Lesson step", {"lm_iliopubic_eminence_r"}));
+    REQUIRE(r.seen.size() == 2);
+    CHECK(r.seen[1].change.shown);
+    CHECK_FALSE(r.seen[1].change.selection);
+    // The user clicks another structure: the step's marks go with the old selection.
+    CHECK(s.select("iliacus_r"));
+    CHECK(s.shown().empty());
+    REQUIRE(r.seen.size() == 3);
+    CHECK(r.seen[2].change.shown);
+}

@@ -108,9 +108,9 @@ TEST_CASE("A click on a structure's pixel selects it, Esc and a click on empty s
     const int node = w.document()->scene().find("psoas_major_r");
     CHECK(w.document()->scene().node(node).highlight > 0.0f);
 
-    // The psoas origins (T12–L5) and insertion are marked.
+    // The psoas origins (bodies T12–L5, transverse processes L1–L5) and insertion are marked.
     const auto& areas = ex->overlay()->attachments();
-    CHECK(areas.size() == 7);
+    CHECK(areas.size() == 12);
     CHECK(ex->showAttachments());
 
     // The side panel, the Layers tree and the status bar name the same structure as the view.

@@ -66,7 +66,14 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     auto* overlay = ex->overlay();
     ex->select("psoas_major_r");
     const auto& areas = overlay->attachments();
-    REQUIRE(areas.size() == 7);
+    REQUIRE(areas.size() == 12); // 6 vertebral bodies, 5 transverse processes, the lesser trochanter
+    // Deep-layer areas (the transverse processes) are marked but not labelled here.
+    auto labelledAreas = [&](const QStringList& hidden) {
+        int n = 0;
+        for (const auto& a : areas)
+            if (!a.deep && !hidden.contains(QString::fromStdString(a.id))) ++n;
+        return n;
+    };
     auto hiddenAreas = [&] {
         overlay->updateOcclusionNow();
         QStringList hidden;
@@ -87,7 +94,7 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     INFO("hidden from the front: " << front.join(", ").toStdString());
     paintView(s, "attachments-anterior");
     CHECK(front.size() <= 1);
-    CHECK(attachmentLabels() == int(areas.size()) - front.size());
+    CHECK(attachmentLabels() == labelledAreas(front));
 
     // From the patient's left, the right psoas's origins are on the far side of the vertebral
     // bodies: none of them is shown as visible or labelled.
@@ -97,9 +104,9 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     paintView(s, "attachments-left");
     int originsHidden = 0;
     for (const auto& id : left)
-        if (id.contains(".origin")) ++originsHidden;
+        if (id.contains(".origin") && !id.endsWith("_tp")) ++originsHidden;
     CHECK(originsHidden == 6);
-    CHECK(attachmentLabels() == int(areas.size()) - left.size());
+    CHECK(attachmentLabels() == labelledAreas(left));
 
     // From behind, the levels covered by the transverse processes and laminae hide; those seen
     // through the gaps between them stay (the same ray test as the landmark labels).
@@ -108,7 +115,7 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     INFO("hidden from behind: " << back.join(", ").toStdString());
     paintView(s, "attachments-posterior");
     CHECK(back.size() >= 1);
-    CHECK(attachmentLabels() == int(areas.size()) - back.size());
+    CHECK(attachmentLabels() == labelledAreas(back));
 
     // The same set is right away, without waiting for the occlusion timer: a new selection
     // seen from behind never flashes its hidden marks as visible.
@@ -116,7 +123,7 @@ TEST_CASE("Origin and insertion marks behind bone are not shown as visible and g
     ex->select({});
     ex->select("psoas_major_r");
     overlay->grab();
-    CHECK(attachmentLabels() == int(areas.size()) - back.size());
+    CHECK(attachmentLabels() == labelledAreas(back));
 }
 
 TEST_CASE("Zoomed out, T12-L5 become one label, zoomed in they part again, never overlapping", "[ui][gl][labels]")

@@ -180,7 +180,7 @@ TEST_CASE("In a very narrow view no label covers its own marker (the lesser troc
     auto* overlay = ex->overlay();
     ex->setLabelsVisible(true);
     ex->select("psoas_major_r");
-    REQUIRE(overlay->attachments().size() == 7);
+    REQUIRE(overlay->attachments().size() == 12); // bodies T12-L5, L1-L5 transverse processes, lesser trochanter
     for (const char* view : {"anterior", "oblique", "left"}) {
         s.w.viewport()->showViewPreset(view, false);
         overlay->updateOcclusionNow();

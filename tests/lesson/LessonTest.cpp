@@ -214,3 +214,45 @@ TEST_CASE("The shipped lessons open without a single warning", "[lesson]")
         }
     }
 }
+
+TEST_CASE("A step names what it shows: attachment areas and landmarks, kept on save, bad entries named", "[lesson][show]")
+{
+    const auto vocab = realVocabulary();
+    const nlohmann::json j = {
+        {"schema", "psoas-atlas-lesson"},
+        {"version", 1},
+        {"title", "Show"},
+        {"steps",
+         {{{"title", "Transverse processes"},
+           {"text", "The deep layer."},
+           {"camera", {{"view", "right"}, {"frame", "show"}}},
+           {"selection", "psoas_major_r"},
+           {"show", {"psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r", "psoas_major_r", "no_such_mark",
+                     7, "psoas_major_r.origin.l1_tp"}}},
+          {{"title", "Bad frame"}, {"text", "-"}, {"camera", {{"view", "anterior"}, {"frame", "everything"}}}, {"show", 3}}}}};
+    const auto loaded = Lesson::fromJson(j, "show.json", vocab);
+    REQUIRE(loaded.lesson.steps.size() == 2);
+    const LessonStep& s = loaded.lesson.steps[0];
+    CHECK(s.show == std::vector<std::string>{"psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r"});
+    CHECK(s.camera.frameShown);
+    CHECK_FALSE(loaded.lesson.steps[1].camera.frameShown);
+    CHECK(loaded.lesson.steps[1].show.empty());
+    auto has = [&](const std::string& part) {
+        for (const auto& w : loaded.warnings)
+            if (w.find(part) != std::string::npos) return true;
+        return false;
+    };
+    CHECK(has("show.json: step 1 (\"Transverse processes\"), field \"show\": \"psoas_major_r\" is not an attachment area or landmark"));
+    CHECK(has("step 1 (\"Transverse processes\"), field \"show\": unknown id \"no_such_mark\""));
+    CHECK(has("step 1 (\"Transverse processes\"), field \"show\": holds a number"));
+    CHECK(has("step 2 (\"Bad frame\"), field \"camera.frame\": is \"everything\"; the only value is \"show\""));
+    CHECK(has("step 2 (\"Bad frame\"), field \"show\": should be a list"));
+    for (const auto& warning : loaded.warnings) UNSCOPED_INFO(warning);
+    CHECK(loaded.warnings.size() == 5);
+
+    // Saved and read back: the same show list and framing.
+    const auto again = Lesson::fromJson(loaded.lesson.toJson(), "again.json", vocab);
+    CHECK(again.warnings.empty());
+    CHECK(again.lesson.steps[0].show == s.show);
+    CHECK(again.lesson.steps[0].camera.frameShown);
+}

@@ -131,7 +131,7 @@ TEST_CASE("Clinician: anterior pelvic tilt animates over the neutral ghost with 
     tools->setGhost(true);
     tools->setColourByLength(true);
     w.explore()->select("psoas_major_r");
-    auto* plotDock = qobject_cast<QDockWidget*>(tools->lengthPlot()->parentWidget()->parentWidget());
+    auto* plotDock = w.findChild<QDockWidget*>("LengthPlotDock");
     REQUIRE(plotDock);
     plotDock->show();
     tools->setPlotMuscle("psoas_major_r");

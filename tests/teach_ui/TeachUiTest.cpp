@@ -410,7 +410,7 @@ TEST_CASE("Presentation mode screenshot", "[.screenshot]")
     w.grab().save(QString(dir) + "/teachb_present.png");
     tools->presentation()->leave();
     tools->setGhost(false);
-    tools->lengthPlot()->parentWidget()->parentWidget()->show();
+    w.findChild<QDockWidget*>("LengthPlotDock")->show();
     tools->setPlotMuscle("psoas_major_r");
     tools->lengthPlot()->recompute();
     QTest::qWait(500);
@@ -504,7 +504,7 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
         wanted = panel->mode() == "standing" ? "free" : "standing"; // the other one
         panel->setMode(wanted);
         REQUIRE(panel->mode() == wanted);
-        w.teaching()->lengthPlot()->parentWidget()->parentWidget()->show(); // the length plot dock
+        w.findChild<QDockWidget*>("LengthPlotDock")->show(); // the length plot dock
         QTest::qWait(100);
         w.close(); // saves
     }
@@ -516,7 +516,7 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
     CHECK(w2.teaching()->posePanel()->mode() == wanted);
     CHECK(w2.document()->kinematics()->mode() ==
           (wanted == "standing" ? solver::Mode::Standing : solver::Mode::Free));
-    CHECK(w2.teaching()->lengthPlot()->parentWidget()->parentWidget()->isVisible());
+    CHECK(w2.findChild<QDockWidget*>("LengthPlotDock")->isVisible());
     auto* radio = w2.teaching()->posePanel()->findChild<QRadioButton*>(wanted == "standing" ? "modeStanding" : "modeFree");
     REQUIRE(radio);
     CHECK(radio->isChecked());

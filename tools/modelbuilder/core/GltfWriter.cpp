@@ -206,6 +206,8 @@ core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPa
         ex["kind"] = Value(std::string(l.attachment ? "attachment" : "landmark"));
         ex["body"] = Value(l.body);
         if (l.attachment) ex["radius"] = Value(l.radius);
+        if (!l.label.empty()) ex["label"] = Value(l.label);
+        if (!l.layer.empty()) ex["layer"] = Value(l.layer);
         n.extras = Value(ex);
         int parent = -1;
         glm::dvec3 origin(0.0);

@@ -368,11 +368,20 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
         const double radius = l.value("radius", 0.0) * kMm;
         const bool attachment = name.rfind("lm_", 0) != 0;
         const bool snap = l.value("snap", false);
+        const std::string label = l.contains("label") ? lr.text(l, "label", "landmark '" + name + "'") : std::string();
+        const std::string layer = l.contains("layer") ? lr.text(l, "layer", "landmark '" + name + "'") : std::string();
+        if (!lr.error.empty()) return core::makeError(lr.error);
+        if (!layer.empty() && layer != "deep")
+            return core::makeError(lmPath + ": landmark '" + name + "': layer is \"" + layer + "\"; the only layer is \"deep\"");
         addLandmark(name, body, pos, radius, attachment);
         rig.landmarkDefs.back().snap = snap;
+        rig.landmarkDefs.back().label = label;
+        rig.landmarkDefs.back().layer = layer;
         if (isRightName(name) && l.value("mirror", true)) {
             addLandmark(mirrorName(name), mirrorName(body), mirrorX(pos), radius, attachment);
             rig.landmarkDefs.back().snap = snap;
+            rig.landmarkDefs.back().label = label;
+            rig.landmarkDefs.back().layer = layer;
         }
     }
 

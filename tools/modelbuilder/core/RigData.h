@@ -57,6 +57,8 @@ struct LandmarkDef {
     double radius = 0.0;         // attachment areas only
     bool attachment = false;
     bool snap = false;           // moved onto the nearest surface point of its body's mesh when built
+    std::string label;           // marker text ("L3 TP"); empty: derived from the name
+    std::string layer;           // "deep": marked without a label unless a lesson names it
 };
 
 struct PathPoint { std::string body; glm::dvec3 position{0.0}; };

@@ -175,6 +175,9 @@ core::Result<std::string> catalogJsonText(const std::string& dataDir, const RigD
             if (dot2 != std::string::npos) {
                 std::string lvl = rest.substr(dot2 + 1);
                 for (auto& ch : lvl) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+                // l3_tp: the slip from the L3 transverse process
+                if (lvl.size() > 3 && lvl.compare(lvl.size() - 3, 3, "_TP") == 0)
+                    lvl = lvl.substr(0, lvl.size() - 3) + " transverse process";
                 what = rest.substr(0, dot2) + " (" + lvl + ")";
             }
             if (what.size() > 2 && (what.compare(what.size() - 2, 2, "_r") == 0 || what.compare(what.size() - 2, 2, "_l") == 0))
