@@ -60,6 +60,30 @@ bool Session::select(const std::string& id)
     return true;
 }
 
+bool Session::focus(const std::string& id)
+{
+    if (!m_doc || id.empty()) return select(id);
+    const auto* catalog = m_doc->catalog();
+    const auto* s = catalog ? catalog->find(id) : nullptr;
+    const bool mark = s && (s->kind == anatomy::StructureKind::Landmark || s->kind == anatomy::StructureKind::Attachment);
+    if (!mark) return select(id);
+    std::string owner;
+    if (s->kind == anatomy::StructureKind::Attachment) {
+        owner = id.substr(0, id.find('.')); // psoas_major_r.origin.l3 -> psoas_major_r
+    } else if (const int n = m_doc->scene().find(id); n >= 0 && m_doc->scene().node(n).parent >= 0) {
+        owner = m_doc->scene().node(m_doc->scene().node(n).parent).name; // the bone it sits on
+    }
+    if (m_doc->scene().find(id) < 0) return false; // not in this model
+    // Its bone or muscle is shown if it was hidden: the mark must be seen where it is.
+    nlohmann::json layers = nullptr;
+    if (!owner.empty() && m_layers.contains(owner) && !m_layers.isVisible(owner)) {
+        LayerState l = m_layers;
+        l.setVisible(owner, true);
+        layers = l.toJson();
+    }
+    return applyLayersAndSelection(layers, m_layers.contains(owner) ? owner : std::string(), "Show " + nameOf(id), {id});
+}
+
 bool Session::setHovered(const std::string& id)
 {
     if (!m_doc) return false;

@@ -72,6 +72,10 @@ public:
 
     // ---- commands; each returns true when something changed (and then notifies) ----
     bool select(const std::string& id); // empty clears; hidden or unknown ids change nothing
+    // What a search result or a structure: link names: a structure is selected (as select());
+    // a landmark or attachment area, which cannot be selected itself, is shown (its label or
+    // mark, see shown()) with the bone it lies on or its muscle selected. Unknown ids change nothing.
+    bool focus(const std::string& id);
     bool setHovered(const std::string& id);
     bool setVisible(const std::string& id, bool visible);
     // Opacity slider drags coalesce until `final`.

@@ -11,6 +11,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+
+#include <algorithm>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
@@ -292,6 +294,32 @@ void ContentPanel::setArticleHtml(const QString& html, const QString& itemId)
 {
     m_item = itemId;
     m_article->setHtml(html);
+    updateHeading();
+}
+
+void ContentPanel::updateHeading()
+{
+    // The heading names what the text is about: the selected structure, or, for an article
+    // about another structure (opened from a link or the related list), that one.
+    QString shownId = m_structure;
+    if (m_store && !m_item.isEmpty() && !m_structure.isEmpty())
+        if (auto item = m_store->item(s8(m_item))) {
+            const auto& about = item->structures;
+            if (!about.empty() && std::find(about.begin(), about.end(), s8(m_structure)) == about.end()) {
+                shownId = q(about.front());
+                // The same side as the selection: the left psoas's link to the iliacus names the left one.
+                const QString side = m_structure.right(2);
+                for (const auto& a : about)
+                    if ((side == "_l" || side == "_r") && q(a).endsWith(side)) shownId = q(a);
+            }
+        }
+    if (shownId.isEmpty()) return; // "Nothing selected" stays
+    m_title->setText(structureName(shownId));
+    QString latin;
+    if (m_store)
+        if (auto st = m_store->structure(s8(shownId))) latin = q(st->latin);
+    m_latin->setText(latin);
+    m_latin->setVisible(!latin.isEmpty());
 }
 
 void ContentPanel::showItem(const QString& itemId)

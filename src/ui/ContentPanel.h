@@ -77,6 +77,7 @@ private:
     void chooseResult(QListWidgetItem* item);
     void openLink(const QUrl& url);
     void showStructureArticle();
+    void updateHeading();
     void fillRelated();
     void fillPoseList();
     void goBack();

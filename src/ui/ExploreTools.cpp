@@ -15,7 +15,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QCursor>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QMainWindow>
@@ -51,6 +50,14 @@ ExploreTools::ExploreTools(app::Session& session, QMainWindow* window, Viewport*
     m_hoverTimer.setSingleShot(true);
     m_hoverTimer.setInterval(90); // pick passes are slow on software GL: at most ~11 per second
     connect(&m_hoverTimer, &QTimer::timeout, this, &ExploreTools::doHoverPick);
+    // A view key, an animation or a lesson step moves the model under a still pointer: the
+    // hover name would be stale, so it goes at once and is picked again once the camera rests.
+    connect(viewport, &Viewport::cameraChanged, this, [this] {
+        if (m_session.selection().hovered().empty() && !QToolTip::isVisible()) return;
+        QToolTip::hideText();
+        if (m_pointerInside) m_hoverTimer.start(); // picked again at the pointer's place
+        else setHovered(QString());
+    });
     m_poseSettle.setSingleShot(true);
     m_poseSettle.setInterval(800); // a drag ends when the pose has been still this long
     connect(&m_poseSettle, &QTimer::timeout, this, [this] { m_session.endCoalescing(); });
@@ -111,8 +118,8 @@ void ExploreTools::sessionChanged(const app::Change& c)
     // A new document: the tree's rows, named from its catalog (the session knows it by now).
     if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
     else if (c.layers) m_panel->refresh(m_session.layers());
-    if (c.selection) showSelection();
     if (c.shown || c.document) m_overlay->setShown(m_session.shown());
+    if (c.selection || c.shown) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();
     if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)
@@ -125,9 +132,16 @@ void ExploreTools::showSelection()
     const std::string sel = m_session.selection().selected();
     const QString id = QString::fromStdString(sel);
     m_overlay->setAttachmentMuscle(m_session.isMuscle(sel) ? id : QString());
-    if (m_content) m_content->setSelectedStructure(id);
+    // A landmark or attachment chosen from search is shown on its bone or muscle: the panel
+    // keeps the landmark's own text and the status bar names both.
+    const QString shown = m_session.shown().size() == 1 ? QString::fromStdString(m_session.shown().front()) : QString();
+    if (m_content) m_content->setSelectedStructure(shown.isEmpty() ? id : shown);
     m_panel->setCurrentId(id);
-    m_window->statusBar()->showMessage(id.isEmpty() ? tr("Selection cleared") : tr("Selected: %1").arg(nameOf(id)));
+    if (!shown.isEmpty())
+        m_window->statusBar()->showMessage(id.isEmpty() ? tr("Shown: %1").arg(nameOf(shown))
+                                                        : tr("Shown: %1, on %2").arg(nameOf(shown), nameOf(id)));
+    else
+        m_window->statusBar()->showMessage(id.isEmpty() ? tr("Selection cleared") : tr("Selected: %1").arg(nameOf(id)));
     emit selectionChanged(id);
 }
 
@@ -145,7 +159,7 @@ void ExploreTools::isolate(const QString& id) { m_session.isolate(id.toStdString
 void ExploreTools::xray(const QString& id) { m_session.xray(id.toStdString()); }
 void ExploreTools::showAll() { m_session.showAll(); }
 void ExploreTools::resetLayers() { m_session.resetLayers(); }
-void ExploreTools::select(const QString& id) { m_session.select(id.toStdString()); }
+void ExploreTools::select(const QString& id) { m_session.focus(id.toStdString()); }
 void ExploreTools::setHovered(const QString& id) { m_session.setHovered(id.toStdString()); }
 
 void ExploreTools::poseChanged(const QString& label, bool coalesce, const QString& preset)
@@ -248,6 +262,7 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
         auto* e = static_cast<QMouseEvent*>(event);
         if (e->buttons() == Qt::NoButton) {
             m_hoverPos = e->position().toPoint();
+            m_pointerInside = true;
             if (!m_hoverTimer.isActive()) m_hoverTimer.start();
         }
         break;
@@ -261,6 +276,7 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
         }
         break;
     case QEvent::Leave:
+        m_pointerInside = false;
         m_hoverTimer.stop();
         setHovered({});
         break;

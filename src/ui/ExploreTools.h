@@ -134,6 +134,7 @@ private:
     QPoint m_hoverPos;
     QPoint m_pressPos;
     bool m_pressed = false;
+    bool m_pointerInside = false; // the pointer is over the viewport (hover picks follow it)
     bool m_restoredOnce = false;
     std::function<void(QDialog&)> m_exportDialogHook;
     std::function<QString()> m_exportPathHook;

@@ -8,6 +8,7 @@
 #include "ui/TeachingTools.h"
 #include "ui/ExploreTools.h"
 #include "ui/FileDialogs.h"
+#include "ui/ShortcutPriority.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/ContentStore.h"
 #include "content/UserNotes.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_explore = new ExploreTools(*m_session, this, m_viewport, m_contentPanel);
     m_explore->setTeachingTools(m_teaching);
     buildMenus();
+    giveWindowShortcutsPriority(this);
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
     connect(m_viewport, &Viewport::glFailed, this, [this](const QString& message) {
         QMessageBox::critical(this, tr("OpenGL 3.3 is not available"), message);

@@ -108,8 +108,12 @@ TEST_CASE("exercise buttons request their pose, links are handled inside", "[con
     emit browser->anchorClicked(QUrl(QStringLiteral("content:iliacus")));
     CHECK(panel.shownItem() == QStringLiteral("iliacus"));
     CHECK(browser->toPlainText().contains(QStringLiteral("iliac fossa")));
+    // The heading names what the text is about, not the psoas still selected.
+    CHECK_FALSE(child<QLabel>(panel, "titleLabel")->text().contains(QStringLiteral("psoas"), Qt::CaseInsensitive));
+    CHECK(child<QLabel>(panel, "titleLabel")->text().contains(QStringLiteral("iliacus"), Qt::CaseInsensitive));
     QTest::mouseClick(child<QToolButton>(panel, "backButton"), Qt::LeftButton);
     CHECK(panel.shownItem() == QStringLiteral("psoas_major"));
+    CHECK(child<QLabel>(panel, "titleLabel")->text().contains(QStringLiteral("psoas"), Qt::CaseInsensitive));
 
     emit browser->anchorClicked(QUrl(QStringLiteral("structure:psoas_major_r")));
     REQUIRE(chosen.count() == 1);

@@ -5,6 +5,7 @@
 #include "ui/ExploreTools.h"
 #include "ui/LabelOverlay.h"
 #include "ui/LayersPanel.h"
+#include "app/Session.h"
 #include "ui/MainWindow.h"
 #include <QStatusBar>
 #include <QTreeWidget>
@@ -14,6 +15,7 @@
 #include <QAction>
 #include <QImage>
 #include <QTemporaryDir>
+#include <QCursor>
 #include <QTest>
 #include <QTreeWidget>
 #include <catch2/catch.hpp>
@@ -151,10 +153,28 @@ TEST_CASE("Hovering highlights a structure without selecting it", "[ui][gl][pick
     openShown(w);
     auto* ex = w.explore();
     const QPoint p = pixelOf(w, "iliacus_r");
-    QTest::mouseMove(w.viewport(), p);
+    // QTest::mouseMove warps the X pointer, which sends no motion event when an earlier test
+    // left the pointer at that very place; the event itself always arrives.
+    {
+        QMouseEvent move(QEvent::MouseMove, QPointF(p), QPointF(w.viewport()->mapToGlobal(p)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
+        QCoreApplication::sendEvent(w.viewport(), &move);
+    }
     // The throttled hover pick (90 ms; longer on a loaded machine).
     CHECK(QTest::qWaitFor([&] { return ex->selection().hovered() == "iliacus_r"; }, 3000));
     CHECK_FALSE(ex->selection().hasSelection());
+
+    // A view key turns the model under the still pointer: the name goes with it and the
+    // structure now under the pointer is named once the camera rests.
+    w.viewport()->showViewPreset("superior", false);
+    const int now = w.viewport()->pickNode(p);
+    const std::string expected = now >= 0 ? w.document()->scene().node(now).name : std::string();
+    INFO("under the pointer now: " << expected);
+    CHECK(expected != "iliacus_r");
+    CHECK(QTest::qWaitFor([&] { return ex->selection().hovered() != "iliacus_r"; }, 3000));
+    if (!expected.empty() && w.session().layers().contains(expected)) {
+        CHECK(QTest::qWaitFor([&] { return ex->selection().hovered() == expected; }, 3000));
+    }
 }
 
 TEST_CASE("Labels show from the front and hide when their landmark is behind bone", "[ui][gl][labels]")
@@ -285,4 +305,38 @@ TEST_CASE("Export writes a PNG at the chosen size, with or without labels", "[ui
     CHECK(plain != labelled);
     CHECK_FALSE(w.explore()->saveImage(f.dir.filePath("no/such/folder/x.png"), {}, false, &error));
     CHECK(error.contains("no/such/folder"));
+}
+
+TEST_CASE("A landmark chosen from search is shown on the model with its bone selected, and named in the status bar",
+          "[ui][gl][picking][search]")
+{
+    Fixture f;
+    ui::MainWindow w;
+    openShown(w);
+    auto* ex = w.explore();
+    ex->select("psoas_major_r");
+    // What a search result or a structure: link does (ContentPanel::structureChosen).
+    ex->select("lm_lesser_trochanter_r");
+    CHECK(w.session().shown() == std::vector<std::string>{"lm_lesser_trochanter_r"});
+    CHECK(ex->selection().selected() == "femur_r");
+    CHECK(w.contentPanel()->selectedStructure() == "lm_lesser_trochanter_r");
+    CHECK(ex->overlay()->shownLandmarks() == std::vector<std::string>{"lm_lesser_trochanter_r"});
+    CHECK(w.statusBar()->currentMessage().contains("Lesser trochanter", Qt::CaseInsensitive));
+    CHECK_FALSE(w.statusBar()->currentMessage().contains("psoas", Qt::CaseInsensitive));
+    // Labels off: the chosen landmark is labelled all the same.
+    ex->setLabelsVisible(false);
+    w.viewport()->showViewPreset("anterior", false);
+    ex->overlay()->updateOcclusionNow();
+    ex->overlay()->grab();
+    CHECK(ex->overlay()->drawnLabels().contains("Lesser trochanter (R)"));
+
+    // An attachment area: its muscle is selected and the area marked.
+    ex->select("psoas_major_r.origin.l3_tp");
+    CHECK(ex->selection().selected() == "psoas_major_r");
+    REQUIRE(ex->overlay()->attachments().size() == 1);
+    CHECK(ex->overlay()->attachments().front().id == "psoas_major_r.origin.l3_tp");
+    // A click elsewhere (a plain selection) takes the mark away again.
+    ex->select("iliacus_r");
+    CHECK(w.session().shown().empty());
+    CHECK(ex->overlay()->attachments().size() == 2);
 }

@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLayout>
+#include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -230,4 +231,36 @@ TEST_CASE("Export Image keeps its size and labels choice, and includes labels th
     CHECK(seen == QSize(640, 360));
     CHECK(labelsSeen);
     CHECK(QImage(out).size() == QSize(640, 360));
+}
+
+TEST_CASE("Ctrl+E exports the view while the search box has the focus, and text keys stay with the text",
+          "[ui][export][keys]")
+{
+    QTemporaryDir dir;
+    ui::ExploreTools::setSettingsFile(dir.filePath("settings.ini"));
+    ui::MainWindow w;
+    REQUIRE(w.openDefaultModel());
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    QApplication::setActiveWindow(&w);
+    auto* search = w.findChild<QLineEdit*>("searchEdit");
+    REQUIRE(search);
+    search->setFocus(Qt::MouseFocusReason);
+    QTest::qWait(20);
+    REQUIRE(search->hasFocus());
+    int dialogs = 0;
+    w.explore()->setExportHooks(
+        [&](QDialog& d) {
+            ++dialogs;
+            QMetaObject::invokeMethod(&d, "reject", Qt::QueuedConnection);
+        },
+        [] { return QString(); });
+    QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
+    QTest::qWait(50);
+    CHECK(dialogs == 1);
+    // Typing and select-all still belong to the search box.
+    QTest::keyClicks(search, "psoas");
+    QTest::keyClick(search, Qt::Key_A, Qt::ControlModifier);
+    CHECK(search->selectedText() == "psoas");
 }
