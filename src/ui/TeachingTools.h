@@ -58,6 +58,8 @@ public:
 public slots:
     void chooseLesson();
     void saveLessonAs();
+    // File > Export Handout…: the current lesson as a PDF (HandoutDialog).
+    void exportHandout();
     void exportPlotCsv();
     void exportPlotPng();
 
