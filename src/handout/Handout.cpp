@@ -32,7 +32,9 @@ QString sourceHtml(const content::Source& s)
 {
     QString line = QStringLiteral("<i>%1</i>, %2").arg(esc(s.title), esc(s.site));
     if (!s.author.empty()) line = esc(s.author) + QStringLiteral(": ") + line;
-    if (s.kind == "popular-article") line += QStringLiteral(" (popular web article, cited as an example of what people read)");
+    // The kind in words, unless the site already says it ("... (popular web article)").
+    if (s.kind == "popular-article" && s.site.find("popular web article") == std::string::npos)
+        line += QStringLiteral(" (popular web article, cited as an example of what people read)");
     if (s.kind == "model-data") line += QStringLiteral(" (where the model's numbers come from; not a published source)");
     if (!s.doi.empty()) line += QStringLiteral(". doi: %1").arg(esc(s.doi));
     if (!s.isbn.empty()) line += QStringLiteral(". ISBN %1").arg(esc(s.isbn));

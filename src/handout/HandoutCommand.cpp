@@ -25,7 +25,7 @@ namespace {
 
 constexpr int kSamples = 4;
 // A light background that prints well (the viewer's is dark).
-const Vec3 kBackgroundTop{0.97f, 0.975f, 0.98f};
+const Vec3 kBackgroundTop{0.93f, 0.945f, 0.96f};
 const Vec3 kBackgroundBottom{0.84f, 0.87f, 0.90f};
 
 int fail(std::ostream& err, const std::string& message, int code)
