@@ -260,8 +260,12 @@ int main(int argc, char** argv)
         }
         if (parser.isSet("assets")) setenv("PSOAS_ASSETS", rawValue(argc, argv, "assets").c_str(), 1);
         if (checkLesson) {
-            if (render || kinematics || handout) {
-                std::cerr << "psoas-atlas: --check-lesson cannot be combined with --render, --kinematics or --handout; run them "
+            if (handout) {
+                std::cerr << "psoas-atlas: --check-lesson cannot be combined with --handout; run them one at a time.\n";
+                return 2;
+            }
+            if (render || kinematics) {
+                std::cerr << "psoas-atlas: --check-lesson cannot be combined with --render or --kinematics; run them "
                              "one at a time.\n";
                 return 2;
             }

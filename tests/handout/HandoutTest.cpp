@@ -182,7 +182,7 @@ void checkHandout(const std::string& lessonPath, const std::string& page, const 
 
 } // namespace
 
-TEST_CASE("--handout writes a PDF of every shipped lesson, A4 and Letter, with every step's picture and text",
+TEST_CASE("Handout: psoas-atlas --handout writes a PDF of every shipped lesson, A4 and Letter, with every step's picture and text",
           "[handout][gl]")
 {
     TempDir dir;
@@ -195,7 +195,7 @@ TEST_CASE("--handout writes a PDF of every shipped lesson, A4 and Letter, with e
         }
 }
 
-TEST_CASE("--handout refuses bad input with a message naming it", "[handout]")
+TEST_CASE("Handout: psoas-atlas --handout refuses bad input with a message naming it", "[handout]")
 {
     TempDir dir;
     const std::string lesson = shippedLessons().front();
@@ -266,7 +266,7 @@ TEST_CASE("--handout refuses bad input with a message naming it", "[handout]")
     CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("Handout text: links print as text, page sizes parse", "[handout]")
+TEST_CASE("Handout: links print as text print as text, page sizes parse", "[handout]")
 {
     const QString html = handout::printableHtml(
         "See the [psoas](structure:psoas_major_r), [this note](content:disclaimer) and [NICE](https://www.nice.org.uk).");
