@@ -266,7 +266,7 @@ TEST_CASE("Handout: psoas-atlas --handout refuses bad input with a message namin
     CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("Handout: links print as text print as text, page sizes parse", "[handout]")
+TEST_CASE("Handout: links print as text, page sizes parse", "[handout]")
 {
     const QString html = handout::printableHtml(
         "See the [psoas](structure:psoas_major_r), [this note](content:disclaimer) and [NICE](https://www.nice.org.uk).");
