@@ -1,5 +1,6 @@
 // Psoas Atlas entry point: the GUI, or a headless command (--render, --kinematics, --list-*).
 #include "app/RenderCommand.h"
+#include "handout/HandoutCommand.h"
 #include "app/LayerSpec.h"
 #include "app/LessonCheck.h"
 #include "core/AssetPaths.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QSurfaceFormat>
@@ -72,6 +74,11 @@ QList<QCommandLineOption> commandLineOptions()
         {"list-coordinates", "List the joint coordinates with their limits and exit."},
         {"list-poses", "List the pose presets and exit."},
         {"list-structures", "List the structures of the built-in model and exit."},
+        {"handout", "Write a printable PDF handout of the lesson given after it (each step's image and text, the "
+                    "disclaimer and the sources) off screen, and exit: --handout OUT.pdf LESSON.json.",
+         "OUT.pdf"},
+        {"page", "Page size for --handout: a4 or letter.", "SIZE", "a4"},
+        {"note", "With --handout: a note from the clinician, printed on the first page.", "TEXT"},
         {"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
                          "to do, and exit 0 (no problems) or 1 (repeatable).",
          "FILE"},
@@ -99,11 +106,13 @@ void addOptions(QCommandLineParser& p)
 std::string checkArgumentUse(const QCommandLineParser& p, const std::string& command)
 {
     // Options that take one value: a second one would silently replace the first.
-    for (const char* name : {"model", "render", "view", "size", "samples", "layers", "pose", "mode", "sweep", "assets"}) {
+    for (const char* name : {"model", "render", "view", "size", "samples", "layers", "pose", "mode", "sweep", "assets",
+                             "handout", "page", "note"}) {
         const QStringList values = p.values(name);
         if (values.size() > 1)
             return std::string("--") + name + " is given " + std::to_string(values.size()) + " times; give it once" +
                    (std::string(name) == "render"  ? " (for several images, run psoas-atlas once per image)."
+                    : std::string(name) == "handout" ? " (for several handouts, run psoas-atlas once per lesson)."
                     : std::string(name) == "sweep" ? " (one coordinate is swept per run; fix the others with --set)."
                                                    : ".");
     }
@@ -120,11 +129,30 @@ std::string checkArgumentUse(const QCommandLineParser& p, const std::string& com
         {"sweep", "give COORD=FROM:TO:STEP, e.g. hip_flexion_r=-20:120:10"},
         {"assets", "give the assets folder"},
         {"check-lesson", "give a lesson file"},
+        {"handout", "give the PDF to write, e.g. --handout lesson.pdf LESSON.json"},
+        {"page", "give a4 or letter"},
+        {"note", "give the note's text, or leave --note out"},
     };
     for (const auto& hint : emptyHints)
         for (const QString& v : p.values(hint[0]))
             if (v.trimmed().isEmpty()) return std::string("--") + hint[0] + " is empty; " + hint[1] + ".";
     const QStringList positional = p.positionalArguments();
+    for (const char* name : {"page", "note"})
+        if (p.isSet(name) && command != "--handout")
+            return std::string("--") + name + " is used with --handout only; add --handout OUT.pdf LESSON.json or leave it out.";
+    if (command == "--handout") {
+        for (const char* name : {"view", "size", "samples", "labels", "layers", "pose", "mode", "set", "sweep"})
+            if (p.isSet(name))
+                return std::string("--") + name + " is not used by --handout: the lesson's steps set the view, pose and "
+                       "layers. Leave it out (change the steps in the viewer's Lesson panel).";
+        if (positional.isEmpty())
+            return "--handout needs the lesson file after it: psoas-atlas --handout OUT.pdf LESSON.json.";
+        if (positional.size() > 1)
+            return "--handout makes one handout from one lesson, but " + std::to_string(positional.size()) +
+                   " files were given ('" + positional[0].toStdString() + "', '" + positional[1].toStdString() +
+                   "', ...); run psoas-atlas once per lesson.";
+        return {};
+    }
     if (!command.empty() && !positional.isEmpty())
         return "'" + positional.first().toStdString() + "' is not used by " + command +
                "; give a model with --model FILE, or open a lesson in the viewer (psoas-atlas LESSON.json) "
@@ -138,7 +166,7 @@ std::string checkArgumentUse(const QCommandLineParser& p, const std::string& com
 // The headless command being run, for messages.
 std::string commandName(const QCommandLineParser& p)
 {
-    for (const char* name : {"check-lesson", "render", "kinematics", "list-coordinates", "list-poses", "list-structures"})
+    for (const char* name : {"check-lesson", "handout", "render", "kinematics", "list-coordinates", "list-poses", "list-structures"})
         if (p.isSet(name)) return std::string("--") + name;
     return {};
 }
@@ -179,7 +207,8 @@ int main(int argc, char** argv)
                             hasArg(argc, argv, "--list-poses") || hasArg(argc, argv, "--list-structures");
     const bool render = hasArg(argc, argv, "--render");
     const bool checkLesson = hasArg(argc, argv, "--check-lesson");
-    const bool headless = checkLesson || kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
+    const bool handout = hasArg(argc, argv, "--handout");
+    const bool headless = checkLesson || handout || kinematics || render || hasArg(argc, argv, "--help") || hasArg(argc, argv, "-h") ||
                           hasArg(argc, argv, "--version") || hasArg(argc, argv, "-v") ||
                           hasArg(argc, argv, "--help-man") || hasArg(argc, argv, "--help-bash-completion");
     // A --render is a short run that allocates a lot at once: start it again with huge pages
@@ -194,7 +223,8 @@ int main(int argc, char** argv)
     if (headless) {
         // Drawing label text needs Qt GUI (fonts): on the offscreen platform, so that --render
         // still needs no display server.
-        const bool labels = hasArg(argc, argv, "--labels") && hasArg(argc, argv, "--render");
+        // So does laying out a handout (QPdfWriter).
+        const bool labels = (hasArg(argc, argv, "--labels") && render) || handout;
         if (labels) qputenv("QT_QPA_PLATFORM", "offscreen");
         qInstallMessageHandler(headlessMessages);
         std::unique_ptr<QCoreApplication> appHolder =
@@ -230,12 +260,30 @@ int main(int argc, char** argv)
         }
         if (parser.isSet("assets")) setenv("PSOAS_ASSETS", rawValue(argc, argv, "assets").c_str(), 1);
         if (checkLesson) {
+            if (handout) {
+                std::cerr << "psoas-atlas: --check-lesson cannot be combined with --handout; run them one at a time.\n";
+                return 2;
+            }
             if (render || kinematics) {
                 std::cerr << "psoas-atlas: --check-lesson cannot be combined with --render or --kinematics; run them "
                              "one at a time.\n";
                 return 2;
             }
             return psoas::app::runLessonCheck(rawValues(argc, argv, "check-lesson"), std::cout, std::cerr);
+        }
+        if (handout) {
+            if (render || kinematics) {
+                std::cerr << "psoas-atlas: --handout cannot be combined with --render, --kinematics or a --list-*; run "
+                             "them one at a time.\n";
+                return 2;
+            }
+            psoas::handout::HandoutRequest request;
+            request.output = rawValue(argc, argv, "handout");
+            request.lesson = QFile::encodeName(parser.positionalArguments().first()).toStdString();
+            request.page = parser.value("page").toStdString();
+            request.note = parser.value("note").toStdString();
+            request.modelPath = rawValue(argc, argv, "model");
+            return psoas::handout::runHandoutCommand(request, std::cerr);
         }
         if (kinematics) {
 #ifdef PSOAS_HAVE_SOLVER
@@ -300,6 +348,12 @@ int main(int argc, char** argv)
         if (parser.isSet(headlessOnly)) {
             std::cerr << "psoas-atlas: --" << headlessOnly << " is used with --render or --kinematics only; the "
                       << "viewer sets it in its panels. Add --render OUT.png or --kinematics, or leave it out.\n";
+            return 2;
+        }
+    for (const char* handoutOnly : {"page", "note"})
+        if (parser.isSet(handoutOnly)) {
+            std::cerr << "psoas-atlas: --" << handoutOnly << " is used with --handout only; in the viewer, choose "
+                      << "File > Export Handout. Add --handout OUT.pdf LESSON.json, or leave it out.\n";
             return 2;
         }
     // The viewer reads the same assets folder as the headless commands.

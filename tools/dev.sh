@@ -35,6 +35,8 @@ packages=(
   # packaging and its test (tests/install): .deb dependencies (dpkg-shlibdeps, file), the
   # validators of the .desktop and AppStream files, the MIME database, the completion helpers
   dpkg-dev file desktop-file-utils appstream shared-mime-info bash-completion groff-base
+  # the handout test (tests/handout) reads the PDFs back: pdfinfo, pdftotext, pdftoppm
+  poppler-utils
 )
 
 missing=()

@@ -3,11 +3,9 @@
 #include "app/Document.h"
 #include "app/LayerSpec.h"
 #include "app/LayerState.h"
+#include "app/OffscreenRenderer.h"
 #include "io/PngWriter.h"
 #include "core/FileKind.h"
-#include "render/HeadlessContext.h"
-#include "render/RenderTarget.h"
-#include "render/Renderer.h"
 #include "scene/ViewPreset.h"
 
 #include <algorithm>
@@ -113,40 +111,12 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
 
 namespace {
 
-// The GL half of a headless render: context, compiled shaders and an MSAA target.
-struct HeadlessGl {
-    std::unique_ptr<render::HeadlessContext> context;
-    render::Renderer renderer;
-    render::RenderTarget target;
-};
-
-core::Status setUpHeadlessGl(HeadlessGl& gl, int width, int height, int samples)
-{
-    auto ctx = render::HeadlessContext::create();
-    if (!ctx) return ctx.error();
-    gl.context = std::move(ctx).value();
-    if (auto s = gl.renderer.initialize(); !s) return core::makeError(s.message());
-    if (auto s = gl.target.create(width, height, samples); !s) return core::makeError(s.message());
-    return core::Status::success();
-}
-
-std::vector<std::uint8_t> drawHeadless(HeadlessGl& gl, Document& doc, const scene::ViewPreset& view, int width,
-                                       int height, scene::OrbitCamera& camera)
+// The camera of a view preset, framing everything visible.
+void lookFrom(scene::OrbitCamera& camera, const Document& doc, const scene::ViewPreset& view, int width, int height)
 {
     camera.setViewport(width, height);
     camera.lookAlong(view.viewDir, view.up);
     doc.frameAll(camera);
-
-    render::RenderParams params;
-    params.setCamera(camera);
-    params.width = width;
-    params.height = height;
-    params.framebuffer = gl.target.drawFramebuffer();
-    gl.renderer.setModel(&doc.model());
-    gl.renderer.render(doc.drawList(), params);
-    auto pixels = gl.target.readPixels();
-    gl.renderer.release();
-    return pixels;
 }
 
 core::Status unknownView(const std::string& name)
@@ -201,10 +171,11 @@ core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std:
 {
     auto view = scene::findViewPreset(viewName);
     if (!view) return core::makeError(unknownView(viewName).message());
-    HeadlessGl gl;
-    if (auto s = setUpHeadlessGl(gl, width, height, samples); !s) return core::makeError(s.message());
+    auto renderer = OffscreenRenderer::create(width, height, samples);
+    if (!renderer) return core::makeError(renderer.message());
     scene::OrbitCamera camera;
-    return drawHeadless(gl, doc, *view, width, height, camera);
+    lookFrom(camera, doc, *view, width, height);
+    return renderer.value()->draw(doc, camera);
 }
 
 int runRenderCommand(const RenderRequest& request, std::ostream& err)
@@ -227,20 +198,20 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
     // Start-up is most of a --render: load the model and bind the solver on a worker thread while
     // this thread brings up the GL context (llvmpipe's LLVM start, shader compiles, MSAA target).
     auto opening = std::async(std::launch::async, [&request] { return openForRender(request); });
-    HeadlessGl gl;
-    core::Status glReady = setUpHeadlessGl(gl, request.width, request.height, request.samples);
+    auto renderer = OffscreenRenderer::create(request.width, request.height, request.samples);
     OpenedDocument opened = opening.get();
     err << opened.notes;
     if (!opened.doc) {
         err << "psoas-atlas: " << opened.error << "\n";
         return opened.exitCode;
     }
-    if (!glReady) {
-        err << "psoas-atlas: " << glReady.message() << "\n";
+    if (!renderer) {
+        err << "psoas-atlas: " << renderer.message() << "\n";
         return 1;
     }
     scene::OrbitCamera camera;
-    auto pixels = drawHeadless(gl, *opened.doc, *view, request.width, request.height, camera);
+    lookFrom(camera, *opened.doc, *view, request.width, request.height);
+    auto pixels = renderer.value()->draw(*opened.doc, camera);
     if (request.decorate) {
         std::string error;
         if (!request.decorate(pixels, request.width, request.height, camera, *opened.doc, error)) {

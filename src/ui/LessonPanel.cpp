@@ -3,6 +3,7 @@
 
 #include "app/Document.h"
 #include "app/LayerState.h"
+#include "app/LessonStepApply.h"
 #include "app/Selection.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/MarkdownRenderer.h"
@@ -101,6 +102,11 @@ void LessonPanel::buildUi()
         refreshList();
     });
     v->addWidget(update);
+    auto* handout = new QPushButton(tr("Export handout…"), editor);
+    handout->setObjectName("lessonExportHandout");
+    handout->setToolTip(tr("Write the lesson as a printable PDF for patients (also File > Export Handout…)"));
+    connect(handout, &QPushButton::clicked, this, &LessonPanel::handoutRequested);
+    v->addWidget(handout);
     m_warnings = new QLabel(editor);
     m_warnings->setObjectName("lessonWarnings");
     m_warnings->setWordWrap(true);
@@ -349,39 +355,11 @@ void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate, const 
                               const std::vector<std::string>& selection)
 {
     if (!m_viewport || cam.empty()) return;
-    if (cam.frameShown && m_doc) {
-        // The view's direction (or the camera's), framed on what the step shows.
-        scene::OrbitCamera target = m_viewport->camera();
-        if (cam.hasOrientation) {
-            auto st = target.state();
-            st.orientation = cam.orientation;
-            target.setState(st);
-        } else if (auto v = scene::findViewPreset(cam.view)) {
-            target.lookAlong(v->viewDir, v->up);
-        }
-        Vec3 mn, mx;
-        if (app::showBounds(*m_doc, show, selection, mn, mx)) {
-            target.frameBounds(mn, mx);
-            m_viewport->animateCameraTo(target.state(), animate);
-            return;
-        }
-    }
-    if (!cam.view.empty() && !cam.hasTarget && !cam.hasOrientation && cam.distance <= 0.0f) {
+    if (!cam.frameShown && !cam.view.empty() && !cam.hasTarget && !cam.hasOrientation && cam.distance <= 0.0f) {
         m_viewport->showViewPreset(QString::fromStdString(cam.view), animate);
         return;
     }
-    scene::OrbitCamera target = m_viewport->camera();
-    if (cam.hasOrientation) {
-        auto st = target.state();
-        st.orientation = cam.orientation;
-        target.setState(st);
-    } else if (auto v = scene::findViewPreset(cam.view)) {
-        target.lookAlong(v->viewDir, v->up);
-    }
-    if (!cam.hasTarget && m_doc) m_doc->frameAll(target);
-    auto st = target.state();
-    if (cam.hasTarget) st.target = cam.target;
-    if (cam.distance > 0.0f) st.distance = cam.distance;
+    const scene::CameraState st = app::lessonCameraState(cam, m_viewport->camera(), m_doc, show, selection);
     m_viewport->animateCameraTo(st, animate);
 }
 

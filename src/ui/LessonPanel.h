@@ -51,6 +51,8 @@ public:
     const app::Lesson& lesson() const { return m_lesson; }
     QString lessonPath() const { return m_path; }
     void setLesson(const app::Lesson& lesson);
+    // Takes the edited step title and text into the lesson.
+    void storeEdits();
 
     // Editing.
     void addStepFromCurrentState();
@@ -84,6 +86,7 @@ public:
 
 signals:
     void stepShown(int index);
+    void handoutRequested(); // the "Export handout…" button
     void lessonChanged();
     void structureLinkActivated(const QString& id); // structure:<id> in the step text
     void contentLinkActivated(const QString& itemId); // content:<id> in the step text
@@ -92,7 +95,6 @@ private:
     void buildUi();
     void refreshList();
     void showStepText();
-    void storeEdits();
     nlohmann::json layersFromScene() const;
     std::string selectionFromScene() const;
     void applyToScene(const nlohmann::json& layers, const std::vector<std::string>& selection);

@@ -1,6 +1,8 @@
 #include "ui/PosePanel.h"
 #include "ui/WheelGuard.h"
 
+#include "app/LessonStepApply.h"
+
 #include "app/Document.h"
 
 #include <QButtonGroup>
@@ -335,19 +337,13 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
     if (!k) return false;
     // The destination, solved on a copy so the shown pose is untouched. It starts from the
     // mode in force (an animation already running has the solver free in between).
-    solver::Kinematics target = *k;
-    solver::Mode base = target.mode();
-    if (solver::parseMode(this->mode().toStdString(), base)) target.setMode(base);
-    if (!preset.isEmpty() && !target.applyPreset(preset.toStdString())) {
-        if (!target.preset(preset.toStdString())) {
-            setNote(tr("Unknown pose \"%1\".").arg(preset));
-            return false;
-        }
+    app::LessonPose wanted{mode.toStdString(), preset.toStdString(), coords};
+    auto solved = app::lessonPoseTarget(*k, this->mode().toStdString(), wanted);
+    if (!solved) {
+        setNote(tr("Unknown pose \"%1\".").arg(preset));
+        return false;
     }
-    solver::Mode m = target.mode();
-    if (!mode.isEmpty() && solver::parseMode(mode.toStdString(), m)) target.setMode(m);
-    for (const auto& [name, value] : coords) target.setCoordinate(name, value);
-    target.update();
+    const solver::Kinematics& target = solved.value();
     std::map<std::string, double> to;
     for (const auto& c : target.coordinates()) to[c.name] = target.coordinate(c.name);
 

@@ -6,6 +6,7 @@
 #include "ui/DockBody.h"
 #include "ui/FileDialogs.h"
 #include "ui/LengthPlot.h"
+#include "ui/HandoutDialog.h"
 #include "ui/LessonPanel.h"
 #include "ui/PosePanel.h"
 #include "ui/PresentationMode.h"
@@ -110,6 +111,7 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
     window->addDockWidget(Qt::RightDockWidgetArea, m_lesson);
     m_lesson->hide();
     m_presentation = new PresentationMode(window, m_lesson, this);
+    connect(m_lesson, &LessonPanel::handoutRequested, this, &TeachingTools::exportHandout);
 
     m_legend = new QLabel(viewport);
     m_legend->setObjectName("lengthLegend");
@@ -129,6 +131,19 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
             m_content->showItem(id);
         });
     }
+}
+
+void TeachingTools::exportHandout()
+{
+    if (m_lesson->stepCount() == 0) {
+        QMessageBox::information(m_window, tr("Export Handout"),
+                                 tr("The lesson has no steps yet. Open a lesson (Ctrl+L) or add steps in the Lesson "
+                                    "panel, then export the handout."));
+        return;
+    }
+    m_lesson->storeEdits();
+    HandoutDialog dialog(m_lesson->lesson(), m_lesson->lessonPath(), m_window);
+    if (dialog.exec() == QDialog::Accepted) m_window->statusBar()->showMessage(tr("Handout written."), 5000);
 }
 
 TeachingTools::~TeachingTools() { m_session.unsubscribe(m_subscription); }
@@ -164,6 +179,9 @@ void TeachingTools::addFileActions(QMenu* file)
     QAction* save = file->addAction(tr("Save Lesson &As…"), this, &TeachingTools::saveLessonAs);
     save->setObjectName("actionSaveLesson");
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QAction* handout = file->addAction(tr("Export &Handout…"), this, &TeachingTools::exportHandout);
+    handout->setObjectName("actionExportHandout");
+    handout->setToolTip(tr("Write the lesson as a printable PDF for patients"));
     QAction* csv = file->addAction(tr("Export Length Plot as &CSV…"), this, &TeachingTools::exportPlotCsv);
     csv->setObjectName("actionExportPlotCsv");
     QAction* png = file->addAction(tr("Export Length Plot as P&NG…"), this, &TeachingTools::exportPlotPng);

@@ -67,6 +67,8 @@ public slots:
     void chooseLesson();
     void newLesson();
     void saveLessonAs();
+    // File > Export Handout…: the current lesson as a PDF (HandoutDialog).
+    void exportHandout();
     void exportPlotCsv();
     void exportPlotPng();
 

@@ -31,7 +31,8 @@ psoas_configure_hardening_tree "$src" "$out"
 out="$(cd "$out" && pwd)" # the test programs run from inside it
 
 wanted=(${PSOAS_SANITIZE_ONLY:-core_tests scene_tests io_tests solver_tests content_tests app_tests lesson_tests
-        model_tests hardening_tests render_tests content_panel_tests ui_tests explore_ui_tests teach_ui_tests})
+        model_tests hardening_tests render_tests content_panel_tests ui_tests explore_ui_tests teach_ui_tests
+        handout_tests})
 available="$(psoas_available_targets "$out")"
 targets=()
 for t in "${wanted[@]}"; do

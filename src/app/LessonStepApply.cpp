@@ -1,0 +1,73 @@
+#include "app/LessonStepApply.h"
+
+#include "app/Document.h"
+#include "app/Session.h"
+#include "scene/ViewPreset.h"
+
+namespace psoas::app {
+
+scene::CameraState lessonCameraState(const LessonCamera& cam, const scene::OrbitCamera& current, const Document* doc,
+                                     const std::vector<std::string>& show, const std::vector<std::string>& selection)
+{
+    scene::OrbitCamera target = current;
+    if (cam.hasOrientation) {
+        auto st = target.state();
+        st.orientation = cam.orientation;
+        target.setState(st);
+    } else if (auto v = scene::findViewPreset(cam.view)) {
+        target.lookAlong(v->viewDir, v->up);
+    }
+    Vec3 mn, mx;
+    if (cam.frameShown && doc && showBounds(*doc, show, selection, mn, mx)) {
+        target.frameBounds(mn, mx); // "frame": "show": what the step shows fills the picture
+        return target.state();
+    }
+    if (!cam.hasTarget && doc) doc->frameAll(target);
+    auto st = target.state();
+    if (cam.hasTarget) st.target = cam.target;
+    if (cam.distance > 0.0f) st.distance = cam.distance;
+    return st;
+}
+
+#ifdef PSOAS_HAVE_SOLVER
+core::Result<solver::Kinematics> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
+                                                  const LessonPose& pose)
+{
+    solver::Kinematics target = current;
+    solver::Mode base = target.mode();
+    if (solver::parseMode(baseMode, base)) target.setMode(base);
+    if (!pose.preset.empty() && !target.applyPreset(pose.preset) && !target.preset(pose.preset))
+        return core::makeError("Unknown pose \"" + pose.preset + "\".");
+    solver::Mode m = target.mode();
+    if (!pose.mode.empty() && solver::parseMode(pose.mode, m)) target.setMode(m);
+    for (const auto& [name, value] : pose.coordinates) target.setCoordinate(name, value);
+    target.update();
+    return target;
+}
+#endif
+
+core::Status applyLessonStep(Session& session, const LessonStep& step, scene::OrbitCamera& camera)
+{
+    Document* doc = session.document();
+    if (!doc) return core::makeError("No model is open.");
+#ifdef PSOAS_HAVE_SOLVER
+    if (auto* k = doc->kinematics(); k && !step.pose.empty()) {
+        // As the lesson dock's pose animation ends: the preset, the destination's mode, the
+        // step's coordinates, solved once.
+        auto target = lessonPoseTarget(*k, {}, step.pose);
+        if (!target) return core::makeError(target.message());
+        if (!step.pose.preset.empty()) (void)k->applyPreset(step.pose.preset); // known: checked above
+        k->setMode(target.value().mode());
+        for (const auto& [name, value] : step.pose.coordinates) k->setCoordinate(name, value);
+        if (auto s = doc->updatePose(); !s) return s;
+        session.poseChanged(step.title, step.pose.preset, false);
+    }
+#endif
+    session.applyLayersAndSelection(step.layers, step.selection.empty() ? std::string() : step.selection.front(),
+                                    step.title, step.show);
+    // After the layers: the step's framing is of what it shows.
+    camera.setState(lessonCameraState(step.camera, camera, doc, step.show, step.selection));
+    return core::Status::success();
+}
+
+} // namespace psoas::app

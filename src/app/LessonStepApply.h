@@ -1,0 +1,42 @@
+#pragma once
+// What a lesson step does to the view, as plain functions shared by the lesson dock (which
+// animates to the result) and the handout (which applies it at once and renders): the camera a
+// step asks for, and the pose it ends in.
+#include "app/Lesson.h"
+#include "core/Error.h"
+#include "scene/OrbitCamera.h"
+
+#include <string>
+#include <vector>
+
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/Kinematics.h"
+#endif
+
+namespace psoas::app {
+
+class Document;
+class Session;
+
+// The camera state a step's camera gives, starting from `current`: a named view looks along
+// that view, an orientation replaces the current one; without a target everything visible in
+// `doc` is framed; a distance replaces the framed one. With "frame": "show" the step's shown
+// items (else its selected muscles' attachments) are framed instead (showBounds).
+scene::CameraState lessonCameraState(const LessonCamera& camera, const scene::OrbitCamera& current,
+                                     const Document* doc, const std::vector<std::string>& show = {},
+                                     const std::vector<std::string>& selection = {});
+
+#ifdef PSOAS_HAVE_SOLVER
+// The pose a step ends in, solved on a copy of `current` (which is not changed): from the
+// mode `baseMode` ("free", "standing" or empty for the current one), then the step's preset,
+// mode and coordinates. An unknown preset is an error naming it.
+core::Result<solver::Kinematics> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
+                                                  const LessonPose& pose);
+#endif
+
+// Applies a whole step at once through the session (pose, layers, selection: one undo step
+// each, as the lesson dock does) and sets `camera` to the step's view. Used where nothing is
+// animated (the handout). Errors name the step's bad preset.
+core::Status applyLessonStep(Session& session, const LessonStep& step, scene::OrbitCamera& camera);
+
+} // namespace psoas::app
