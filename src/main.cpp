@@ -72,7 +72,7 @@ QList<QCommandLineOption> commandLineOptions()
         {"list-coordinates", "List the joint coordinates with their limits and exit."},
         {"list-poses", "List the pose presets and exit."},
         {"list-structures", "List the structures of the built-in model and exit."},
-        {"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
+        {"check-lesson", "Check a lesson or quiz file with no display: print every problem as file: step N (or question N), field: what "
                          "to do, and exit 0 (no problems) or 1 (repeatable).",
          "FILE"},
         // Build-time generators (CMake runs them), not shown in --help.

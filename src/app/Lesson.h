@@ -11,7 +11,7 @@
 //                             "orientation": [w,x,y,z]},
 //                  "layers": {"hidden": ["gluteus_maximus_l"], "shown": [], "opacity": {"hip_bone_r": 0.3}},
 //                  "pose": {"mode": "standing", "preset": "neutral", "coordinates": {"pelvis_tilt": 10}},
-//                  "selection": "psoas_major_r" } ] }
+//                  "selection": "psoas_major_r", "quiz": "quizzes/origins_and_insertion.json" } ] }
 //
 // Loading is forgiving per field: an unknown id or a bad value gives a warning that names the
 // file, the step and the field, the field is dropped (or clamped), and the rest still opens.
@@ -57,6 +57,7 @@ struct LessonStep {
     nlohmann::json layers; // LayerState JSON; null when the step keeps the layers as they are
     LessonPose pose;
     std::vector<std::string> selection; // structure ids; empty clears the selection
+    std::string quiz; // a quiz file for this step (Quiz::resolveReference), or empty
 };
 
 // What ids and values a lesson may use. Empty sets are not checked (e.g. no catalog).

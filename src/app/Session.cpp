@@ -46,6 +46,7 @@ bool Session::isMuscle(const std::string& id) const
 bool Session::select(const std::string& id)
 {
     if (!m_doc) return false;
+    m_pick = PickPoint{};
     const bool changed = id.empty() ? m_selection.clear() : m_selection.select(id, m_layers);
     if (!changed) return false;
     m_selection.apply(m_doc->scene());
@@ -55,6 +56,24 @@ bool Session::select(const std::string& id)
     record(c.label);
     notify(c);
     return true;
+}
+
+bool Session::pick(const std::string& id, const Vec3& point)
+{
+    if (!m_doc) return false;
+    const bool changed = id.empty() ? m_selection.clear() : m_selection.select(id, m_layers);
+    const bool shown = !id.empty() && m_selection.selected() == id;
+    m_pick = PickPoint{shown ? id : std::string(), point, shown};
+    Change c;
+    c.pick = true;
+    if (changed) {
+        m_selection.apply(m_doc->scene());
+        c.selection = c.history = true;
+        c.label = id.empty() ? "Clear selection" : "Select " + nameOf(id);
+        record(c.label);
+    }
+    notify(c); // once, also when the same structure was clicked again
+    return changed;
 }
 
 bool Session::setHovered(const std::string& id)

@@ -16,6 +16,7 @@
 #include "app/Pose.h"
 #include "app/Selection.h"
 #include "core/Error.h"
+#include "core/Math.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -38,9 +39,18 @@ struct Change {
     bool selection = false;
     bool hover = false;
     bool history = false;
+    bool pick = false; // a click on the model (Session::pick), also when the selection stayed
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history; }
+    bool any() const { return document || pose || layers || selection || hover || history || pick; }
+};
+
+// Where the last click on the model hit (Session::pick): the structure and the surface point
+// (model frame, metres). `valid` is false after a selection made any other way.
+struct PickPoint {
+    std::string id;
+    Vec3 point{0.0f};
+    bool valid = false;
 };
 
 class Session {
@@ -68,6 +78,11 @@ public:
 
     // ---- commands; each returns true when something changed (and then notifies) ----
     bool select(const std::string& id); // empty clears; hidden or unknown ids change nothing
+    // A click on the model at `point` on structure `id` (empty: empty space): selects as
+    // select() does and notifies with pick = true even when the selection did not change
+    // (a quiz reads where the click landed). Returns true when the selection changed.
+    bool pick(const std::string& id, const Vec3& point);
+    const PickPoint& lastPick() const { return m_pick; }
     bool setHovered(const std::string& id);
     bool setVisible(const std::string& id, bool visible);
     // Opacity slider drags coalesce until `final`.
@@ -112,6 +127,7 @@ private:
     Document* m_doc = nullptr;
     LayerState m_layers;
     Selection m_selection;
+    PickPoint m_pick;
     History m_history;
     std::map<int, Listener> m_listeners;
     int m_nextToken = 1;

@@ -273,9 +273,11 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
         const QPoint pos = e->position().toPoint();
         if (m_pressed && e->button() == Qt::LeftButton && (pos - m_pressPos).manhattanLength() <= 4 && m_doc) {
             // A click, not a drag: select what is under the cursor, or clear on empty space.
-            const int node = m_viewport->pickNode(pos);
-            const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
-            select(m_session.layers().contains(id.toStdString()) ? id : QString());
+            Vec3 point(0.0f);
+            const int node = m_viewport->pickNode(pos, point);
+            const std::string id = node >= 0 ? m_doc->scene().node(node).name : std::string();
+            // The point goes with the click: a quiz asks for places (an attachment area) too.
+            m_session.pick(m_session.layers().contains(id) ? id : std::string(), point);
         }
         m_pressed = false;
         break;
