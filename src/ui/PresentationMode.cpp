@@ -25,7 +25,7 @@ void PresentationMode::enter()
     m_wasFullScreen = m_window->isFullScreen();
     m_hiddenDocks.clear();
     for (auto* dock : m_window->findChildren<QDockWidget*>()) {
-        if (dock == m_lesson || !dock->isVisible()) continue;
+        if (dock == m_lesson || !dock->isVisible() || m_kept.contains(dock)) continue;
         dock->hide();
         m_hiddenDocks.append(dock);
     }
