@@ -15,13 +15,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 #include <set>
@@ -107,16 +107,31 @@ QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
     connect(m_reveal, &QPushButton::clicked, this, &QuizPanel::reveal);
     connect(m_retry, &QPushButton::clicked, this, &QuizPanel::retryMissed);
     connect(m_export, &QPushButton::clicked, this, &QuizPanel::chooseExportFile);
-    // N and → only once the question is answered (the name field is then disabled, so they
-    // never eat a typed letter or a cursor move).
-    m_nextKey = new QShortcut(QKeySequence(Qt::Key_N), this, this, &QuizPanel::nextQuestion);
-    m_rightKey = new QShortcut(QKeySequence(Qt::Key_Right), this, this, &QuizPanel::nextQuestion);
-    m_revealKey = new QShortcut(QKeySequence(Qt::Key_R), this, this, &QuizPanel::reveal);
-    for (auto* s : {m_nextKey, m_rightKey, m_revealKey}) s->setContext(Qt::WidgetWithChildrenShortcut);
+    // N, → and R are read in keyPressEvent: keys the focused child (a button, the list)
+    // does not use come up to the dock; the name field is disabled once answered.
     updateButtons();
 }
 
 QuizPanel::~QuizPanel() = default;
+
+void QuizPanel::keyPressEvent(QKeyEvent* e)
+{
+    const bool plain = (e->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (plain && (e->key() == Qt::Key_N || e->key() == Qt::Key_Right) && m_next->isEnabled()) {
+        nextQuestion();
+        return;
+    }
+    if (e->key() == Qt::Key_Return || e->key() == Qt::Key_Enter) {
+        if (m_check->isEnabled() && m_check->isVisible()) checkAnswer(); // Enter checks
+        else if (m_next->isEnabled()) nextQuestion();
+        return;
+    }
+    if (plain && e->key() == Qt::Key_R && m_reveal->isEnabled() && m_reveal->isVisible()) {
+        reveal();
+        return;
+    }
+    QDockWidget::keyPressEvent(e);
+}
 
 bool QuizPanel::openQuiz(const QString& path, QString* error, QStringList* warnings)
 {
@@ -299,9 +314,6 @@ void QuizPanel::updateButtons()
     m_retry->setEnabled(m_run && !qn && !m_run->missedIds().empty());
     m_export->setEnabled(m_run && !m_run->results().empty());
     m_progress->setText(progressText());
-    m_nextKey->setEnabled(m_next->isEnabled());
-    m_rightKey->setEnabled(m_next->isEnabled());
-    m_revealKey->setEnabled(m_reveal->isEnabled());
 }
 
 void QuizPanel::checkAnswer()

@@ -20,7 +20,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QShortcut;
+class QKeyEvent;
 
 namespace psoas::app {
 class Document;
@@ -62,6 +62,9 @@ public slots:
 signals:
     void quizFinished(int score, int total);
 
+protected:
+    void keyPressEvent(QKeyEvent* e) override;
+
 private:
     void showQuestion();
     void showFeedback(const app::QuizFeedback& f);
@@ -85,9 +88,6 @@ private:
     QPushButton* m_next = nullptr;
     QPushButton* m_retry = nullptr;
     QPushButton* m_export = nullptr;
-    QShortcut* m_nextKey = nullptr;
-    QShortcut* m_rightKey = nullptr;
-    QShortcut* m_revealKey = nullptr;
 };
 
 } // namespace psoas::ui
