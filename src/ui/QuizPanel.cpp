@@ -101,8 +101,11 @@ QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
     setWidget(body);
 
     connect(m_check, &QPushButton::clicked, this, &QuizPanel::checkAnswer);
-    connect(m_answer, &QLineEdit::returnPressed, this, &QuizPanel::checkAnswer);
-    connect(m_choices, &QListWidget::itemActivated, this, [this] { checkAnswer(); });
+    // Enter in the name field or the list checks (eventFilter; the key goes no further), a
+    // double click on a choice too.
+    m_answer->installEventFilter(this);
+    m_choices->installEventFilter(this);
+    connect(m_choices, &QListWidget::itemDoubleClicked, this, [this] { checkAnswer(); });
     connect(m_next, &QPushButton::clicked, this, &QuizPanel::nextQuestion);
     connect(m_reveal, &QPushButton::clicked, this, &QuizPanel::reveal);
     connect(m_retry, &QPushButton::clicked, this, &QuizPanel::retryMissed);
@@ -113,6 +116,18 @@ QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
 }
 
 QuizPanel::~QuizPanel() = default;
+
+bool QuizPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if ((watched == m_answer || watched == m_choices) && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            checkAnswer();
+            return true;
+        }
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
 
 void QuizPanel::keyPressEvent(QKeyEvent* e)
 {

@@ -128,6 +128,7 @@ TEST_CASE("Each shipped quiz can be taken start to finish with the mouse and key
             CHECK(panel->feedbackText().contains("Correct"));
             // N goes on (the Next button has the focus after the feedback).
             QWidget* focus = QApplication::focusWidget();
+            CHECK(panel->run()->position() == i); // Enter answered, and did not go on as well
             QTest::keyClick(focus ? focus : static_cast<QWidget*>(panel), Qt::Key_N);
             CHECK(panel->run()->position() == i + 1);
         }
