@@ -7,6 +7,7 @@
 #include "ui/PosePanel.h"
 #include "ui/PresentationMode.h"
 #include "ui/QuizPanel.h"
+#include "ui/LessonPanel.h"
 #include "app/Quiz.h"
 #include "core/JsonFile.h"
 #include "core/AtomicFile.h"
@@ -60,6 +61,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_quiz->hide();
     // In presentation mode the quiz stays beside the lesson, as the class variant.
     m_teaching->presentation()->keepDock(m_quiz);
+    connect(m_teaching->lessonPanel(), &LessonPanel::quizRequested, this, [this](const QString& path) {
+        QString error;
+        if (!openQuiz(path, &error)) QMessageBox::warning(this, tr("Cannot open the quiz"), error);
+    });
     connect(m_teaching->presentation(), &PresentationMode::activeChanged, this, [this](bool on) {
         if (!on || m_quiz->isVisible()) m_quiz->setClassMode(on);
     });
@@ -120,6 +125,11 @@ void MainWindow::buildContentPanel()
     connect(m_contentPanel, &ContentPanel::poseRequested, this, [this](const QString& name) {
         QString error;
         if (!applyPosePreset(name, &error)) statusBar()->showMessage(error);
+    });
+    connect(m_contentPanel, &ContentPanel::quizRequested, this, [this](const QString& id) {
+        QString error;
+        if (!openQuiz(QString::fromStdString(core::assetsDir() + "/quizzes/") + id + ".json", &error))
+            QMessageBox::warning(this, tr("Cannot open the quiz"), error);
     });
     connect(m_contentPanel, &ContentPanel::structureChosen, this, [this](const QString& id) {
         if (m_doc) m_viewport->frameNode(m_doc->scene().find(id.toStdString()));
