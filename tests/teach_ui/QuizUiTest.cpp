@@ -7,7 +7,9 @@
 #include "app/Quiz.h"
 #include "app/QuizRun.h"
 #include "app/Session.h"
+#include "ui/ContentPanel.h"
 #include "ui/ExploreTools.h"
+#include "ui/LessonPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PosePanel.h"
 #include "ui/PresentationMode.h"
@@ -24,6 +26,8 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QUrl>
 #include <catch2/catch.hpp>
 
 using namespace psoas;
@@ -207,4 +211,29 @@ TEST_CASE("In presentation mode a quiz is the class variant: the instructor reve
     CHECK(w.session().selection().selected() == "quadratus_lumborum_r"); // name it: highlighted
     presentation->leave();
     CHECK_FALSE(panel->classMode());
+}
+
+TEST_CASE("Articles and lesson steps open their quizzes", "[ui][quiz]")
+{
+    uitest::ShownWindow s;
+    auto& w = s.w;
+    auto* panel = w.quizPanel();
+    // An article's quiz:<id> link.
+    // An article's quiz:<id> link, as clicked in the article view.
+    w.contentPanel()->showItem("anterior_pelvic_tilt");
+    auto* article = child<QTextBrowser>(w.contentPanel(), "articleView");
+    CHECK(article->toHtml().contains("quiz:spinopelvic_posture"));
+    emit article->anchorClicked(QUrl("quiz:spinopelvic_posture"));
+    REQUIRE(panel->run());
+    CHECK(panel->run()->quiz().title == "Spinopelvic posture and hip flexor length");
+    // A lesson step with "quiz": its button opens it.
+    REQUIRE(w.teaching()->openLesson(QString(PSOAS_ASSETS_DIR) + "/lessons/posterior_abdominal_wall_layers.json"));
+    auto* lesson = w.teaching()->lessonPanel();
+    lesson->goToStep(0, false);
+    auto* button = child<QPushButton>(lesson, "lessonQuiz");
+    CHECK_FALSE(button->isVisible());
+    lesson->goToStep(lesson->stepCount() - 1, false);
+    REQUIRE(button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+    CHECK(panel->run()->quiz().title == "Layers of the posterior abdominal wall");
 }
