@@ -185,6 +185,7 @@ void QuizPanel::startQuiz(const app::Quiz& quiz)
             names << q(s.name);
             if (!s.latin.empty() && !names.contains(q(s.latin))) names << q(s.latin);
         }
+    if (QCompleter* old = m_answer->completer()) old->deleteLater();
     auto* completer = new QCompleter(names, m_answer);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
