@@ -79,7 +79,18 @@ QuizRun::QuizRun(Session& session, Quiz quiz) : m_session(session), m_quiz(std::
     });
 }
 
-QuizRun::~QuizRun() { m_session.unsubscribe(m_token); }
+QuizRun::~QuizRun()
+{
+    m_session.unsubscribe(m_token);
+    m_session.setNamesHidden(false);
+}
+
+void QuizRun::updateNames()
+{
+    const QuizQuestion* q = current();
+    m_session.setNamesHidden(q && !m_feedback.answered && !m_revealed &&
+                             (q->kind == QuestionKind::Find || q->kind == QuestionKind::Name));
+}
 
 const QuizQuestion* QuizRun::current() const
 {
@@ -104,6 +115,7 @@ bool QuizRun::next()
     ++m_pos;
     if (finished()) {
         m_feedback = {};
+        updateNames();
         return false;
     }
     begin();
@@ -172,6 +184,8 @@ void QuizRun::begin()
         m_session.select(q->kind == QuestionKind::Name ? q->target : std::string());
     }
     m_busy = false;
+    m_revealed = false;
+    updateNames();
     m_started = std::chrono::steady_clock::now();
 }
 
@@ -221,6 +235,7 @@ QuizFeedback QuizRun::finish(QuizFeedback f)
     if (f.correct) m_correct[std::size_t(m_order[std::size_t(m_pos)])] = true;
     if (f.correct && f.message.empty()) f.message = "Correct.";
     m_feedback = f;
+    updateNames();
     if (!f.correct) m_feedback.solution = reveal(); // the answer, on the model
     else if (m_feedback.solution.empty()) m_feedback.solution = f.solution;
     return m_feedback;
@@ -413,6 +428,8 @@ std::string QuizRun::reveal()
     }
     }
     m_busy = false;
+    m_revealed = true;
+    updateNames();
     return text;
 }
 

@@ -102,6 +102,7 @@ public:
 private:
     void begin();
     void onChange(bool pick);
+    void updateNames(); // names hidden while a find/name question is open
     QuizFeedback finish(QuizFeedback f);
     bool isMeshNode(const std::string& id) const;
     std::string describe(const std::string& id) const;
@@ -114,6 +115,7 @@ private:
     int m_round = 1;
     bool m_busy = false;      // the run itself is changing the session
     bool m_classMode = false;
+    bool m_revealed = false;
     std::string m_lastPreset; // applied through the session during this question
     QuizFeedback m_feedback;
     std::vector<QuizResult> m_results;

@@ -76,6 +76,15 @@ bool Session::pick(const std::string& id, const Vec3& point)
     return changed;
 }
 
+void Session::setNamesHidden(bool hidden)
+{
+    if (hidden == m_namesHidden) return;
+    m_namesHidden = hidden;
+    Change c;
+    c.names = true;
+    notify(c);
+}
+
 bool Session::setHovered(const std::string& id)
 {
     if (!m_doc) return false;

@@ -40,9 +40,10 @@ struct Change {
     bool hover = false;
     bool history = false;
     bool pick = false; // a click on the model (Session::pick), also when the selection stayed
+    bool names = false; // namesHidden() changed
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history || pick; }
+    bool any() const { return document || pose || layers || selection || hover || history || pick || names; }
 };
 
 // Where the last click on the model hit (Session::pick): the structure and the surface point
@@ -83,6 +84,10 @@ public:
     // (a quiz reads where the click landed). Returns true when the selection changed.
     bool pick(const std::string& id, const Vec3& point);
     const PickPoint& lastPick() const { return m_pick; }
+    // While a quiz asks to find or name a structure, the viewer shows no names (hover tooltip,
+    // selection in the panels and status bar). Not an undo step.
+    void setNamesHidden(bool hidden);
+    bool namesHidden() const { return m_namesHidden; }
     bool setHovered(const std::string& id);
     bool setVisible(const std::string& id, bool visible);
     // Opacity slider drags coalesce until `final`.
@@ -128,6 +133,7 @@ private:
     LayerState m_layers;
     Selection m_selection;
     PickPoint m_pick;
+    bool m_namesHidden = false;
     History m_history;
     std::map<int, Listener> m_listeners;
     int m_nextToken = 1;

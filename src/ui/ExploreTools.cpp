@@ -110,7 +110,7 @@ void ExploreTools::sessionChanged(const app::Change& c)
     // A new document: the tree's rows, named from its catalog (the session knows it by now).
     if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
     else if (c.layers) m_panel->refresh(m_session.layers());
-    if (c.selection) showSelection();
+    if (c.selection || c.names) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();
     if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)
@@ -123,6 +123,13 @@ void ExploreTools::showSelection()
     const std::string sel = m_session.selection().selected();
     const QString id = QString::fromStdString(sel);
     m_overlay->setAttachmentMuscle(m_session.isMuscle(sel) ? id : QString());
+    if (m_session.namesHidden()) {
+        // A quiz question asks for the name: the panels do not give it away.
+        m_panel->setCurrentId(QString());
+        m_window->statusBar()->showMessage(tr("Quiz: names are hidden until you answer."));
+        emit selectionChanged(id);
+        return;
+    }
     if (m_content) m_content->setSelectedStructure(id);
     m_panel->setCurrentId(id);
     m_window->statusBar()->showMessage(id.isEmpty() ? tr("Selection cleared") : tr("Selected: %1").arg(nameOf(id)));
@@ -225,7 +232,7 @@ void ExploreTools::doHoverPick()
     const int node = m_viewport->pickNode(m_hoverPos);
     const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
     setHovered(m_session.layers().contains(id.toStdString()) ? id : QString());
-    if (!m_session.selection().hovered().empty()) {
+    if (!m_session.selection().hovered().empty() && !m_session.namesHidden()) {
         const QString name = nameOf(QString::fromStdString(m_session.selection().hovered()));
         QToolTip::showText(m_viewport->mapToGlobal(m_hoverPos + QPoint(16, 16)), name, m_viewport);
         m_window->statusBar()->showMessage(name);

@@ -219,7 +219,17 @@ TEST_CASE("Name it: catalog and Latin names, any case, accents and small typos",
         {"id": "il", "kind": "name", "prompt": "p", "structure": "iliacus_r"},
         {"id": "pm", "kind": "name", "prompt": "p", "structure": "psoas_major_r", "choices": ["psoas_major_r", "iliacus_r"]},
         {"id": "pmin", "kind": "name", "prompt": "p", "structure": "psoas_minor_l"}]})"));
+    {
+        QuizRun names(f.session, quizOf(R"({"title": "t", "questions": [{"id": "x", "kind": "name", "prompt": "p", "structure": "l4"}]})"));
+        names.start();
+        CHECK(f.session.namesHidden()); // the viewer does not give the name away
+        names.answerText("L4 vertebra");
+        CHECK_FALSE(f.session.namesHidden());
+        names.next();
+        CHECK_FALSE(f.session.namesHidden());
+    }
     run.start();
+    CHECK(f.session.namesHidden());
     CHECK(f.session.selection().selected() == "iliacus_r"); // highlighted
     for (const char* ok : {"Right iliacus", "iliacus", "ILIACUS", "Ilíacus", "ilicus", "iliacsu", "Musculus iliacus",
                            "  right   iliacus. ", "M. iliacus"}) {
