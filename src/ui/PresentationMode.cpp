@@ -16,6 +16,8 @@ PresentationMode::PresentationMode(QMainWindow* window, LessonPanel* lessonPanel
 {
 }
 
+void PresentationMode::keepDock(QDockWidget* dock) { m_kept.append(QPointer<QDockWidget>(dock)); }
+
 void PresentationMode::enter()
 {
     if (m_active) return;

@@ -25,7 +25,7 @@ public:
     // Whether to switch the window to full screen (tests may turn it off).
     void setUseFullScreen(bool on) { m_fullScreen = on; }
     // A dock that stays on screen beside the lesson when it is open (the quiz, in class mode).
-    void keepDock(QDockWidget* dock) { m_kept.append(dock); }
+    void keepDock(QDockWidget* dock);
 
 public slots:
     void enter();
