@@ -28,6 +28,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QDir>
 #include <QStandardPaths>
@@ -127,6 +128,8 @@ void MainWindow::buildContentPanel()
         if (!applyPosePreset(name, &error)) statusBar()->showMessage(error);
     });
     connect(m_contentPanel, &ContentPanel::quizRequested, this, [this](const QString& id) {
+        static const QRegularExpression plainId(QStringLiteral("^[a-z0-9_]+$"));
+        if (!plainId.match(id).hasMatch()) return; // a quiz of assets/quizzes/ only
         QString error;
         if (!openQuiz(QString::fromStdString(core::assetsDir() + "/quizzes/") + id + ".json", &error))
             QMessageBox::warning(this, tr("Cannot open the quiz"), error);
