@@ -180,7 +180,9 @@ bool readQuestion(const json& j, QuestionReader& r, int index, const std::string
     q.kind = k->second;
     auto structure = [&](const char* field, const std::string& id) {
         if (vocab.lesson.structures.empty() || vocab.lesson.structures.count(id)) return true;
-        r.warn(field, "unknown structure id \"" + id + "\"; it is left out." + kStructureHint);
+        const bool whole = std::string(field) == "target" || std::string(field) == "structure";
+        r.warn(field, "unknown structure id \"" + id + "\"; " + (whole ? "the question is left out." : "it is left out.") +
+                          kStructureHint);
         return false;
     };
     auto muscle = [&](const char* field, const std::string& id) {
