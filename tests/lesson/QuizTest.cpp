@@ -77,7 +77,7 @@ int count(const std::vector<std::string>& lines, const std::string& part)
 
 } // namespace
 
-TEST_CASE("A bad quiz file gets one message per problem naming file, question and field; the rest opens", "[quiz]")
+TEST_CASE("A bad quiz file gets one message per problem naming file, question and field, and the rest opens", "[quiz]")
 {
     std::vector<std::string> w;
     const Quiz quiz = quizOf(R"({"schema": "psoas-atlas-quiz", "version": 1, "title": "Bad", "extra": 1, "questions": [
@@ -122,7 +122,7 @@ TEST_CASE("A bad quiz file gets one message per problem naming file, question an
     CHECK_FALSE(Quiz::fromJsonText("{", "broken.json").ok());
 }
 
-TEST_CASE("--check-lesson checks quiz files and the quizzes lessons name", "[quiz]")
+TEST_CASE("The headless lesson check checks quiz files and the quizzes lessons name", "[quiz]")
 {
     builtIn();
     const fs::path dir = fs::temp_directory_path() / "psoas-quiz-check";
@@ -161,7 +161,7 @@ TEST_CASE("Lessons keep working and may name a quiz for a step", "[quiz][lesson]
     CHECK(Quiz::resolveReference("/nowhere/l.json", "quizzes/missing.json").empty());
 }
 
-TEST_CASE("Find it: a click on the structure or inside the area counts; a near miss says what was clicked", "[quiz][session]")
+TEST_CASE("Find it: a click on the structure or inside the area counts, a near miss says what was clicked", "[quiz][session]")
 {
     Fixture f;
     QuizRun run(f.session, quizOf(R"({"title": "t", "questions": [
