@@ -79,7 +79,7 @@ QList<QCommandLineOption> commandLineOptions()
          "OUT.pdf"},
         {"page", "Page size for --handout: a4 or letter.", "SIZE", "a4"},
         {"note", "With --handout: a note from the clinician, printed on the first page.", "TEXT"},
-        {"check-lesson", "Check a lesson file with no display: print every problem as file: step N, field: what "
+        {"check-lesson", "Check a lesson or quiz file with no display: print every problem as file: step N (or question N), field: what "
                          "to do, and exit 0 (no problems) or 1 (repeatable).",
          "FILE"},
         // Build-time generators (CMake runs them), not shown in --help.

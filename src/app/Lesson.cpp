@@ -346,10 +346,16 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
     if (auto it = j.find("layers"); it != j.end() && !it->is_null()) readLayers(*it, r, vocab, step.layers);
     if (auto it = j.find("pose"); it != j.end() && !it->is_null()) readPose(*it, r, vocab, step.pose);
     if (auto it = j.find("selection"); it != j.end()) readSelection(*it, r, vocab, step.selection);
+    if (auto it = j.find("quiz"); it != j.end()) {
+        if (it->is_string() && !it->get<std::string>().empty())
+            step.quiz = it->get<std::string>();
+        else
+            r.warn("quiz", "should name a quiz file, such as \"quizzes/origins_and_insertion.json\"; it is ignored.");
+    }
     if (auto it = j.find("show"); it != j.end() && !it->is_null()) readShow(*it, r, vocab, step.show);
-    static const std::set<std::string> known{"title", "text", "camera", "layers", "pose", "selection", "show"};
+    static const std::set<std::string> known{"title", "text", "camera", "layers", "pose", "selection", "show", "quiz"};
     for (auto e = j.begin(); e != j.end(); ++e)
-        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored. Remove it, or use title, text, camera, layers, pose, selection or show.");
+        if (!known.count(e.key())) r.warn(e.key(), "is not a lesson step field; it is ignored. Remove it, or use title, text, camera, layers, pose, selection, show or quiz.");
     return step;
 }
 
@@ -509,6 +515,7 @@ nlohmann::json Lesson::toJson() const
         else if (!s.selection.empty())
             o["selection"] = s.selection;
         if (!s.show.empty()) o["show"] = s.show;
+        if (!s.quiz.empty()) o["quiz"] = s.quiz;
         list.push_back(o);
     }
     j["steps"] = list;

@@ -12,7 +12,8 @@
 //                  "layers": {"hidden": ["gluteus_maximus_l"], "shown": [], "opacity": {"hip_bone_r": 0.3}},
 //                  "pose": {"mode": "standing", "preset": "neutral", "coordinates": {"pelvis_tilt": 10}},
 //                  "selection": "psoas_major_r",
-//                  "show": ["psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r"] } ] }
+//                  "show": ["psoas_major_r.origin.l1_tp", "lm_iliopubic_eminence_r"],
+//                  "quiz": "quizzes/origins_and_insertion.json" } ] }
 //
 // "show" names what the step is about beyond the selection: attachment areas (drawn as marks
 // with their labels) and landmarks (their labels), by catalog id. A camera with
@@ -65,6 +66,7 @@ struct LessonStep {
     LessonPose pose;
     std::vector<std::string> selection; // structure ids; empty clears the selection
     std::vector<std::string> show;      // attachment-area and landmark ids marked and labelled
+    std::string quiz; // a quiz file for this step (Quiz::resolveReference), or empty
 };
 
 // What ids and values a lesson may use. Empty sets are not checked (e.g. no catalog).

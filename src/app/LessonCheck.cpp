@@ -3,6 +3,9 @@
 #include "anatomy/Catalog.h"
 #include "app/Document.h"
 #include "app/Lesson.h"
+#include "app/Quiz.h"
+#include "core/AtomicFile.h"
+#include "core/JsonFile.h"
 #include "core/AssetPaths.h"
 #include "solver/Kinematics.h"
 
@@ -25,8 +28,34 @@ int runLessonCheck(const std::vector<std::string>& files, std::ostream& out, std
         return 2;
     }
     const LessonVocabulary vocabulary = LessonVocabulary::from(&*catalog, &*kinematics);
+    const QuizVocabulary quizVocabulary = QuizVocabulary::from(&*catalog, &*kinematics);
     int status = 0;
+    // A quiz file: every problem "file: question N (id), field "f": what to do".
+    auto checkQuiz = [&](const std::string& file, const std::string& context) {
+        auto loaded = Quiz::load(file, quizVocabulary);
+        if (!loaded) {
+            out << context << loaded.error().message << "\n";
+            return false;
+        }
+        for (const auto& w : loaded->warnings) out << context << w << "\n";
+        if (!loaded->warnings.empty()) return false;
+        if (loaded->quiz.questions.empty()) {
+            out << context << file << ": the quiz has no questions; add at least one with id, kind and prompt.\n";
+            return false;
+        }
+        if (context.empty())
+            out << file << ": OK, " << loaded->quiz.questions.size() << " question"
+                << (loaded->quiz.questions.size() == 1 ? "" : "s") << ", no problems.\n";
+        return true;
+    };
     for (const auto& file : files) {
+        if (auto text = core::readFile(file, 16u << 20)) {
+            auto parsed = core::parseJson(*text, file);
+            if (parsed && Quiz::looksLikeQuiz(*parsed)) {
+                if (!checkQuiz(file, {})) status = 1;
+                continue;
+            }
+        }
         auto loaded = Lesson::load(file, vocabulary);
         if (!loaded) {
             out << loaded.error().message << "\n";
@@ -34,7 +63,21 @@ int runLessonCheck(const std::vector<std::string>& files, std::ostream& out, std
             continue;
         }
         for (const auto& w : loaded->warnings) out << w << "\n";
-        if (!loaded->warnings.empty()) {
+        bool quizzesOk = true;
+        for (std::size_t i = 0; i < loaded->lesson.steps.size(); ++i) {
+            const auto& step = loaded->lesson.steps[i];
+            if (step.quiz.empty()) continue;
+            const std::string context = file + ": step " + std::to_string(i + 1) + ", field \"quiz\": ";
+            const std::string path = Quiz::resolveReference(file, step.quiz);
+            if (path.empty()) {
+                out << context << "no quiz file \"" << step.quiz
+                    << "\" beside the lesson or in the assets folder; fix the path.\n";
+                quizzesOk = false;
+            } else if (!checkQuiz(path, context)) {
+                quizzesOk = false;
+            }
+        }
+        if (!loaded->warnings.empty() || !quizzesOk) {
             status = 1;
         } else if (loaded->lesson.steps.empty()) {
             out << file << ": the lesson has no steps; add at least one step with a title and text.\n";

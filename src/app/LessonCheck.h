@@ -2,6 +2,8 @@
 // `psoas-atlas --check-lesson FILE...`: validates lessons with no display. Every problem is one
 // line, "file: step N ("title"), field "f": what to do" (file-level problems have no step);
 // the ids, presets and coordinate ranges are checked against the built-in catalog and rig.
+// A quiz file (schema "psoas-atlas-quiz") is checked as a quiz: "file: question N (id), field
+// "f": what to do"; a lesson step's "quiz" file is checked with the lesson.
 #include <iosfwd>
 #include <string>
 #include <vector>

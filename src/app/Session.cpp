@@ -47,6 +47,7 @@ bool Session::isMuscle(const std::string& id) const
 bool Session::select(const std::string& id)
 {
     if (!m_doc) return false;
+    m_pick = PickPoint{};
     const bool changed = id.empty() ? m_selection.clear() : m_selection.select(id, m_layers);
     if (!changed) return false;
     m_selection.apply(m_doc->scene());
@@ -82,6 +83,35 @@ bool Session::focus(const std::string& id)
         layers = l.toJson();
     }
     return applyLayersAndSelection(layers, m_layers.contains(owner) ? owner : std::string(), "Show " + nameOf(id), {id});
+}
+
+bool Session::pick(const std::string& id, const Vec3& point)
+{
+    if (!m_doc) return false;
+    const bool changed = id.empty() ? m_selection.clear() : m_selection.select(id, m_layers);
+    const bool shown = !id.empty() && m_selection.selected() == id;
+    m_pick = PickPoint{shown ? id : std::string(), point, shown};
+    Change c;
+    c.pick = true;
+    if (changed) {
+        m_selection.apply(m_doc->scene());
+        c.selection = c.history = true;
+        c.shown = !m_shown.empty(); // a click moves on from a lesson step's marks
+        m_shown.clear();
+        c.label = id.empty() ? "Clear selection" : "Select " + nameOf(id);
+        record(c.label);
+    }
+    notify(c); // once, also when the same structure was clicked again
+    return changed;
+}
+
+void Session::setNamesHidden(bool hidden)
+{
+    if (hidden == m_namesHidden) return;
+    m_namesHidden = hidden;
+    Change c;
+    c.names = true;
+    notify(c);
 }
 
 bool Session::setHovered(const std::string& id)

@@ -16,6 +16,7 @@
 #include "app/Pose.h"
 #include "app/Selection.h"
 #include "core/Error.h"
+#include "core/Math.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -39,9 +40,19 @@ struct Change {
     bool hover = false;
     bool history = false;
     bool shown = false; // the lesson step's marks and labels (Session::shown)
+    bool pick = false; // a click on the model (Session::pick), also when the selection stayed
+    bool names = false; // namesHidden() changed
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history || shown; }
+    bool any() const { return document || pose || layers || selection || hover || history || shown || pick || names; }
+};
+
+// Where the last click on the model hit (Session::pick): the structure and the surface point
+// (model frame, metres). `valid` is false after a selection made any other way.
+struct PickPoint {
+    std::string id;
+    Vec3 point{0.0f};
+    bool valid = false;
 };
 
 class Session {
@@ -76,6 +87,15 @@ public:
     // a landmark or attachment area, which cannot be selected itself, is shown (its label or
     // mark, see shown()) with the bone it lies on or its muscle selected. Unknown ids change nothing.
     bool focus(const std::string& id);
+    // A click on the model at `point` on structure `id` (empty: empty space): selects as
+    // select() does and notifies with pick = true even when the selection did not change
+    // (a quiz reads where the click landed). Returns true when the selection changed.
+    bool pick(const std::string& id, const Vec3& point);
+    const PickPoint& lastPick() const { return m_pick; }
+    // While a quiz asks to find or name a structure, the viewer shows no names (hover tooltip,
+    // selection in the panels and status bar). Not an undo step.
+    void setNamesHidden(bool hidden);
+    bool namesHidden() const { return m_namesHidden; }
     bool setHovered(const std::string& id);
     bool setVisible(const std::string& id, bool visible);
     // Opacity slider drags coalesce until `final`.
@@ -121,6 +141,8 @@ private:
     Document* m_doc = nullptr;
     LayerState m_layers;
     Selection m_selection;
+    PickPoint m_pick;
+    bool m_namesHidden = false;
     History m_history;
     std::vector<std::string> m_shown;
     std::map<int, Listener> m_listeners;

@@ -85,6 +85,7 @@ bool insideFolder(const fs::path& file, const fs::path& root)
 ContentLibrary ContentLibrary::load(const std::string& dir, std::vector<Diagnostic>& problems)
 {
     ContentLibrary lib;
+    lib.m_dir = dir;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         problems.push_back({dir, 0, "the content folder does not exist; restore assets/content from the repository"});
@@ -205,9 +206,16 @@ void ContentLibrary::validate(const std::vector<StructureInfo>& structures, cons
             case LinkKind::Source:
                 if (!sourceIds.count(id)) bad("broken citation 'source:" + id + "': no source in sources.json has that id; add it there or fix the id");
                 break;
+            case LinkKind::Quiz: {
+                std::error_code ec;
+                if (!m_dir.empty() &&
+                    !std::filesystem::is_regular_file(std::filesystem::path(m_dir).parent_path() / "quizzes" / (id + ".json"), ec))
+                    bad("broken link 'quiz:" + id + "': no quiz file quizzes/" + id + ".json beside the content folder");
+                break;
+            }
             case LinkKind::External: break;
             case LinkKind::Invalid:
-                bad("link '" + link.target + "' is not allowed; use content:<id>, structure:<id>, source:<id> or an http(s) address");
+                bad("link '" + link.target + "' is not allowed; use content:<id>, structure:<id>, source:<id>, quiz:<id> or an http(s) address");
                 break;
             }
         }

@@ -48,6 +48,7 @@ private:
     std::vector<ContentItem> m_items;
     std::vector<Source> m_sources;
     std::map<std::string, std::size_t> m_index;
+    std::string m_dir; // the content folder load() read (quiz: links are checked in ../quizzes)
 };
 
 } // namespace psoas::content

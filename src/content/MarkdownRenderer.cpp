@@ -232,6 +232,7 @@ LinkKind classifyLink(const std::string& href, std::string* id)
     if (href.compare(0, 8, "content:") == 0) return idAfter(8) ? LinkKind::Content : LinkKind::Invalid;
     if (href.compare(0, 10, "structure:") == 0) return idAfter(10) ? LinkKind::Structure : LinkKind::Invalid;
     if (href.compare(0, 7, "source:") == 0) return idAfter(7) ? LinkKind::Source : LinkKind::Invalid;
+    if (href.compare(0, 5, "quiz:") == 0) return idAfter(5) ? LinkKind::Quiz : LinkKind::Invalid;
     if ((startsWith(href, "http://") && href.size() > 7) || (startsWith(href, "https://") && href.size() > 8)) {
         for (char c : href)
             if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>') return LinkKind::Invalid;

@@ -22,7 +22,7 @@ struct MarkdownLink {
     bool image = false; // ![alt](src)
 };
 
-enum class LinkKind { Content, Structure, Source, External, Invalid };
+enum class LinkKind { Content, Structure, Source, Quiz, External, Invalid }; // quiz:<id> = assets/quizzes/<id>.json
 
 // Classifies an href; `id` receives the item/structure/source id for Content/Structure/Source links.
 LinkKind classifyLink(const std::string& href, std::string* id = nullptr);

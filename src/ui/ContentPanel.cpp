@@ -480,6 +480,8 @@ void ContentPanel::openLink(const QUrl& url)
         emit structureChosen(target);
     } else if (scheme == QLatin1String("pose")) {
         emit poseRequested(target);
+    } else if (scheme == QLatin1String("quiz")) {
+        emit quizRequested(target);
     } else if (scheme == QLatin1String("source")) {
         m_article->scrollToAnchor(QStringLiteral("source-") + target); // the item's list of sources
     } else if (ExternalLinks::isWebLink(url)) {

@@ -68,6 +68,7 @@ public slots:
 signals:
     void structureChosen(const QString& id);
     void poseRequested(const QString& presetName);
+    void quizRequested(const QString& quizId); // quiz:<id>: assets/quizzes/<id>.json
     void noteSaved(const QString& structureId);
 
 private:

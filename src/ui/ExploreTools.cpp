@@ -119,7 +119,7 @@ void ExploreTools::sessionChanged(const app::Change& c)
     if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
     else if (c.layers) m_panel->refresh(m_session.layers());
     if (c.shown || c.document) m_overlay->setShown(m_session.shown());
-    if (c.selection || c.shown) showSelection();
+    if (c.selection || c.shown || c.names) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();
     if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)
@@ -132,6 +132,13 @@ void ExploreTools::showSelection()
     const std::string sel = m_session.selection().selected();
     const QString id = QString::fromStdString(sel);
     m_overlay->setAttachmentMuscle(m_session.isMuscle(sel) ? id : QString());
+    if (m_session.namesHidden()) {
+        // A quiz question asks for the name: the panels do not give it away.
+        m_panel->setCurrentId(QString());
+        m_window->statusBar()->showMessage(tr("Quiz: names are hidden until you answer."));
+        emit selectionChanged(id);
+        return;
+    }
     // A landmark or attachment chosen from search is shown on its bone or muscle: the panel
     // keeps the landmark's own text and the status bar names both.
     const QString shown = m_session.shown().size() == 1 ? QString::fromStdString(m_session.shown().front()) : QString();
@@ -241,7 +248,7 @@ void ExploreTools::doHoverPick()
     const int node = m_viewport->pickNode(m_hoverPos);
     const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
     setHovered(m_session.layers().contains(id.toStdString()) ? id : QString());
-    if (!m_session.selection().hovered().empty()) {
+    if (!m_session.selection().hovered().empty() && !m_session.namesHidden()) {
         const QString name = nameOf(QString::fromStdString(m_session.selection().hovered()));
         QToolTip::showText(m_viewport->mapToGlobal(m_hoverPos + QPoint(16, 16)), name, m_viewport);
         m_window->statusBar()->showMessage(name);
@@ -291,9 +298,11 @@ bool ExploreTools::eventFilter(QObject* watched, QEvent* event)
         const QPoint pos = e->position().toPoint();
         if (m_pressed && e->button() == Qt::LeftButton && (pos - m_pressPos).manhattanLength() <= 4 && m_doc) {
             // A click, not a drag: select what is under the cursor, or clear on empty space.
-            const int node = m_viewport->pickNode(pos);
-            const QString id = node >= 0 ? QString::fromStdString(m_doc->scene().node(node).name) : QString();
-            select(m_session.layers().contains(id.toStdString()) ? id : QString());
+            Vec3 point(0.0f);
+            const int node = m_viewport->pickNode(pos, point);
+            const std::string id = node >= 0 ? m_doc->scene().node(node).name : std::string();
+            // The point goes with the click: a quiz asks for places (an attachment area) too.
+            m_session.pick(m_session.layers().contains(id) ? id : std::string(), point);
         }
         m_pressed = false;
         break;

@@ -1,4 +1,5 @@
 #include "ui/HandoutDialog.h"
+#include "ui/FileDialogs.h"
 
 #include "core/AssetPaths.h"
 
@@ -33,28 +34,11 @@ QString& program()
     return p;
 }
 
-const char* const kLastFolderKey = "handout/lastFolder";
-
-bool inside(const QString& path, const QString& folder)
-{
-    const QString a = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    const QString f = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-    return a == f || a.startsWith(f + QLatin1Char('/'));
-}
-
 } // namespace
 
 void HandoutDialog::setProgram(const QString& p) { program() = p; }
 
-QString HandoutDialog::startFolder()
-{
-    const QString assets = QString::fromStdString(core::assetsDir());
-    QString folder = QSettings().value(kLastFolderKey).toString();
-    if (folder.isEmpty() || !QFileInfo(folder).isDir() || inside(folder, assets))
-        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty() || inside(folder, assets)) folder = QDir::homePath();
-    return folder;
-}
+QString HandoutDialog::startFolder() { return ui::startFolder("handout"); }
 
 HandoutDialog::HandoutDialog(const app::Lesson& lesson, const QString& lessonPath, QWidget* parent)
     : QDialog(parent), m_lesson(lesson), m_lessonPath(lessonPath)
@@ -107,7 +91,7 @@ void HandoutDialog::setNote(const QString& note) { m_note->setPlainText(note); }
 void HandoutDialog::chooseFile()
 {
     QString start = m_output->text();
-    if (start.isEmpty() || inside(start, QString::fromStdString(core::assetsDir())))
+    if (start.isEmpty() || isShippedPath(start))
         start = QDir(startFolder()).filePath(QFileInfo(start).fileName());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Handout"), start, tr("PDF (*.pdf)"));
     if (path.isEmpty()) return;
@@ -157,7 +141,7 @@ bool HandoutDialog::exportHandout(QString* error)
             *error = message.isEmpty() ? tr("The handout could not be written (the export stopped).") : message;
         return false;
     }
-    QSettings().setValue(kLastFolderKey, QFileInfo(out).absolutePath());
+    rememberFolder("handout", out);
     return true;
 }
 

@@ -1,6 +1,8 @@
 #include "ui/LessonPanel.h"
 #include "ui/DockBody.h"
 
+#include "app/Quiz.h"
+
 #include "app/Document.h"
 #include "app/LayerState.h"
 #include "app/LessonStepApply.h"
@@ -113,6 +115,11 @@ void LessonPanel::buildUi()
     m_warnings->setStyleSheet("QLabel { color: #a04000; }");
     m_warnings->hide();
     v->addWidget(m_warnings);
+    m_quizButton = new QPushButton(tr("Take the Quiz of This Step"), editor);
+    m_quizButton->setObjectName("lessonQuiz");
+    m_quizButton->hide();
+    connect(m_quizButton, &QPushButton::clicked, this, [this] { emit quizRequested(stepQuizPath()); });
+    v->addWidget(m_quizButton);
     m_stack->addWidget(editor);
 
     // The presenter view: big text only.
@@ -129,6 +136,11 @@ void LessonPanel::buildUi()
     m_presentText->document()->setDefaultStyleSheet(QStringLiteral("a.external { color: #2a5db0; }"));
     connect(m_presentText, &QTextBrowser::anchorClicked, this, &LessonPanel::openLink);
     pv->addWidget(m_presentText, 1);
+    m_presentQuizButton = new QPushButton(tr("Quiz"), present);
+    m_presentQuizButton->setObjectName("presentQuiz");
+    m_presentQuizButton->hide();
+    connect(m_presentQuizButton, &QPushButton::clicked, this, [this] { emit quizRequested(stepQuizPath()); });
+    pv->addWidget(m_presentQuizButton);
     auto* hint = new QLabel(tr("Page Down / Space / → next · Page Up / ← back · Esc leaves"), present);
     pv->addWidget(hint);
     m_stack->addWidget(present);
@@ -214,6 +226,9 @@ void LessonPanel::showStepText()
     m_stepText->setPlainText(s ? QString::fromStdString(s->text) : QString());
     m_loadingEditor = false;
     m_presentText->setHtml(stepHtml());
+    const bool quiz = !stepQuizPath().isEmpty();
+    m_quizButton->setVisible(quiz);
+    m_presentQuizButton->setVisible(quiz);
     if (s)
         m_presentCounter->setText(tr("%1 — step %2 of %3")
                                       .arg(QString::fromStdString(m_lesson.title))
@@ -221,6 +236,13 @@ void LessonPanel::showStepText()
                                       .arg(stepCount()));
     else
         m_presentCounter->clear();
+}
+
+QString LessonPanel::stepQuizPath() const
+{
+    if (m_current < 0 || m_current >= stepCount()) return {};
+    const std::string& ref = m_lesson.steps[std::size_t(m_current)].quiz;
+    return QString::fromStdString(app::Quiz::resolveReference(m_path.toStdString(), ref));
 }
 
 QString LessonPanel::stepHtml() const

@@ -72,6 +72,8 @@ public:
     // The HTML shown for the current step (presenter view), and its link handling.
     QString stepHtml() const;
     void openLink(const QUrl& url);
+    // The current step's quiz file (resolved beside the lesson or in the assets), or empty.
+    QString stepQuizPath() const;
     // Replaces the "open this web page?" question (tests). Return true to open.
     void setExternalLinkConfirmer(ExternalLinks::ConfirmFn confirm) { m_confirmLink = std::move(confirm); }
 
@@ -90,6 +92,7 @@ signals:
     void lessonChanged();
     void structureLinkActivated(const QString& id); // structure:<id> in the step text
     void contentLinkActivated(const QString& itemId); // content:<id> in the step text
+    void quizRequested(const QString& path); // "Take the quiz" of a step with a "quiz" file
 
 private:
     void buildUi();
@@ -122,6 +125,8 @@ private:
     QLabel* m_warnings = nullptr;
     QTextBrowser* m_presentText = nullptr;
     QLabel* m_presentCounter = nullptr;
+    QPushButton* m_quizButton = nullptr;        // editor view
+    QPushButton* m_presentQuizButton = nullptr; // presenter view
 };
 
 } // namespace psoas::ui

@@ -5,6 +5,12 @@
 #include "core/AssetPaths.h"
 #include "ui/ContentPanel.h"
 #include "ui/PosePanel.h"
+#include "ui/PresentationMode.h"
+#include "ui/QuizPanel.h"
+#include "ui/LessonPanel.h"
+#include "app/Quiz.h"
+#include "core/JsonFile.h"
+#include "core/AtomicFile.h"
 #include "ui/TeachingTools.h"
 #include "ui/ExploreTools.h"
 #include "ui/FileDialogs.h"
@@ -23,6 +29,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QDir>
 #include <QStandardPaths>
@@ -51,6 +58,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_teaching = new TeachingTools(*m_session, this, m_viewport, m_contentPanel);
     m_explore = new ExploreTools(*m_session, this, m_viewport, m_contentPanel);
     m_explore->setTeachingTools(m_teaching);
+    m_quiz = new QuizPanel(*m_session, m_viewport, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_quiz);
+    m_quiz->hide();
+    // In presentation mode the quiz stays beside the lesson, as the class variant.
+    m_teaching->presentation()->keepDock(m_quiz);
+    connect(m_teaching->lessonPanel(), &LessonPanel::quizRequested, this, [this](const QString& path) {
+        QString error;
+        if (!openQuiz(path, &error)) QMessageBox::warning(this, tr("Cannot open the quiz"), error);
+    });
+    connect(m_teaching->presentation(), &PresentationMode::activeChanged, this, [this](bool on) {
+        if (!on || m_quiz->isVisible()) m_quiz->setClassMode(on);
+    });
     buildMenus();
     giveWindowShortcutsPriority(this);
     statusBar()->showMessage(tr("Left-drag to rotate, right-drag to pan, wheel to zoom, F to frame, 1–7 for views."));
@@ -66,6 +85,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     // The tools observe the session: they leave before it does (children go after members).
+    delete m_quiz; // its quiz observes the session too
+    m_quiz = nullptr;
     delete m_explore;
     m_explore = nullptr;
     delete m_teaching;
@@ -107,6 +128,13 @@ void MainWindow::buildContentPanel()
     connect(m_contentPanel, &ContentPanel::poseRequested, this, [this](const QString& name) {
         QString error;
         if (!applyPosePreset(name, &error)) statusBar()->showMessage(error);
+    });
+    connect(m_contentPanel, &ContentPanel::quizRequested, this, [this](const QString& id) {
+        static const QRegularExpression plainId(QStringLiteral("^[a-z0-9_]+$"));
+        if (!plainId.match(id).hasMatch()) return; // a quiz of assets/quizzes/ only
+        QString error;
+        if (!openQuiz(QString::fromStdString(core::assetsDir() + "/quizzes/") + id + ".json", &error))
+            QMessageBox::warning(this, tr("Cannot open the quiz"), error);
     });
     connect(m_contentPanel, &ContentPanel::structureChosen, this, [this](const QString& id) {
         if (m_doc) m_viewport->frameNode(m_doc->scene().find(id.toStdString()));
@@ -168,11 +196,66 @@ void MainWindow::buildMenus()
     m_teaching->addViewActions(view);
     m_explore->addViewActions(view);
     m_explore->addLayersMenu(menuBar());
+    buildQuizMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* controls = help->addAction(tr("&Mouse and Keyboard"), this, &MainWindow::showControls);
     controls->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Psoas Atlas"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildQuizMenu()
+{
+    QMenu* quiz = menuBar()->addMenu(tr("&Quiz"));
+    QAction* open = quiz->addAction(tr("&Open Quiz…"), this, [this] {
+        // The last folder a quiz came from, else the shipped quizzes.
+        const QString path = chooseOpenFile(this, "quiz", tr("Open Quiz"), tr("Quizzes (*.json);;All files (*)"),
+                                            hasRememberedFolder("quiz")
+                                                ? QString()
+                                                : QString::fromStdString(core::assetsDir() + "/quizzes"));
+        if (path.isEmpty()) return;
+        QString error;
+        if (!openQuiz(path, &error)) QMessageBox::warning(this, tr("Cannot open the quiz"), error);
+    });
+    open->setObjectName("actionOpenQuiz");
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    quiz->addSeparator();
+    for (const auto& file : app::Quiz::shipped()) {
+        QString title = QFileInfo(QString::fromStdString(file)).baseName();
+        if (auto text = core::readFile(file, 1u << 20))
+            if (auto j = core::parseJson(*text, file); j && j->is_object() && j->contains("title") && (*j)["title"].is_string())
+                title = QString::fromStdString((*j)["title"].get<std::string>());
+        const QString path = QString::fromStdString(file);
+        QAction* a = quiz->addAction(title, this, [this, path] {
+            QString error;
+            if (!openQuiz(path, &error)) QMessageBox::warning(this, tr("Cannot open the quiz"), error);
+        });
+        a->setObjectName("actionQuiz_" + QFileInfo(path).baseName());
+    }
+    quiz->addSeparator();
+    QAction* random = quiz->addAction(tr("&Random Quiz on the Shown Structures"), this, [this] {
+        if (!m_quiz->startRandomQuiz())
+            statusBar()->showMessage(tr("Show some structures first: a random quiz asks only about what is shown."));
+    });
+    random->setObjectName("actionRandomQuiz");
+    random->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    QAction* classMode = quiz->addAction(tr("&Class Mode (Answers Revealed by the Instructor)"));
+    classMode->setObjectName("actionQuizClassMode");
+    classMode->setCheckable(true);
+    connect(classMode, &QAction::toggled, m_quiz, &QuizPanel::setClassMode);
+    quiz->addSeparator();
+    QAction* dock = m_quiz->toggleViewAction();
+    dock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    quiz->addAction(dock);
+}
+
+bool MainWindow::openQuiz(const QString& path, QString* error)
+{
+    QStringList warnings;
+    if (!m_quiz->openQuiz(path, error, &warnings)) return false;
+    statusBar()->showMessage(warnings.isEmpty() ? tr("Quiz: %1").arg(QFileInfo(path).fileName())
+                                                : tr("Quiz opened with %1 problem(s); see the Quiz panel.").arg(warnings.size()));
+    return true;
 }
 
 bool MainWindow::openModel(const QString& path, QString* error)
@@ -240,6 +323,8 @@ void MainWindow::showControls()
         {"Ctrl+1 … Ctrl+5", "show or hide the Layers, Pose, Length plot, Lesson and Anatomy notes panels"},
         {"F5", "presentation mode (Page Down / Space / → next, Page Up / ← back, Esc leaves)"},
         {"Ctrl+L", "open a lesson"},
+        {"Ctrl+K, Ctrl+Shift+K, Ctrl+6", "open a quiz, a random quiz on the shown structures, the Quiz panel"},
+        {"Enter, N or →, R", "in a quiz: check the answer, next question, reveal (class mode)"},
         {"Ctrl+E, Ctrl+Shift+C", "export an image at any size, copy the view"},
         {"Ctrl+P, Ctrl+O, Ctrl+Q", "save a screenshot, open a model, quit"},
     };

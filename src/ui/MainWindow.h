@@ -19,6 +19,7 @@ class Viewport;
 class ContentPanel;
 class TeachingTools;
 class ExploreTools;
+class QuizPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -38,6 +39,9 @@ public:
     // Layers, picking, labels, attachments, undo/redo, export, saved session (ExploreTools.h).
     ExploreTools* explore() const { return m_explore; }
     app::Session& session() const { return *m_session; }
+    // The quiz dock (Quiz menu; class mode in presentation).
+    QuizPanel* quizPanel() const { return m_quiz; }
+    bool openQuiz(const QString& path, QString* error = nullptr);
     // Applies a pose preset to the model (from the content panel's "Show on model" and the
     // pose panel); the panel then lists what belongs to that pose.
     bool applyPosePreset(const QString& name, QString* error = nullptr);
@@ -51,6 +55,7 @@ public slots:
 private:
     void buildMenus();
     void buildContentPanel();
+    void buildQuizMenu();
     void updateTitle();
 
     Viewport* m_viewport = nullptr;
@@ -62,6 +67,7 @@ private:
     ContentPanel* m_contentPanel = nullptr;
     TeachingTools* m_teaching = nullptr;
     ExploreTools* m_explore = nullptr;
+    QuizPanel* m_quiz = nullptr;
 };
 
 } // namespace psoas::ui

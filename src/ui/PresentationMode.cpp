@@ -16,6 +16,8 @@ PresentationMode::PresentationMode(QMainWindow* window, LessonPanel* lessonPanel
 {
 }
 
+void PresentationMode::keepDock(QDockWidget* dock) { m_kept.append(QPointer<QDockWidget>(dock)); }
+
 void PresentationMode::enter()
 {
     if (m_active) return;
@@ -25,7 +27,7 @@ void PresentationMode::enter()
     m_wasFullScreen = m_window->isFullScreen();
     m_hiddenDocks.clear();
     for (auto* dock : m_window->findChildren<QDockWidget*>()) {
-        if (dock == m_lesson || !dock->isVisible()) continue;
+        if (dock == m_lesson || !dock->isVisible() || m_kept.contains(dock)) continue;
         dock->hide();
         m_hiddenDocks.append(dock);
     }

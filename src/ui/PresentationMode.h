@@ -24,6 +24,8 @@ public:
     bool active() const { return m_active; }
     // Whether to switch the window to full screen (tests may turn it off).
     void setUseFullScreen(bool on) { m_fullScreen = on; }
+    // A dock that stays on screen beside the lesson when it is open (the quiz, in class mode).
+    void keepDock(QDockWidget* dock);
 
 public slots:
     void enter();
@@ -46,6 +48,7 @@ private:
     bool m_fullScreen = true;
     bool m_wasFullScreen = false;
     QByteArray m_savedState;
+    QList<QPointer<QDockWidget>> m_kept;
     QByteArray m_savedGeometry;
     QList<QPointer<QDockWidget>> m_hiddenDocks;
 };

@@ -208,6 +208,19 @@ int Viewport::pickNode(const QPoint& pos)
     return r.id == 0 ? -1 : int(r.id) - 1;
 }
 
+int Viewport::pickNode(const QPoint& pos, Vec3& point)
+{
+    if (!m_doc || !m_renderer.initialized() || width() <= 0 || height() <= 0) return -1;
+    makeCurrent();
+    ensurePickTarget();
+    auto r = m_renderer.pick(m_doc->drawList(), params(m_pickTarget.resolveFramebuffer(), width(), height()), pos.x(),
+                             pos.y());
+    doneCurrent();
+    if (r.id == 0) return -1;
+    point = m_camera.unproject(float(pos.x()), float(pos.y()), r.ndcDepth);
+    return int(r.id) - 1;
+}
+
 scene::OrbitCamera Viewport::cameraFor(const QSize& size) const
 {
     scene::OrbitCamera cam = m_camera;

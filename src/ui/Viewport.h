@@ -42,6 +42,8 @@ public:
 
     // Node under a widget pixel (-1 for none). Renders a one-pixel pick pass.
     int pickNode(const QPoint& pos);
+    // Same, and the surface point under the cursor (model frame) when a node was hit.
+    int pickNode(const QPoint& pos, Vec3& point);
 
     // The current view rendered off screen at `size` device pixels (empty: the widget's size)
     // with `samples` MSAA. The vertical framing is kept; a narrower image moves the camera back

@@ -106,6 +106,9 @@ TEST_CASE("links are classified, only content:, structure: and http(s) are links
     CHECK(classifyLink("file:///etc/passwd") == LinkKind::Invalid);
     CHECK(classifyLink("content:Bad Id") == LinkKind::Invalid);
     CHECK(classifyLink("mailto:a@b.c") == LinkKind::Invalid);
+    CHECK(classifyLink("quiz:origins_and_insertion", &id) == LinkKind::Quiz); // assets/quizzes/<id>.json
+    CHECK(id == "origins_and_insertion");
+    CHECK(classifyLink("quiz:../x") == LinkKind::Invalid);
 }
 
 TEST_CASE("Markdown renders to HTML with safe links and escaped raw HTML", "[content][markdown]")

@@ -85,7 +85,7 @@ TEST_CASE("Broken links in content text say which ids to use", "[hardening][mess
                                               "[the bone](structure:l9).\n",
                                               "articles/psoas.md");
     REQUIRE(item.ok());
-    auto lib = content::ContentLibrary::fromItems({item.value()}, {content::Source{"gray", "G", "E", "", "", "textbook"}});
+    auto lib = content::ContentLibrary::fromItems({item.value()}, {content::Source{"gray", "G", "E", "", "", "textbook", "", ""}});
     std::vector<content::Diagnostic> problems;
     lib.validate({}, {}, problems);
     REQUIRE(problems.size() == 2);

@@ -130,6 +130,26 @@ TEST_CASE("Checking lessons headless passes a good lesson and each shipped lesso
     CHECK(r.output.find("lesson_ok.json: OK, 1 step, no problems.") != std::string::npos);
 }
 
+TEST_CASE("Checking quizzes headless: the shipped ones pass, a bad one gets file: question N (id), field", "[hardening][hostile][quiz]")
+{
+    std::vector<std::string> args;
+    for (const auto& f : filesIn(std::string(PSOAS_ASSETS_DIR) + "/quizzes")) args.insert(args.end(), {"--check-lesson", f});
+    REQUIRE(args.size() == 6);
+    args.insert(args.end(), {"--assets", PSOAS_ASSETS_DIR});
+    const auto ok = runProcess(PSOAS_ATLAS_EXE, args, 20);
+    INFO(ok.output);
+    CHECK(ok.exitCode == 0);
+    CHECK(ok.output.find("questions, no problems.") != std::string::npos);
+    const std::string bad = badDir("quiz/bad_fields.json");
+    const auto r = runProcess(PSOAS_ATLAS_EXE, {"--check-lesson", bad, "--assets", PSOAS_ASSETS_DIR}, 20);
+    INFO(r.output);
+    CHECK(r.exitCode == 1);
+    CHECK(r.output.find(bad + ": question 2 (unknown-target), field \"target\": unknown structure id") != std::string::npos);
+    CHECK(r.output.find(bad + ": question 3 (bad-kind), field \"kind\"") != std::string::npos);
+    CHECK(r.output.find(bad + ": question 4 (bad-tolerance), field \"tolerance\"") != std::string::npos);
+    CHECK(r.output.find("question 1 ") == std::string::npos);
+}
+
 TEST_CASE("Checking lessons headless prints every problem of a bad lesson as file: step N, field", "[hardening][hostile][lesson]")
 {
     for (const auto& f : filesIn(badDir("lesson"))) {

@@ -1,0 +1,628 @@
+#include "app/QuizRun.h"
+
+#include "anatomy/Catalog.h"
+#include "app/Attachments.h"
+#include "app/Document.h"
+#include "app/LengthSweep.h"
+#include "app/Session.h"
+#include "content/ContentStore.h"
+#include "core/AtomicFile.h"
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/Kinematics.h"
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+namespace psoas::app {
+namespace {
+
+constexpr double kAttachSlack = 0.015;     // m: an area this close to a landmark attaches to it
+constexpr float kLandmarkRadius = 0.02f;  // m: a landmark's clickable area when the file gives none
+
+std::string fmt(double v, int decimals = 1)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::vector<std::string> words(const std::string& folded)
+{
+    std::vector<std::string> out;
+    std::istringstream s(folded);
+    for (std::string w; s >> w;) out.push_back(w);
+    return out;
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+#ifdef PSOAS_HAVE_SOLVER
+double valueOf(const solver::Kinematics& k, const QuizQuestion& q)
+{
+    if (q.kind == QuestionKind::Length) {
+        for (const auto& r : k.readings())
+            if (r.id == q.muscle) return r.lengthPct;
+        return std::nan("");
+    }
+    const auto m = k.measures();
+    if (q.measure == "sacral_slope") return m.sacralSlopeDeg;
+    if (q.measure == "pelvic_tilt") return m.pelvicTiltDeg;
+    if (q.measure == "lumbar_lordosis") return m.lumbarLordosisDeg;
+    return k.coordinate(q.measure);
+}
+#endif
+
+} // namespace
+
+QuizRun::QuizRun(Session& session, Quiz quiz) : m_session(session), m_quiz(std::move(quiz))
+{
+    m_correct.assign(m_quiz.questions.size(), false);
+    m_token = m_session.subscribe([this](const Change& c) {
+        if (m_busy) return;
+        if (c.pose && !c.preset.empty()) m_lastPreset = c.preset;
+        if (c.pick) onChange(true);
+        else if (c.selection) onChange(false);
+    });
+}
+
+QuizRun::~QuizRun()
+{
+    m_session.unsubscribe(m_token);
+    m_session.setNamesHidden(false);
+}
+
+void QuizRun::updateNames()
+{
+    const QuizQuestion* q = current();
+    m_session.setNamesHidden(q && !m_feedback.answered && !m_revealed &&
+                             (q->kind == QuestionKind::Find || q->kind == QuestionKind::Name));
+}
+
+const QuizQuestion* QuizRun::current() const
+{
+    if (finished()) return nullptr;
+    return &m_quiz.questions[std::size_t(m_order[std::size_t(m_pos)])];
+}
+
+void QuizRun::start()
+{
+    m_order.clear();
+    for (int i = 0; i < total(); ++i) m_order.push_back(i);
+    m_correct.assign(m_quiz.questions.size(), false);
+    m_results.clear();
+    m_round = 1;
+    m_pos = 0;
+    begin();
+}
+
+bool QuizRun::next()
+{
+    if (finished()) return false;
+    ++m_pos;
+    if (finished()) {
+        m_feedback = {};
+        updateNames();
+        return false;
+    }
+    begin();
+    return true;
+}
+
+bool QuizRun::retryMissed()
+{
+    std::vector<int> missed;
+    for (int i = 0; i < total(); ++i)
+        if (!m_correct[std::size_t(i)]) missed.push_back(i);
+    if (missed.empty()) return false;
+    m_order = missed;
+    ++m_round;
+    m_pos = 0;
+    begin();
+    return true;
+}
+
+bool QuizRun::isMeshNode(const std::string& id) const
+{
+    const Document* doc = m_session.document();
+    if (!doc) return false;
+    const int n = doc->scene().find(id);
+    return n >= 0 && !doc->scene().node(n).meshes.empty();
+}
+
+std::string QuizRun::describe(const std::string& id) const
+{
+    std::string name = m_session.nameOf(id);
+    // "Right femur" -> "right femur"; "L3 vertebra" and "T12-L1 disc" keep their capitals.
+    const std::string first = name.substr(0, name.find(' '));
+    const bool keep = std::any_of(first.begin() + (first.empty() ? 0 : 1), first.end(),
+                                  [](unsigned char c) { return std::isupper(c) || std::isdigit(c); });
+    if (!name.empty() && !keep) name[0] = char(std::tolower(static_cast<unsigned char>(name[0])));
+    return name;
+}
+
+void QuizRun::begin()
+{
+    m_feedback = {};
+    m_lastPreset.clear();
+    const QuizQuestion* q = current();
+    if (!q) return;
+    m_busy = true;
+    if (q->hasSetup) {
+        const auto& s = q->setup;
+        // As a lesson step: the preset, then the mode (a preset brings its own), then coordinates.
+        if (!s.pose.preset.empty()) (void)m_session.applyPreset(s.pose.preset);
+        if (!s.pose.mode.empty()) (void)m_session.setMode(s.pose.mode);
+        for (const auto& [name, v] : s.pose.coordinates) (void)m_session.setCoordinate(name, v);
+        m_session.applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(),
+                                          "Quiz question");
+    }
+    // The answer must be reachable: what is to be clicked or named is shown.
+    if (q->kind == QuestionKind::Find || q->kind == QuestionKind::Name) {
+        std::string shown = q->target;
+        if (!isMeshNode(shown) && m_session.document()) {
+            const auto& model = m_session.document()->model();
+            if (int mn = model.findNode(q->target); mn >= 0) {
+                const auto& extras = model.nodes[std::size_t(mn)].extras;
+                if (auto it = extras.find("body"); it != extras.end()) shown = it->second;
+            }
+        }
+        if (!m_session.layers().isVisible(shown)) m_session.setVisible(shown, true);
+        m_session.select(q->kind == QuestionKind::Name ? q->target : std::string());
+    }
+    m_busy = false;
+    m_revealed = false;
+    updateNames();
+    m_started = std::chrono::steady_clock::now();
+}
+
+void QuizRun::onChange(bool pick)
+{
+    const QuizQuestion* q = current();
+    if (!q || q->kind != QuestionKind::Find || m_feedback.answered || m_classMode) return;
+    if (pick) {
+        const auto& p = m_session.lastPick();
+        if (!p.valid || p.id.empty()) return; // a click on empty space is no answer
+        answerPick(p.id, &p.point);
+    } else {
+        const std::string& id = m_session.selection().selected();
+        if (id.empty()) return;
+        answerPick(id, nullptr);
+    }
+    if (onFeedback) onFeedback(m_feedback);
+}
+
+bool QuizRun::targetArea(const QuizQuestion& q, Vec3& centre, float& radius) const
+{
+    const Document* doc = m_session.document();
+    if (!doc || isMeshNode(q.target)) return false;
+    const int n = doc->scene().find(q.target);
+    if (n < 0) return false;
+    centre = Vec3(doc->scene().world(n)[3]);
+    radius = kLandmarkRadius;
+    if (int mn = doc->model().findNode(q.target); mn >= 0) {
+        const auto& extras = doc->model().nodes[std::size_t(mn)].extras;
+        if (auto it = extras.find("radius"); it != extras.end()) {
+            const float r = std::strtof(it->second.c_str(), nullptr);
+            if (r > 0.0f && r < 1.0f) radius = r;
+        }
+    }
+    if (q.radius > 0.0) radius = float(q.radius);
+    radius = radius * 1.3f + 0.006f; // the click lands on the surface around the area's centre
+    return true;
+}
+
+QuizFeedback QuizRun::finish(QuizFeedback f)
+{
+    f.answered = true;
+    const QuizQuestion* q = current();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    m_results.push_back({q->id, f.answer, f.correct, seconds, m_round});
+    if (f.correct) m_correct[std::size_t(m_order[std::size_t(m_pos)])] = true;
+    if (f.correct && f.message.empty()) f.message = "Correct.";
+    m_feedback = f;
+    updateNames();
+    if (!f.correct) m_feedback.solution = reveal(); // the answer, on the model
+    else if (m_feedback.solution.empty()) m_feedback.solution = f.solution;
+    return m_feedback;
+}
+
+QuizFeedback QuizRun::answerPick(const std::string& id, const Vec3* point)
+{
+    const QuizQuestion* q = current();
+    if (!q || q->kind != QuestionKind::Find || m_feedback.answered || m_classMode) return m_feedback;
+    QuizFeedback f;
+    f.answer = id;
+    Vec3 centre(0.0f);
+    float radius = 0.0f;
+    const bool area = targetArea(*q, centre, radius);
+    const float dist = area && point ? glm::distance(*point, centre) : -1.0f;
+    f.correct = id == q->target || (area && point && dist <= radius);
+    if (!f.correct) {
+        f.message = "Not quite: you clicked the " + describe(id);
+        if (dist >= 0.0f) f.message += ", " + fmt(dist * 100.0) + " cm from the " + describe(q->target);
+        f.message += ".";
+    }
+    return finish(f);
+}
+
+QuizFeedback QuizRun::answerText(const std::string& typed)
+{
+    const QuizQuestion* q = current();
+    if (!q || q->kind != QuestionKind::Name || m_feedback.answered || m_classMode) return m_feedback;
+    QuizFeedback f;
+    f.answer = typed;
+    f.correct = nameMatches(typed, q->target);
+    if (!f.correct) {
+        std::string other;
+        if (const Document* doc = m_session.document(); doc && doc->catalog())
+            for (const auto& s : doc->catalog()->structures())
+                if (s.id != q->target && nameMatches(typed, s.id)) {
+                    other = s.id;
+                    break;
+                }
+        f.message = other.empty() ? "Not quite: \"" + typed + "\" is not the name of the highlighted structure."
+                                  : "Not quite: that is the name of the " + describe(other) + ".";
+    }
+    return finish(f);
+}
+
+QuizFeedback QuizRun::answerChoice(const std::string& choice)
+{
+    const QuizQuestion* q = current();
+    if (!q || m_feedback.answered || m_classMode) return m_feedback;
+    QuizFeedback f;
+    f.answer = choice;
+    if (q->kind == QuestionKind::Name) {
+        f.correct = choice == q->target;
+        if (!f.correct) f.message = "Not quite: you chose the " + describe(choice) + ".";
+        return finish(f);
+    }
+    if (q->kind == QuestionKind::Preset) {
+        f.correct = choice == bestPreset(*q);
+        if (!f.correct) f.message = "Not quite: \"" + choice + "\" is not the one.";
+        return finish(f);
+    }
+    return m_feedback;
+}
+
+QuizFeedback QuizRun::check()
+{
+    const QuizQuestion* q = current();
+    if (!q || m_feedback.answered || m_classMode) return m_feedback;
+    QuizFeedback f;
+    switch (q->kind) {
+    case QuestionKind::Find:
+    case QuestionKind::Name: return m_feedback; // answered by a click or a name
+    case QuestionKind::Preset:
+        if (std::find(q->choices.begin(), q->choices.end(), m_lastPreset) == q->choices.end()) {
+            QuizFeedback hint;
+            hint.message = "Pick one of the listed presets first.";
+            m_feedback = hint;
+            return hint;
+        }
+        return answerChoice(m_lastPreset);
+    case QuestionKind::Measure:
+    case QuestionKind::Length: {
+        const double v = liveValue(*q);
+        const std::string unit = q->kind == QuestionKind::Length ? " %" : "°";
+        f.answer = fmt(v);
+        f.correct = std::isfinite(v) && std::abs(v - q->value) <= q->tolerance + 1e-9;
+        f.message = (f.correct ? "Correct: it reads " : "Not quite: it reads ") + fmt(v) + unit + "; the target is " +
+                    core::formatNumber(q->value) + unit + " ± " + core::formatNumber(q->tolerance) + unit + ".";
+        return finish(f);
+    }
+    case QuestionKind::Layers: {
+        const auto expected = expectedMuscles(*q);
+        std::vector<std::string> shown;
+        if (const Document* doc = m_session.document(); doc && doc->catalog())
+            for (const auto& s : doc->catalog()->structures())
+                if (s.kind == anatomy::StructureKind::Muscle && m_session.layers().isVisible(s.id)) shown.push_back(s.id);
+        std::string list;
+        for (const auto& id : shown) list += (list.empty() ? "" : " ") + id;
+        f.answer = list.empty() ? "(no muscles)" : list;
+        std::vector<std::string> extra, missing;
+        for (const auto& id : shown)
+            if (std::find(expected.begin(), expected.end(), id) == expected.end()) extra.push_back(id);
+        for (const auto& id : expected)
+            if (std::find(shown.begin(), shown.end(), id) == shown.end()) missing.push_back(id);
+        f.correct = extra.empty() && missing.empty();
+        if (!f.correct) {
+            f.message = "Not quite:";
+            if (!missing.empty()) f.message += " " + std::to_string(missing.size()) + " missing (the " + describe(missing.front()) + (missing.size() > 1 ? ", ...)" : ")");
+            if (!extra.empty()) f.message += std::string(missing.empty() ? "" : ";") + " " + std::to_string(extra.size()) + " too many (the " + describe(extra.front()) + (extra.size() > 1 ? ", ...)" : ")");
+            f.message += ".";
+        }
+        return finish(f);
+    }
+    }
+    return m_feedback;
+}
+
+std::string QuizRun::reveal()
+{
+    const QuizQuestion* q = current();
+    const Document* doc = m_session.document();
+    if (!q || !doc) return {};
+    m_busy = true;
+    std::string text;
+    switch (q->kind) {
+    case QuestionKind::Find: {
+        std::string show = q->target;
+        if (!isMeshNode(show)) {
+            const auto dot = show.find('.');
+            if (dot != std::string::npos && isMeshNode(show.substr(0, dot))) show = show.substr(0, dot); // its muscle: areas marked
+            else if (int mn = doc->model().findNode(q->target); mn >= 0) {
+                const auto& extras = doc->model().nodes[std::size_t(mn)].extras;
+                if (auto it = extras.find("body"); it != extras.end()) show = it->second;
+            }
+        }
+        if (!m_session.layers().isVisible(show)) m_session.setVisible(show, true);
+        m_session.select(show);
+        text = "This is the " + describe(q->target) + (show != q->target ? " (marked on the " + describe(show) + ")" : "") + ".";
+        break;
+    }
+    case QuestionKind::Name: {
+        m_session.select(q->target);
+        const auto* s = doc->catalog() ? doc->catalog()->find(q->target) : nullptr;
+        text = "This is the " + describe(q->target) + (s && !s->latin.empty() ? " (" + s->latin + ")" : "") + ".";
+        break;
+    }
+    case QuestionKind::Preset: {
+        const std::string best = bestPreset(*q);
+        if (!best.empty()) (void)m_session.applyPreset(best);
+        text = "\"" + best + "\" " + (q->shortest ? "shortens" : "lengthens") + " the " + describe(q->muscle) + " most.";
+#ifdef PSOAS_HAVE_SOLVER
+        if (const auto* k = doc->kinematics()) {
+            text += " Length, % of neutral:";
+            for (const auto& p : q->choices) {
+                solver::Kinematics copy = *k;
+                if (!copy.applyPreset(p)) continue;
+                for (const auto& r : copy.readings())
+                    if (r.id == q->muscle) text += " " + p + " " + fmt(r.lengthPct) + ";";
+            }
+            text.back() = '.';
+        }
+#endif
+        break;
+    }
+    case QuestionKind::Measure:
+    case QuestionKind::Length: {
+        std::string coordinate;
+        double value = 0.0;
+        const std::string unit = q->kind == QuestionKind::Length ? " %" : "°";
+        if (solvePose(*q, coordinate, value)) {
+            (void)m_session.setCoordinate(coordinate, value);
+            text = "For example " + coordinate + " at " + fmt(value) + "° gives " + fmt(liveValue(*q)) + unit + ".";
+        } else {
+            text = "The target is " + core::formatNumber(q->value) + unit + ".";
+        }
+        break;
+    }
+    case QuestionKind::Layers: {
+        const auto expected = expectedMuscles(*q);
+        nlohmann::json hidden = nlohmann::json::array(), shown = nlohmann::json::array();
+        if (doc->catalog())
+            for (const auto& s : doc->catalog()->structures())
+                if (s.kind == anatomy::StructureKind::Muscle && m_session.layers().contains(s.id))
+                    (std::find(expected.begin(), expected.end(), s.id) == expected.end() ? hidden : shown).push_back(s.id);
+        m_session.applyLayersAndSelection({{"hidden", hidden}, {"shown", shown}}, {}, "Quiz answer");
+        text = "Shown: ";
+        for (std::size_t i = 0; i < expected.size(); ++i) text += (i ? ", the " : "the ") + describe(expected[i]);
+        text += ".";
+        break;
+    }
+    }
+    m_busy = false;
+    m_revealed = true;
+    updateNames();
+    return text;
+}
+
+std::vector<std::string> QuizRun::expectedMuscles(const QuizQuestion& q) const
+{
+    std::vector<std::string> out;
+    const Document* doc = m_session.document();
+    if (!doc || !doc->catalog()) return out;
+    for (const auto& s : doc->catalog()->structures()) {
+        if (s.kind != anatomy::StructureKind::Muscle || doc->scene().find(s.id) < 0) continue;
+        const auto areas = Attachments::of(*doc, s.id);
+        bool attaches = false;
+        for (const auto& t : q.attachTo) {
+            const int n = doc->scene().find(t);
+            if (n < 0) continue;
+            const Vec3 at(doc->scene().world(n)[3]);
+            for (const auto& a : areas) {
+                if (a.id == t || a.body == t) attaches = true;
+                else if (!isMeshNode(t) && glm::distance(a.world, at) <= a.radius + kAttachSlack) attaches = true;
+            }
+        }
+        if (attaches) out.push_back(s.id);
+    }
+    return out;
+}
+
+std::string QuizRun::bestPreset(const QuizQuestion& q) const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const Document* doc = m_session.document();
+    const auto* k = doc ? doc->kinematics() : nullptr;
+    if (!k) return {};
+    std::string best;
+    double bestLength = 0.0;
+    for (const auto& p : q.choices) {
+        solver::Kinematics copy = *k;
+        if (!copy.applyPreset(p)) continue;
+        const double l = copy.lengthOf(q.muscle);
+        if (!std::isfinite(l)) continue;
+        if (best.empty() || (q.shortest ? l < bestLength : l > bestLength)) {
+            best = p;
+            bestLength = l;
+        }
+    }
+    return best;
+#else
+    (void)q;
+    return {};
+#endif
+}
+
+double QuizRun::liveValue(const QuizQuestion& q) const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const Document* doc = m_session.document();
+    if (const auto* k = doc ? doc->kinematics() : nullptr) return valueOf(*k, q);
+#else
+    (void)q;
+#endif
+    return std::nan("");
+}
+
+bool QuizRun::solvePose(const QuizQuestion& q, std::string& coordinate, double& value) const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const Document* doc = m_session.document();
+    const auto* k = doc ? doc->kinematics() : nullptr;
+    if (!k) return false;
+    std::vector<std::string> drivers;
+    if (q.kind == QuestionKind::Length) drivers = {LengthSweep::hipFlexionFor(q.muscle), "pelvis_tilt"};
+    else if (q.measure == "sacral_slope" || q.measure == "pelvic_tilt") drivers = {"pelvis_tilt"};
+    else if (q.measure == "lumbar_lordosis") drivers = {"lumbar_flexion", "pelvis_tilt"};
+    else drivers = {q.measure};
+    for (const auto& d : drivers) {
+        const solver::CoordinateInfo* info = nullptr;
+        for (const auto& c : k->coordinates())
+            if (c.name == d) info = &c;
+        if (!info) continue;
+        solver::Kinematics copy = *k;
+        double bestErr = 1e300, best = 0.0;
+        for (double v = info->min; v <= info->max + 1e-9; v += 0.5) {
+            (void)copy.setCoordinate(d, v);
+            (void)copy.update();
+            const double err = std::abs(valueOf(copy, q) - q.value);
+            if (err < bestErr) {
+                bestErr = err;
+                best = v;
+            }
+        }
+        if (bestErr <= q.tolerance * 0.5) {
+            coordinate = d;
+            value = best;
+            return true;
+        }
+    }
+#else
+    (void)q;
+    (void)coordinate;
+    (void)value;
+#endif
+    return false;
+}
+
+std::string QuizRun::fold(const std::string& text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += std::isalnum(c) ? char(std::tolower(c)) : ' ';
+            continue;
+        }
+        const unsigned char d = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (c == 0xC3 && d >= 0x80 && d <= 0xBF) { // Latin-1 letters
+            static const char* map[64] = {"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                                          "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",
+                                          "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                                          "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y"};
+            out += map[d - 0x80];
+            ++i;
+        } else if (c == 0xC5 && (d == 0x92 || d == 0x93)) { // Œ œ
+            out += "oe";
+            ++i;
+        } else {
+            out += ' '; // other characters separate words
+            while (i + 1 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) ++i;
+        }
+    }
+    std::string single;
+    for (const auto& w : words(out)) single += (single.empty() ? "" : " ") + w;
+    return single;
+}
+
+std::vector<std::string> QuizRun::acceptedNames(const std::string& id) const
+{
+    std::vector<std::string> out;
+    const Document* doc = m_session.document();
+    const auto* s = doc && doc->catalog() ? doc->catalog()->find(id) : nullptr;
+    if (!s) return {fold(id)};
+    auto add = [&](std::string n) {
+        if (auto p = n.find('('); p != std::string::npos) n = n.substr(0, p); // "(variable)", "(7-10)"
+        n = fold(n);
+        if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    };
+    add(s->name);
+    add(s->latin);
+    for (const char* side : {"left ", "right "}) {
+        const std::string f = fold(s->name);
+        if (f.rfind(side, 0) == 0) add(f.substr(std::string(side).size()));
+    }
+    if (const std::string f = fold(s->latin); f.rfind("musculus ", 0) == 0) {
+        add(f.substr(9));       // "iliacus"
+        add("m " + f.substr(9)); // "M. iliacus"
+    }
+    return out;
+}
+
+bool QuizRun::nameMatches(const std::string& typed, const std::string& id) const
+{
+    std::string plain = typed;
+    if (auto p = plain.find('('); p != std::string::npos) plain = plain.substr(0, p); // "(variable)"
+    const auto t = words(fold(plain));
+    if (t.empty()) return false;
+    for (const auto& accepted : acceptedNames(id)) {
+        const auto a = words(accepted);
+        if (a.size() != t.size()) continue;
+        bool all = true;
+        for (std::size_t i = 0; i < a.size() && all; ++i)
+            all = a[i] == t[i] || (a[i].size() >= 4 && content::ContentStore::withinOneEdit(t[i], a[i]));
+        if (all) return true;
+    }
+    return false;
+}
+
+int QuizRun::score() const { return int(std::count(m_correct.begin(), m_correct.end(), true)); }
+
+std::vector<std::string> QuizRun::missedIds() const
+{
+    std::vector<std::string> out;
+    for (int i = 0; i < total(); ++i)
+        if (!m_correct[std::size_t(i)]) out.push_back(m_quiz.questions[std::size_t(i)].id);
+    return out;
+}
+
+std::string QuizRun::csv() const
+{
+    std::string out = "question_id,answer,correct,seconds,round\n";
+    for (const auto& r : m_results)
+        out += csvField(r.questionId) + "," + csvField(r.answer) + "," + (r.correct ? "yes" : "no") + "," +
+               fmt(r.seconds) + "," + std::to_string(r.round) + "\n";
+    return out;
+}
+
+core::Status QuizRun::exportCsv(const std::string& path) const { return core::writeFileAtomically(path, csv()); }
+
+} // namespace psoas::app
