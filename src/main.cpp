@@ -1,4 +1,5 @@
 // Psoas Atlas entry point: the GUI, or a headless command (--render, --kinematics, --list-*).
+#include "app/Quiz.h"
 #include "app/RenderCommand.h"
 #include "handout/HandoutCommand.h"
 #include "app/LayerSpec.h"
@@ -96,7 +97,7 @@ void addOptions(QCommandLineParser& p)
     p.setApplicationDescription(kDescription);
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument("file", "A lesson (.json) or model file to open.", "[file]");
+    p.addPositionalArgument("file", "A lesson or quiz (.json) or model file to open.", "[file]");
     p.addOptions(commandLineOptions());
 }
 
@@ -376,8 +377,12 @@ int main(int argc, char** argv)
         const QString lesson = positional.first();
         QTimer::singleShot(0, &window, [&window, lesson] {
             QString lessonError;
-            if (!window.teaching()->openLesson(lesson, &lessonError))
+            if (psoas::app::Quiz::isQuizFile(lesson.toStdString())) { // a quiz file opens in the Quiz panel
+                if (!window.openQuiz(lesson, &lessonError))
+                    QMessageBox::warning(&window, QObject::tr("Cannot open the quiz"), lessonError);
+            } else if (!window.teaching()->openLesson(lesson, &lessonError)) {
                 QMessageBox::warning(&window, QObject::tr("Cannot open the lesson"), lessonError);
+            }
         });
     }
     return app.exec();

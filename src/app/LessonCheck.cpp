@@ -49,12 +49,9 @@ int runLessonCheck(const std::vector<std::string>& files, std::ostream& out, std
         return true;
     };
     for (const auto& file : files) {
-        if (auto text = core::readFile(file, 16u << 20)) {
-            auto parsed = core::parseJson(*text, file);
-            if (parsed && Quiz::looksLikeQuiz(*parsed)) {
-                if (!checkQuiz(file, {})) status = 1;
-                continue;
-            }
+        if (Quiz::isQuizFile(file)) {
+            if (!checkQuiz(file, {})) status = 1;
+            continue;
         }
         auto loaded = Lesson::load(file, vocabulary);
         if (!loaded) {

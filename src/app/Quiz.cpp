@@ -328,6 +328,14 @@ QuizVocabulary QuizVocabulary::fromDocument(const Document& document)
     return v;
 }
 
+bool Quiz::isQuizFile(const std::string& path)
+{
+    auto text = core::readFile(path, 16u << 20);
+    if (!text) return false;
+    auto parsed = core::parseJson(*text, path);
+    return parsed && looksLikeQuiz(*parsed);
+}
+
 bool Quiz::looksLikeQuiz(const nlohmann::json& j)
 {
     if (!j.is_object()) return false;

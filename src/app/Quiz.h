@@ -79,6 +79,9 @@ public:
 
     // True when the JSON text looks like a quiz (schema "psoas-atlas-quiz" or a "questions" list).
     static bool looksLikeQuiz(const nlohmann::json& json);
+    // True when the file at `path` is JSON that looks like a quiz (false when unreadable: it
+    // is then opened as a lesson, whose loader names the problem).
+    static bool isQuizFile(const std::string& path);
     // The file a lesson step's "quiz" names: relative to the lesson's folder, else to the
     // assets folder ("quizzes/x.json"); empty when neither exists.
     static std::string resolveReference(const std::string& lessonPath, const std::string& reference);

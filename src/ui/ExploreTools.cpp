@@ -119,6 +119,7 @@ void ExploreTools::sessionChanged(const app::Change& c)
     if (c.document) m_panel->setLayers(m_session.layers(), [this](const QString& id) { return nameOf(id); });
     else if (c.layers) m_panel->refresh(m_session.layers());
     if (c.shown || c.document) m_overlay->setShown(m_session.shown());
+    if (c.names || c.document) m_overlay->setNamesHidden(m_session.namesHidden());
     if (c.selection || c.shown || c.names) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();

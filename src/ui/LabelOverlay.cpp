@@ -63,6 +63,13 @@ void LabelOverlay::refreshAreas()
             m_shownLandmarks.push_back(id);
 }
 
+void LabelOverlay::setNamesHidden(bool hidden)
+{
+    if (m_namesHidden == hidden) return;
+    m_namesHidden = hidden;
+    update();
+}
+
 void LabelOverlay::setShown(const std::vector<std::string>& ids)
 {
     m_shown = ids;
@@ -138,9 +145,10 @@ void LabelOverlay::paintOn(QPainter& p, const QSize& size, const scene::OrbitCam
     m_layout.clear();
     if (!m_doc || size.isEmpty()) return;
     LabelPainter::Options options;
-    options.landmarks = m_labelsOn || landmarks;
-    options.landmarkIds = m_shownLandmarks;
+    options.landmarks = (m_labelsOn || landmarks) && !m_namesHidden;
+    if (!m_namesHidden) options.landmarkIds = m_shownLandmarks;
     options.labelDeepAreas = !m_shown.empty();
+    options.labelAreas = !m_namesHidden;
     options.fontScale = m_fontScale;
     options.referenceHeight = m_viewport->height();
     m_layout = LabelPainter::paint(p, size, camera, *m_doc, m_areas, m_occluded, options);

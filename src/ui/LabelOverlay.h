@@ -38,6 +38,9 @@ public:
     // selected muscle's areas.
     void setShown(const std::vector<std::string>& ids);
     const std::vector<std::string>& shownLandmarks() const { return m_shownLandmarks; }
+    // While a quiz asks to find or name something, no label gives the answer away: landmark
+    // and attachment labels are left out (marks stay).
+    void setNamesHidden(bool hidden);
     const std::vector<app::AttachmentArea>& attachments() const { return m_areas; }
 
     // Recomputes which anchors are behind bone for the current camera and pose (normally
@@ -80,6 +83,7 @@ private:
     QString m_muscle;
     std::vector<std::string> m_shown;
     std::vector<std::string> m_shownLandmarks;
+    bool m_namesHidden = false;
     std::vector<app::AttachmentArea> m_areas;
     QHash<QString, bool> m_occluded;
     QTimer m_occlusionTimer;

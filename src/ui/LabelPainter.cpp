@@ -111,7 +111,7 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         p.setPen(QPen(col.darker(140), 2.0 * scale));
         p.setBrush(fill);
         p.drawEllipse(c, r, r);
-        if (a.deep && !options.labelDeepAreas) continue;
+        if ((a.deep && !options.labelDeepAreas) || !options.labelAreas) continue;
         const QString text =
             (a.origin ? QCoreApplication::translate("LabelPainter", "Origin: %1")
                       : QCoreApplication::translate("LabelPainter", "Insertion: %1")).arg(QString::fromStdString(a.text));

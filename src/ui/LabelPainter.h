@@ -42,6 +42,8 @@ public:
         // Labels for deep-layer attachment areas too (a lesson step that names them); otherwise
         // they are marked without a label, beside the labelled superficial areas of each level.
         bool labelDeepAreas = false;
+        // False: attachment areas are marked without their labels (a quiz question asks for them).
+        bool labelAreas = true;
         double fontScale = 1.0;  // presentation mode: larger type for projectors
         // Pens, dots and markers grow with the image height relative to this (the window's
         // height for exports); 0 or less: no growth.

@@ -35,6 +35,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace psoas::ui {
 namespace {
 // Where the licence texts and the asset attribution are: the installed doc folder, else the
@@ -253,6 +255,9 @@ bool MainWindow::openQuiz(const QString& path, QString* error)
 {
     QStringList warnings;
     if (!m_quiz->openQuiz(path, error, &warnings)) return false;
+    // Room for the question: half the height of the right-hand docks.
+    if (dockWidgetArea(m_quiz) != Qt::NoDockWidgetArea && !m_quiz->isFloating())
+        resizeDocks({m_quiz}, {std::max(260, height() / 2)}, Qt::Vertical);
     statusBar()->showMessage(warnings.isEmpty() ? tr("Quiz: %1").arg(QFileInfo(path).fileName())
                                                 : tr("Quiz opened with %1 problem(s); see the Quiz panel.").arg(warnings.size()));
     return true;

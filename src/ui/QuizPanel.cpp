@@ -1,4 +1,5 @@
 #include "ui/QuizPanel.h"
+#include "ui/DockBody.h"
 #include "ui/FileDialogs.h"
 
 #include "anatomy/Catalog.h"
@@ -99,7 +100,7 @@ QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
     v->addLayout(after);
     v->addWidget(m_warnings);
     v->addStretch(1);
-    setWidget(body);
+    setScrollableDockWidget(this, body);
 
     connect(m_check, &QPushButton::clicked, this, &QuizPanel::checkAnswer);
     // Enter in the name field or the list checks (eventFilter; the key goes no further), a

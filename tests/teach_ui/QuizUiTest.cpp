@@ -9,6 +9,7 @@
 #include "app/Session.h"
 #include "ui/ContentPanel.h"
 #include "ui/ExploreTools.h"
+#include "ui/LabelOverlay.h"
 #include "ui/LessonPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/PosePanel.h"
@@ -128,6 +129,12 @@ TEST_CASE("Each shipped quiz can be taken start to finish with the mouse and key
         for (int i = 0; i < total; ++i) {
             CHECK(panel->progressText().startsWith(QString("Question %1 of %2").arg(i + 1).arg(total)));
             CHECK_FALSE(child<QPushButton>(panel, "quizNext")->isEnabled()); // answer first
+            if (w.session().namesHidden()) {
+                // A find or name question: no label on the model gives the answer away.
+                w.explore()->setLabelsVisible(true);
+                w.explore()->overlay()->grab();
+                CHECK(w.explore()->overlay()->drawnLabels().isEmpty());
+            }
             answer(w, panel);
             CHECK(panel->feedbackText().contains("Correct"));
             // N goes on (the Next button has the focus after the feedback).
