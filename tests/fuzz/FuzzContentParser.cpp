@@ -1,6 +1,7 @@
 // libFuzzer: one content file through the parser, then its body (and the raw bytes) through
 // the Markdown renderer. Checks that every link the panel could follow is content:,
-// structure:, source: (a citation) or http(s): (nothing else may become a clickable link).
+// structure:, source: (a citation), quiz: (a shipped quiz) or http(s): (nothing else may become
+// a clickable link).
 #include "content/ContentParser.h"
 #include "content/MarkdownRenderer.h"
 
@@ -20,7 +21,7 @@ void checkLinks(const std::string& html)
         std::string rest = html.substr(at + key.size(), 16);
         for (auto& c : rest) c = char(std::tolower(static_cast<unsigned char>(c))); // schemes are case-insensitive
         if (rest.rfind("content:", 0) != 0 && rest.rfind("structure:", 0) != 0 && rest.rfind("source:", 0) != 0 &&
-            rest.rfind("http://", 0) != 0 &&
+            rest.rfind("quiz:", 0) != 0 && rest.rfind("http://", 0) != 0 &&
             rest.rfind("https://", 0) != 0)
             std::abort();
     }
