@@ -97,4 +97,27 @@ bool Attachments::bounds(const std::vector<AttachmentArea>& areas, Vec3& mn, Vec
     return true;
 }
 
+bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
+                Vec3& mn, Vec3& mx)
+{
+    std::vector<AttachmentArea> areas = Attachments::named(doc, show);
+    const auto& scene = doc.scene();
+    for (const auto& id : show) {
+        const int n = scene.find(id);
+        if (n < 0 || std::any_of(areas.begin(), areas.end(), [&](const AttachmentArea& a) { return a.id == id; })) continue;
+        AttachmentArea landmark;
+        landmark.id = id;
+        landmark.world = Vec3(scene.world(n)[3]);
+        landmark.radius = 0.01f;
+        areas.push_back(landmark);
+    }
+    if (show.empty())
+        for (const auto& id : selection)
+            for (const auto& a : Attachments::of(doc, id)) areas.push_back(a);
+    if (!Attachments::bounds(areas, mn, mx)) return false;
+    mn -= Vec3(0.03f);
+    mx += Vec3(0.03f);
+    return true;
+}
+
 } // namespace psoas::app

@@ -34,4 +34,10 @@ public:
     static bool bounds(const std::vector<AttachmentArea>& areas, Vec3& mn, Vec3& mx);
 };
 
+// The box a lesson camera with "frame": "show" (and Show Attachments) fits: the posed positions of the shown attachment
+// areas (with their radii) and landmarks; with nothing shown, the selected muscles' attachment
+// areas. Padded by 3 cm. False when there is nothing to frame.
+bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
+                Vec3& mn, Vec3& mx);
+
 } // namespace psoas::app

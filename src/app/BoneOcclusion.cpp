@@ -83,7 +83,8 @@ std::vector<bool> BoneOcclusion::occluded(const Document& doc, const Vec3& eye,
             if (len < 1e-9f || !segmentHitsBox(o, d, mn, mx)) continue;
             const bool own = name == queries[q].ownBody;
             // Only hits in front of the point (minus the own-bone allowance) count.
-            const float tMax = own ? 1.0f - ownTolerance / len : 1.0f - 1e-4f;
+            const float tolerance = queries[q].ownTolerance >= 0.0f ? queries[q].ownTolerance : ownTolerance;
+            const float tMax = own ? 1.0f - tolerance / len : 1.0f - 1e-4f;
             if (tMax <= 0.0f) continue;
             for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
                 float hit = segmentTriangle(o, d, mesh.positions[mesh.indices[t]], mesh.positions[mesh.indices[t + 1]],

@@ -14,6 +14,7 @@ class Document;
 struct OcclusionQuery {
     Vec3 point{0.0f};
     std::string ownBody; // hits on this bone near the point do not count (landmarks sit in it)
+    float ownTolerance = -1.0f; // how near counts as "near" (m); negative: the call's ownTolerance
 };
 
 class BoneOcclusion {

@@ -1,7 +1,6 @@
 #include "app/Lesson.h"
 
 #include "anatomy/Catalog.h"
-#include "app/Attachments.h"
 #include "app/Document.h"
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
@@ -361,29 +360,6 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
 
 } // namespace
 
-bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
-                Vec3& mn, Vec3& mx)
-{
-    std::vector<AttachmentArea> areas = Attachments::named(doc, show);
-    const auto& scene = doc.scene();
-    for (const auto& id : show) {
-        const int n = scene.find(id);
-        if (n < 0 || std::any_of(areas.begin(), areas.end(), [&](const AttachmentArea& a) { return a.id == id; })) continue;
-        AttachmentArea landmark;
-        landmark.id = id;
-        landmark.world = Vec3(scene.world(n)[3]);
-        landmark.radius = 0.01f;
-        areas.push_back(landmark);
-    }
-    if (show.empty())
-        for (const auto& id : selection)
-            for (const auto& a : Attachments::of(doc, id)) areas.push_back(a);
-    if (!Attachments::bounds(areas, mn, mx)) return false;
-    mn -= Vec3(0.03f);
-    mx += Vec3(0.03f);
-    return true;
-}
-
 LessonVocabulary LessonVocabulary::from(const anatomy::Catalog* catalog, const solver::Kinematics* kinematics)
 {
     LessonVocabulary v;
@@ -459,15 +435,10 @@ Lesson::Loaded Lesson::fromJson(const nlohmann::json& j, const std::string& name
 core::Result<Lesson::Loaded> Lesson::fromJsonText(const std::string& text, const std::string& name,
                                                   const LessonVocabulary& vocab)
 {
-    auto parsed = core::parseJson(text, name);
+    auto parsed = core::parseJsonDocument(text, name, "lesson", "steps",
+                                          "Save the lesson again from the Lesson panel, or fix the file by hand.");
     if (!parsed) return parsed.error();
-    const json& j = *parsed;
-    if (!j.is_object())
-        return core::makeError(name + ": a lesson must be a JSON object with \"title\" and \"steps\". Save the lesson again from the Lesson panel, or fix the file by hand.");
-    auto it = j.find("steps");
-    if (it == j.end() || !it->is_array())
-        return core::makeError(name + ": a lesson needs a \"steps\" list; this file has none, so it is not a lesson.");
-    return fromJson(j, name, vocab);
+    return fromJson(*parsed, name, vocab);
 }
 
 core::Result<Lesson::Loaded> Lesson::load(const std::string& path, const LessonVocabulary& vocab)

@@ -85,12 +85,6 @@ struct LessonVocabulary {
     static LessonVocabulary fromDocument(const Document& document);
 };
 
-// The box a camera with "frame": "show" fits: the posed positions of the shown attachment
-// areas (with their radii) and landmarks; with nothing shown, the selected muscles' attachment
-// areas. Padded by 3 cm. False when there is nothing to frame.
-bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
-                Vec3& mn, Vec3& mx);
-
 class Lesson {
 public:
     static constexpr int kSchemaVersion = 1;

@@ -1,5 +1,6 @@
 #include "app/LessonStepApply.h"
 
+#include "app/Attachments.h"
 #include "app/Document.h"
 #include "app/Session.h"
 #include "scene/ViewPreset.h"

@@ -386,15 +386,9 @@ Quiz::Loaded Quiz::fromJson(const nlohmann::json& j, const std::string& name, co
 core::Result<Quiz::Loaded> Quiz::fromJsonText(const std::string& text, const std::string& name,
                                               const QuizVocabulary& vocab)
 {
-    auto parsed = core::parseJson(text, name);
+    auto parsed = core::parseJsonDocument(text, name, "quiz", "questions");
     if (!parsed) return parsed.error();
-    const json& j = *parsed;
-    if (!j.is_object())
-        return core::makeError(name + ": a quiz must be a JSON object with \"title\" and \"questions\".");
-    auto it = j.find("questions");
-    if (it == j.end() || !it->is_array())
-        return core::makeError(name + ": a quiz needs a \"questions\" list; this file has none, so it is not a quiz.");
-    return fromJson(j, name, vocab);
+    return fromJson(*parsed, name, vocab);
 }
 
 core::Result<Quiz::Loaded> Quiz::load(const std::string& path, const QuizVocabulary& vocab)

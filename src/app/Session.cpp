@@ -68,13 +68,14 @@ bool Session::focus(const std::string& id)
     const auto* s = catalog ? catalog->find(id) : nullptr;
     const bool mark = s && (s->kind == anatomy::StructureKind::Landmark || s->kind == anatomy::StructureKind::Attachment);
     if (!mark) return select(id);
+    const auto& scene = m_doc->scene();
+    const int node = scene.find(id);
+    if (node < 0) return false; // not in this model
     std::string owner;
-    if (s->kind == anatomy::StructureKind::Attachment) {
+    if (s->kind == anatomy::StructureKind::Attachment)
         owner = id.substr(0, id.find('.')); // psoas_major_r.origin.l3 -> psoas_major_r
-    } else if (const int n = m_doc->scene().find(id); n >= 0 && m_doc->scene().node(n).parent >= 0) {
-        owner = m_doc->scene().node(m_doc->scene().node(n).parent).name; // the bone it sits on
-    }
-    if (m_doc->scene().find(id) < 0) return false; // not in this model
+    else if (scene.node(node).parent >= 0)
+        owner = scene.node(scene.node(node).parent).name; // the bone it sits on
     // Its bone or muscle is shown if it was hidden: the mark must be seen where it is.
     nlohmann::json layers = nullptr;
     if (!owner.empty() && m_layers.contains(owner) && !m_layers.isVisible(owner)) {

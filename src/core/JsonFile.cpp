@@ -124,4 +124,19 @@ Result<nlohmann::json> readJsonFile(const std::string& path)
     return parseJson(text.value(), path);
 }
 
+Result<nlohmann::json> parseJsonDocument(const std::string& text, const std::string& name, const std::string& kind,
+                                         const std::string& listKey, const std::string& hint)
+{
+    auto parsed = parseJson(text, name);
+    if (!parsed) return parsed.error();
+    if (!parsed->is_object())
+        return makeError(name + ": a " + kind + " must be a JSON object with \"title\" and \"" + listKey + "\"." +
+                         (hint.empty() ? std::string() : " " + hint));
+    auto it = parsed->find(listKey);
+    if (it == parsed->end() || !it->is_array())
+        return makeError(name + ": a " + kind + " needs a \"" + listKey + "\" list; this file has none, so it is not a " +
+                         kind + ".");
+    return parsed;
+}
+
 } // namespace psoas::core

@@ -224,15 +224,13 @@ QString ExploreTools::targetId() const
 bool ExploreTools::showAttachments()
 {
     if (!m_doc) return false;
-    auto areas = app::Attachments::of(*m_doc, m_session.selection().selected());
     Vec3 mn, mx;
-    if (!app::Attachments::bounds(areas, mn, mx)) {
+    if (!app::showBounds(*m_doc, {}, {m_session.selection().selected()}, mn, mx)) {
         m_window->statusBar()->showMessage(tr("Select a muscle first (click it or pick it in the Layers panel)."));
         return false;
     }
     scene::OrbitCamera target = m_viewport->camera();
-    const Vec3 pad(0.03f);
-    target.frameBounds(mn - pad, mx + pad);
+    target.frameBounds(mn, mx);
     m_viewport->animateCameraTo(target.state(), true);
     return true;
 }

@@ -51,9 +51,7 @@ bool hasRememberedFolder(const QString& kind)
 
 QString startFolder(const QString& kind)
 {
-    const QString last = settingsStore()->value(settingsKey(kind)).toString();
-    if (!last.isEmpty() && QFileInfo(last).isDir() && !isShippedPath(last)) return last;
-    return documentsFolder();
+    return hasRememberedFolder(kind) ? settingsStore()->value(settingsKey(kind)).toString() : documentsFolder();
 }
 
 QString proposedPath(const QString& kind, const QString& fileName)

@@ -32,17 +32,13 @@ QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec
         queries.push_back({a.world, a.body});
         ids.push_back(QString::fromStdString(a.landmark));
     }
-    const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
-    for (std::size_t i = 0; i < ids.size() && i < hidden.size(); ++i) out.insert(ids[i], hidden[i]);
-    queries.clear();
-    ids.clear();
     for (const auto& a : areas) {
-        // The ray starts a radius out of the surface, so the bone under the mark does not count.
-        queries.push_back({a.world, a.body});
+        // Areas lie on their bone's surface: only the bone right under the mark does not count.
+        queries.push_back({a.world, a.body, kAreaOwnBoneTolerance});
         ids.push_back(QString::fromStdString(a.id));
     }
-    const auto hiddenAreas = app::BoneOcclusion::occluded(doc, eye, queries, kAreaOwnBoneTolerance);
-    for (std::size_t i = 0; i < ids.size() && i < hiddenAreas.size(); ++i) out.insert(ids[i], hiddenAreas[i]);
+    const auto hidden = app::BoneOcclusion::occluded(doc, eye, queries);
+    for (std::size_t i = 0; i < ids.size() && i < hidden.size(); ++i) out.insert(ids[i], hidden[i]);
     return out;
 }
 

@@ -199,13 +199,8 @@ void Viewport::ensurePickTarget()
 
 int Viewport::pickNode(const QPoint& pos)
 {
-    if (!m_doc || !m_renderer.initialized() || width() <= 0 || height() <= 0) return -1;
-    makeCurrent();
-    ensurePickTarget();
-    auto r = m_renderer.pick(m_doc->drawList(), params(m_pickTarget.resolveFramebuffer(), width(), height()), pos.x(),
-                             pos.y());
-    doneCurrent();
-    return r.id == 0 ? -1 : int(r.id) - 1;
+    Vec3 point;
+    return pickNode(pos, point);
 }
 
 int Viewport::pickNode(const QPoint& pos, Vec3& point)

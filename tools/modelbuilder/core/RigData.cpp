@@ -238,8 +238,9 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
     const glm::dvec3 hipR(-(pw / 2.0 - 0.14 * pw), 0.0, 0.0);
     const glm::dvec3 asisR(-pw / 2.0, 0.30 * pw, 0.22 * pw);
     auto addLandmark = [&](const std::string& name, const std::string& body, const glm::dvec3& p, double radius,
-                           bool attachment) {
-        rig.landmarkDefs.push_back({name, body, p, radius, attachment});
+                           bool attachment, bool snap = false, const std::string& label = {},
+                           const std::string& layer = {}) {
+        rig.landmarkDefs.push_back({name, body, p, radius, attachment, snap, label, layer});
         rig.landmarks[name] = p;
     };
     addLandmark("lm_hip_center_r", "femur_r", hipR, 0, false);
@@ -373,16 +374,9 @@ core::Result<RigData> RigData::load(const std::string& dataDir)
         if (!lr.error.empty()) return core::makeError(lr.error);
         if (!layer.empty() && layer != "deep")
             return core::makeError(lmPath + ": landmark '" + name + "': layer is \"" + layer + "\"; the only layer is \"deep\"");
-        addLandmark(name, body, pos, radius, attachment);
-        rig.landmarkDefs.back().snap = snap;
-        rig.landmarkDefs.back().label = label;
-        rig.landmarkDefs.back().layer = layer;
-        if (isRightName(name) && l.value("mirror", true)) {
-            addLandmark(mirrorName(name), mirrorName(body), mirrorX(pos), radius, attachment);
-            rig.landmarkDefs.back().snap = snap;
-            rig.landmarkDefs.back().label = label;
-            rig.landmarkDefs.back().layer = layer;
-        }
+        addLandmark(name, body, pos, radius, attachment, snap, label, layer);
+        if (isRightName(name) && l.value("mirror", true))
+            addLandmark(mirrorName(name), mirrorName(body), mirrorX(pos), radius, attachment, snap, label, layer);
     }
 
     // --- muscles.json -----------------------------------------------------------------------
