@@ -7,6 +7,9 @@
 #if defined(__linux__)
 #include <unistd.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #if defined(__SANITIZE_ADDRESS__)
 #define PSOAS_OWN_ALLOCATOR 1
@@ -81,6 +84,13 @@ void restartWithCompactHeap(char** argv)
     else unsetenv("GLIBC_TUNABLES");
 #else
     (void)argv;
+#endif
+}
+
+void releaseFreeHeap()
+{
+#if defined(__GLIBC__) && !defined(PSOAS_OWN_ALLOCATOR)
+    malloc_trim(0);
 #endif
 }
 

@@ -31,4 +31,10 @@ std::string tunablesWithCompactHeap(const char* current);
 // PSOAS_COMPACT_HEAP=0). Call first thing in main, before any thread exists.
 void restartWithCompactHeap(char** argv);
 
+// Hands the heap's free pages back to the system (glibc's malloc_trim; nothing elsewhere). The
+// trim threshold only returns the top of the heap; after a large window shrinks, or a frame's
+// transient buffers are freed, free pages in the middle stay resident until this runs. Takes
+// about a millisecond; the viewer calls it when a still frame follows a resize or a drag.
+void releaseFreeHeap();
+
 } // namespace psoas::core

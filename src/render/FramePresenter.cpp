@@ -42,9 +42,39 @@ core::Status FramePresenter::prepare(const RenderParams& params, FrameQuality qu
     return core::Status::success();
 }
 
+bool FramePresenter::hasDepth(unsigned fbo)
+{
+    if (fbo == 0) return false; // a window surface's own buffers: asked for without depth
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    GLint type = GL_NONE;
+    glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE,
+                                          &type);
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+    return type != GL_NONE;
+}
+
+bool FramePresenter::drawsStillIntoWindow(int width, int height, unsigned windowFbo)
+{
+    return samplesFor(width, height, FrameQuality::Still) <= 1 && hasDepth(windowFbo);
+}
+
 core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
                                      unsigned windowFbo, FrameQuality quality)
 {
+    if (quality == FrameQuality::Still && drawsStillIntoWindow(params.width, params.height, windowFbo)) {
+        // No MSAA at this size and the window can depth-test: an off-screen copy would only add
+        // two window-sized buffers (66 MB at 3840x2160), so draw straight into the window.
+        m_still.release();
+        RenderParams p = params;
+        p.framebuffer = windowFbo;
+        p.lowDetail = false;
+        renderer.render(list, p);
+        glBindFramebuffer(GL_FRAMEBUFFER, windowFbo);
+        glViewport(0, 0, params.width, params.height);
+        return core::Status::success();
+    }
     RenderParams p;
     if (auto s = prepare(params, quality, p); !s) return s;
     renderer.render(list, p);
@@ -61,11 +91,18 @@ core::Status FramePresenter::prewarmStep(Renderer& renderer, const scene::DrawLi
     if (m_settings.movingLowDetail && !renderer.prepareLowDetail()) return core::Status::success();
     // Then one moving frame into its own target, and the scaled copy a real frame makes, into
     // our window-sized single-sample buffer instead of the window.
-    RenderParams moving, still;
+    RenderParams moving;
     if (auto s = prepare(params, FrameQuality::Moving, moving); !s) return s;
-    if (auto s = prepare(params, FrameQuality::Still, still); !s) return s;
     renderer.render(list, moving);
-    m_moving.blitTo(m_still.resolveFramebuffer(), still.width, still.height, m_settings.smoothUpscale);
+    // The scaled copy, into a small scratch image (the driver's copy program does not depend on
+    // the size; a window-sized scratch would cost 33 MB at 3840x2160 for one frame).
+    RenderTarget scratch;
+    const int sw = std::min(moving.width, 128), sh = std::min(moving.height, 128);
+    if (auto s = scratch.create(2 * sw, 2 * sh, 0); !s) return s;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_moving.resolveFramebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, scratch.resolveFramebuffer());
+    glBlitFramebuffer(0, 0, sw, sh, 0, 0, 2 * sw, 2 * sh, GL_COLOR_BUFFER_BIT,
+                      m_settings.smoothUpscale ? GL_LINEAR : GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, params.width, params.height);
     // Submitted, not waited for: the driver compiles its shader variants while the draws are
@@ -84,6 +121,8 @@ core::Status FramePresenter::prewarm(Renderer& renderer, const scene::DrawList& 
     }
     return core::Status::success();
 }
+
+long long FramePresenter::offscreenBytes() const { return m_still.bytes() + m_moving.bytes(); }
 
 void FramePresenter::release()
 {

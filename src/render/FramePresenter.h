@@ -1,7 +1,8 @@
 #pragma once
 // Adaptive frame quality for an on-screen view. The view renders off screen and copies the
 // result into the window's framebuffer:
-//   - Still: full size with MSAA (default 4x), resolved straight into the window.
+//   - Still: full size with MSAA (default 4x), resolved into the window; in windows too large
+//     for MSAA (the sample budget), drawn straight into the window with no off-screen copy.
 //   - Moving (dragging, animating): a reduced size without MSAA, scaled up bilinearly.
 // On software GL (llvmpipe) fill rate and MSAA dominate the frame time, so the moving quality
 // keeps camera drags fluid, and the full-quality frame follows once the input stops.
@@ -57,6 +58,13 @@ public:
     int samplesFor(int width, int height, FrameQuality quality) const;
     // Size of the off-screen image used for a window of this size at this quality.
     void frameSize(int windowWidth, int windowHeight, FrameQuality quality, int& width, int& height) const;
+    // True when a still frame of this size goes straight into `windowFbo`, with no off-screen
+    // buffer: no MSAA at this size (see stillSampleBudget) and the window's framebuffer has a
+    // depth buffer (a QOpenGLWidget's has; the default framebuffer 0 is taken to have none).
+    // Context current.
+    bool drawsStillIntoWindow(int width, int height, unsigned windowFbo);
+    // Bytes held by the off-screen buffers now (colour and depth, 4 bytes a sample).
+    long long offscreenBytes() const;
     // Frees the off-screen buffers (context current).
     void release();
 
@@ -65,6 +73,7 @@ private:
     // Creates (or keeps) the target of this quality for a window of this size; the params to
     // draw into it.
     core::Status prepare(const RenderParams& window, FrameQuality quality, RenderParams& out);
+    static bool hasDepth(unsigned fbo);
 
     FrameSettings m_settings;
     RenderTarget m_still;

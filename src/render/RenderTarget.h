@@ -25,6 +25,12 @@ public:
     int height() const { return m_height; }
     int samples() const { return m_samples; } // what the driver gave (0 or 1: none)
     int requestedSamples() const { return m_requestedSamples; }
+    // Bytes of its colour and depth buffers (4 bytes a sample each), 0 when released.
+    long long bytes() const
+    {
+        const long long px = (long long)m_width * m_height;
+        return px * 8 + (m_msFbo ? px * m_samples * 8 : 0);
+    }
     // Resolves MSAA and returns RGBA8 pixels, top row first.
     std::vector<std::uint8_t> readPixels();
     // The single-sample framebuffer (pick passes render here; MSAA is resolved into it).

@@ -1,6 +1,7 @@
 #include "ui/Viewport.h"
 
 #include "app/Document.h"
+#include "core/HugePages.h"
 #include "scene/ViewPreset.h"
 
 #include <QKeyEvent>
@@ -23,6 +24,7 @@ Viewport::Viewport(QWidget* parent) : QOpenGLWidget(parent)
     // still) and copied in, see FramePresenter.
     QSurfaceFormat f = format();
     f.setSamples(0);
+    f.setDepthBufferSize(24); // the widget's framebuffer: still frames without MSAA draw into it
     setFormat(f);
     render::FrameSettings frame;
     if (const char* env = std::getenv("PSOAS_DRAG_SCALE"); env && *env) {
@@ -99,6 +101,7 @@ void Viewport::initializeGL()
 
 void Viewport::resizeGL(int w, int h)
 {
+    m_trimWhenStill = true;
     m_camera.setViewport(w, h);
     if (!m_framedOnce && m_doc) frameAll(false);
 }
@@ -137,6 +140,13 @@ void Viewport::paintGL()
         m_renderer.render(list, params(fbo, w, h));
     }
     m_lastFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    // A resize or a drag freed window-sized buffers: once the view is still again, hand the
+    // heap's free pages back (they stay resident otherwise; see core::releaseFreeHeap).
+    if (m_lastQuality == render::FrameQuality::Moving) m_trimWhenStill = true;
+    else if (m_trimWhenStill) {
+        m_trimWhenStill = false;
+        QTimer::singleShot(0, this, [] { core::releaseFreeHeap(); });
+    }
     if (!m_prewarmed && !m_prewarmQueued && m_doc && m_lastQuality == render::FrameQuality::Still) {
         // The first picture is on screen: pay the first drag's one-time costs now, while the
         // user looks at it, instead of as a stall when they start turning the model.

@@ -131,6 +131,7 @@ private:
     bool m_framedOnce = false;
     bool m_prewarmed = false;
     bool m_prewarmQueued = false;
+    bool m_trimWhenStill = false; // a resize or moving frames since the last still frame
     double m_prewarmMs = 0.0;
     double m_prewarmLongestStepMs = 0.0;
     int m_prewarmSteps = 0;

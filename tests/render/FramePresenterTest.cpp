@@ -97,6 +97,31 @@ TEST_CASE("Still and moving frames reach the window at its size and show the sam
     CHECK(renderer.pick(list, p, 1, 1).id == 0);
     CHECK(renderer.pick(list, p, -5, 10).id == 0); // outside the view: nothing, no crash
     presenter.release();
+
+    // A window too large for MSAA (here: a budget of one sample a pixel) gets its still frame
+    // drawn straight into its own framebuffer, with no off-screen buffer, and the same picture.
+    render::FramePresenter large;
+    render::FrameSettings one;
+    one.stillSampleBudget = (long long)w * h;
+    large.setSettings(one);
+    p.framebuffer = window.resolveFramebuffer();
+    CHECK(large.drawsStillIntoWindow(w, h, window.resolveFramebuffer()));
+    CHECK_FALSE(large.drawsStillIntoWindow(w, h, 0)); // a window surface without depth: off screen
+    REQUIRE(large.present(renderer, list, p, window.resolveFramebuffer(), render::FrameQuality::Still).ok());
+    CHECK(large.offscreenBytes() == 0);
+    const auto direct = window.readPixels();
+    long differing = 0;
+    for (std::size_t i = 0; i < direct.size(); i += 4)
+        for (int c = 0; c < 3; ++c)
+            if (std::abs(int(direct[i + std::size_t(c)]) - int(still[i + std::size_t(c)])) > 40) {
+                ++differing; // edges (no MSAA here); a missing depth test would change whole areas
+                break;
+            }
+    CHECK(differing < a.count / 10);
+    // Moving frames still use their small buffer; the still one stays freed.
+    REQUIRE(large.present(renderer, list, p, window.resolveFramebuffer(), render::FrameQuality::Moving).ok());
+    CHECK(large.offscreenBytes() == (long long)(w / 2) * (h / 2) * 8);
+    large.release();
 }
 
 TEST_CASE("Still frames keep 4x MSAA up to 1920x1080 and use fewer samples in larger windows", "[render]")
