@@ -63,6 +63,9 @@ bool FramePresenter::drawsStillIntoWindow(int width, int height, unsigned window
 core::Status FramePresenter::present(Renderer& renderer, const scene::DrawList& list, const RenderParams& params,
                                      unsigned windowFbo, FrameQuality quality)
 {
+    if (quality == FrameQuality::Still &&
+        (long long)m_moving.width() * m_moving.height() > m_settings.keepMovingPixels)
+        m_moving.release();
     if (quality == FrameQuality::Still && drawsStillIntoWindow(params.width, params.height, windowFbo)) {
         // No MSAA at this size and the window can depth-test: an off-screen copy would only add
         // two window-sized buffers (66 MB at 3840x2160), so draw straight into the window.

@@ -25,6 +25,10 @@ struct FrameSettings {
     int movingSamples = 0;     // MSAA samples while moving
     bool movingLowDetail = true; // reduced-triangle meshes while moving
     bool smoothUpscale = true;   // bilinear (else nearest) when the moving frame is scaled up
+    // A still frame frees the moving frame's buffer when it has more pixels than this (windows
+    // larger than 2560x1440): 16 MB at 3840x2160, made again at the next drag in a few
+    // milliseconds. Smaller windows keep it, so their first drag frame costs nothing extra.
+    long long keepMovingPixels = 1280LL * 720;
 };
 
 class FramePresenter {

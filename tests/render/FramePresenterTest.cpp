@@ -121,6 +121,11 @@ TEST_CASE("Still and moving frames reach the window at its size and show the sam
     // Moving frames still use their small buffer; the still one stays freed.
     REQUIRE(large.present(renderer, list, p, window.resolveFramebuffer(), render::FrameQuality::Moving).ok());
     CHECK(large.offscreenBytes() == (long long)(w / 2) * (h / 2) * 8);
+    // ... until a still frame follows in a window whose moving buffer is above the keep size.
+    one.keepMovingPixels = (long long)(w / 2) * (h / 2) - 1;
+    large.setSettings(one);
+    REQUIRE(large.present(renderer, list, p, window.resolveFramebuffer(), render::FrameQuality::Still).ok());
+    CHECK(large.offscreenBytes() == 0);
     large.release();
 }
 

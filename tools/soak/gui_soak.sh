@@ -67,6 +67,9 @@ while :; do
 done
 sample
 kill -0 "$app" 2>/dev/null || { echo "psoas-atlas exited at the end of the soak"; exit 1; }
+# The kernel's high-water mark catches the peaks between two samples too.
+echo "peak RSS between samples too (VmHWM): $(( $(awk '/VmHWM/ {print $2}' "/proc/$app/status") / 1024 )) MB"
+grep -E "VmHWM|VmRSS" "/proc/$app/status" >"$out/status-at-end.txt" || true
 python3 - "$out/rss.csv" "$minutes" <<'PY'
 import csv, sys
 rows = [(int(s), int(m)) for s, m in csv.reader(open(sys.argv[1])) if s.isdigit()]
