@@ -74,14 +74,6 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
     m_teaching = teaching;
     if (!teaching) return;
     if (auto* lesson = teaching->lessonPanel()) {
-        // Lesson steps read and write the session's layers and selection.
-        lesson->currentLayers = [this] { return m_session.layers().toJson(); };
-        lesson->currentSelection = [this] { return m_session.selection().selected(); };
-        lesson->applyLayersAndSelection = [this](const nlohmann::json& layers, const std::vector<std::string>& sel,
-                                                 const std::vector<std::string>& show) {
-            m_session.applyLayersAndSelection(layers, sel.empty() ? std::string() : sel.front(),
-                                              tr("Lesson step").toStdString(), show);
-        };
         // structure:<id> links in a step's text select that structure.
         connect(lesson, &LessonPanel::structureLinkActivated, this, &ExploreTools::select);
     }

@@ -7,6 +7,7 @@
 #include "app/LayerState.h"
 #include "app/LessonStepApply.h"
 #include "app/Selection.h"
+#include "app/Session.h"
 #ifdef PSOAS_HAVE_CONTENT
 #include "content/MarkdownRenderer.h"
 #endif
@@ -31,8 +32,8 @@
 
 namespace psoas::ui {
 
-LessonPanel::LessonPanel(Viewport* viewport, PosePanel* posePanel, QWidget* parent)
-    : QDockWidget(tr("Lesson"), parent), m_viewport(viewport), m_posePanel(posePanel)
+LessonPanel::LessonPanel(app::Session& session, Viewport* viewport, PosePanel* posePanel, QWidget* parent)
+    : QDockWidget(tr("Lesson"), parent), m_session(session), m_viewport(viewport), m_posePanel(posePanel)
 {
     setObjectName("LessonPanel");
     buildUi();
@@ -284,29 +285,6 @@ void LessonPanel::storeEdits()
     emit lessonChanged();
 }
 
-nlohmann::json LessonPanel::layersFromScene() const
-{
-    if (!m_doc) return nullptr;
-    app::LayerState layers = app::LayerState::fromDocument(*m_doc);
-    const auto& scene = m_doc->scene();
-    for (const auto& e : std::vector<app::LayerEntry>(layers.entries())) {
-        const int n = scene.find(e.id);
-        if (n < 0) continue;
-        layers.setVisible(e.id, scene.node(n).visible);
-        layers.setOpacity(e.id, scene.node(n).material.opacity);
-    }
-    return layers.toJson();
-}
-
-std::string LessonPanel::selectionFromScene() const
-{
-    if (!m_doc) return {};
-    const auto& scene = m_doc->scene();
-    for (std::size_t i = 0; i < scene.size(); ++i)
-        if (scene.node(int(i)).highlight >= app::Selection::kSelectedHighlight - 1e-3f) return scene.node(int(i)).name;
-    return {};
-}
-
 app::LessonCamera LessonPanel::cameraFromView() const
 {
     app::LessonCamera c;
@@ -328,7 +306,7 @@ void LessonPanel::addStepFromCurrentState()
     app::LessonStep s;
     s.title = tr("Step %1").arg(stepCount() + 1).toStdString();
     s.camera = cameraFromView();
-    s.layers = currentLayers ? currentLayers() : layersFromScene();
+    s.layers = m_session.layers().toJson();
 #ifdef PSOAS_HAVE_SOLVER
     if (const auto* k = m_doc ? m_doc->kinematics() : nullptr) {
         s.pose.mode = solver::modeName(k->mode());
@@ -346,8 +324,9 @@ void LessonPanel::addStepFromCurrentState()
         }
     }
 #endif
-    const std::string sel = currentSelection ? currentSelection() : selectionFromScene();
+    const std::string sel = m_session.selection().selected();
     if (!sel.empty()) s.selection.push_back(sel);
+    s.show = m_session.shown(); // the marks and labels on the model now (a step's, or a search's)
     m_lesson.steps.push_back(s);
     m_current = stepCount() - 1;
     refreshList();
@@ -385,19 +364,6 @@ void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate, const 
     m_viewport->animateCameraTo(st, animate);
 }
 
-void LessonPanel::applyToScene(const nlohmann::json& layersJson, const std::vector<std::string>& selection)
-{
-    if (!m_doc) return;
-    app::LayerState layers = app::LayerState::fromDocument(*m_doc);
-    if (!layersJson.is_null()) {
-        layers.fromJson(layersJson, "lesson");
-        layers.apply(m_doc->scene());
-    }
-    app::Selection sel;
-    if (!selection.empty()) sel.select(selection.front(), layers);
-    sel.apply(m_doc->scene());
-}
-
 bool LessonPanel::goToStep(int index, bool animate)
 {
     if (index < 0 || index >= stepCount()) return false;
@@ -407,10 +373,8 @@ bool LessonPanel::goToStep(int index, bool animate)
     if (m_posePanel && !s.pose.empty())
         m_posePanel->animateToPose(QString::fromStdString(s.pose.mode), QString::fromStdString(s.pose.preset),
                                    s.pose.coordinates, animate ? 1000 : 0);
-    if (applyLayersAndSelection)
-        applyLayersAndSelection(s.layers, s.selection, s.show);
-    else
-        applyToScene(s.layers, s.selection);
+    m_session.applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(),
+                                      tr("Lesson step").toStdString(), s.show);
     applyCamera(s.camera, animate, s.show, s.selection); // after the layers: framing fits what is shown
     if (m_viewport) m_viewport->sceneChanged();
     m_loadingEditor = true;

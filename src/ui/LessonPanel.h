@@ -26,7 +26,7 @@ class QStackedWidget;
 class QTextBrowser;
 class QWidget;
 
-namespace psoas::app { class Document; }
+namespace psoas::app { class Document; class Session; }
 
 namespace psoas::ui {
 
@@ -36,7 +36,9 @@ class PosePanel;
 class LessonPanel : public QDockWidget {
     Q_OBJECT
 public:
-    LessonPanel(Viewport* viewport, PosePanel* posePanel, QWidget* parent = nullptr);
+    // Steps read and change the session's layers, selection and shown marks (the same commands
+    // as every other tool, so undo, the Layers dock and the content panel follow a step).
+    LessonPanel(app::Session& session, Viewport* viewport, PosePanel* posePanel, QWidget* parent = nullptr);
 
     void setDocument(app::Document* doc) { m_doc = doc; }
 
@@ -77,15 +79,6 @@ public:
     // Replaces the "open this web page?" question (tests). Return true to open.
     void setExternalLinkConfirmer(ExternalLinks::ConfirmFn confirm) { m_confirmLink = std::move(confirm); }
 
-    // Where the current layers and selection come from / go to. By default they are read from
-    // and written to the document's scene graph; the main window can route them through its
-    // own layer and selection state instead.
-    std::function<nlohmann::json()> currentLayers;
-    std::function<std::string()> currentSelection;
-    // (layers, selection, show)
-    std::function<void(const nlohmann::json&, const std::vector<std::string>&, const std::vector<std::string>&)>
-        applyLayersAndSelection;
-
 signals:
     void stepShown(int index);
     void handoutRequested(); // the "Export handout…" button
@@ -98,14 +91,12 @@ private:
     void buildUi();
     void refreshList();
     void showStepText();
-    nlohmann::json layersFromScene() const;
-    std::string selectionFromScene() const;
-    void applyToScene(const nlohmann::json& layers, const std::vector<std::string>& selection);
     app::LessonCamera cameraFromView() const;
     void applyCamera(const app::LessonCamera& camera, bool animate, const std::vector<std::string>& show = {},
                      const std::vector<std::string>& selection = {});
     app::LessonVocabulary vocabulary() const;
 
+    app::Session& m_session;
     Viewport* m_viewport = nullptr;
     PosePanel* m_posePanel = nullptr;
     app::Document* m_doc = nullptr;

@@ -107,7 +107,7 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
     window->addDockWidget(Qt::LeftDockWidgetArea, m_plotDock);
     m_plotDock->hide();
 
-    m_lesson = new LessonPanel(viewport, m_pose, window);
+    m_lesson = new LessonPanel(m_session, viewport, m_pose, window);
     window->addDockWidget(Qt::RightDockWidgetArea, m_lesson);
     m_lesson->hide();
     m_presentation = new PresentationMode(window, m_lesson, this);

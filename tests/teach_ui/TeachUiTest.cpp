@@ -387,6 +387,35 @@ TEST_CASE("A lesson built in the panel saves and opens again, a broken one still
     CHECK(error.contains("not_a_lesson.json"));
 }
 
+TEST_CASE("Add step keeps the marks shown on the model, and playing the step shows them again", "[ui][lesson]")
+{
+    ui::MainWindow w;
+    REQUIRE(w.openDefaultModel());
+    app::Session& session = w.session();
+    REQUIRE(session.focus("lm_lesser_trochanter_r")); // as choosing it from search does
+    REQUIRE(session.shown() == std::vector<std::string>{"lm_lesser_trochanter_r"});
+    const std::string bone = session.selection().selected();
+    CHECK_FALSE(bone.empty());
+    ui::LessonPanel* lesson = w.teaching()->lessonPanel();
+    lesson->addStepFromCurrentState();
+    REQUIRE(lesson->stepCount() == 1);
+    CHECK(lesson->lesson().steps[0].show == std::vector<std::string>{"lm_lesser_trochanter_r"});
+    CHECK(lesson->lesson().steps[0].selection == std::vector<std::string>{bone});
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath("marks.json");
+    QString error;
+    REQUIRE(lesson->saveLesson(path, &error));
+    session.select(""); // another selection drops the marks
+    CHECK(session.shown().empty());
+    QStringList warnings;
+    REQUIRE(lesson->openLesson(path, &error, &warnings));
+    CHECK(warnings.isEmpty());
+    REQUIRE(lesson->goToStep(0, false));
+    CHECK(session.shown() == std::vector<std::string>{"lm_lesser_trochanter_r"});
+    CHECK(session.selection().selected() == bone);
+}
+
 // Hidden: writes screenshots of presentation mode for a visual check
 // (PSOAS_SHOT_DIR=/tmp teach_ui_tests "[.screenshot]").
 TEST_CASE("Presentation mode screenshot", "[.screenshot]")
