@@ -35,7 +35,7 @@ TEST_CASE("The command line fills the --render request, new view options include
 }
 
 #ifdef PSOAS_HAVE_SOLVER
-TEST_CASE("The command line fills the kinematics request; --sweep and --set are parsed once, here", "[cli][parse]")
+TEST_CASE("The command line fills the kinematics request (--sweep and --set are parsed once, here)", "[cli][parse]")
 {
     auto line = parseCommandLine({"--kinematics", "--pose", "sitting", "--mode", "free", "--set", "hip_flexion_l=10",
                                   "--sweep", "hip_flexion_r=-20:120:10"});

@@ -129,7 +129,7 @@ TEST_CASE("--render --lesson F --step N renders every step of the shipped lesson
             const QImage image = render(tmp, "step.png", {"--lesson", file, "--step", std::to_string(i + 1)});
             CHECK(image.width() == kW);
             CHECK(image.height() == kH);
-            CHECK(modelShare(image) > 0.05); // not blank: the model is in the picture
+            CHECK(modelShare(image) > 0.02); // not blank: the model is in the picture (a side view is narrow)
             if (i > 0 && !sameView(step, lesson.steps[i - 1])) CHECK(differentShare(image, previous) > 0.002);
             previous = image;
             // Each shown item is in the picture, and marked there: the binary's image differs
