@@ -89,7 +89,7 @@ TEST_CASE("Bad command lines are refused with a message naming the option or val
     }
 }
 
-TEST_CASE("--help lists every option of the table, and the viewer's file goes where it belongs", "[cli][parse]")
+TEST_CASE("The help lists every option of the table, and the viewer's file goes where it belongs", "[cli][parse]")
 {
     const std::string help = commandLineHelp();
     for (const auto& o : commandLineOptions())

@@ -99,7 +99,7 @@ bool sameView(const app::LessonStep& a, const app::LessonStep& b)
 
 } // namespace
 
-TEST_CASE("--render --lesson F --step N renders every step of the shipped lessons, each showing what it names",
+TEST_CASE("Headless, --render --lesson F --step N renders every step of the shipped lessons, each showing what it names",
           "[cli][render][lesson]")
 {
     hardening::TempDir tmp;
@@ -162,7 +162,7 @@ TEST_CASE("--render --lesson F --step N renders every step of the shipped lesson
     CHECK(steps >= 15);
 }
 
-TEST_CASE("--camera YAW,PITCH,DISTANCE looks as the named views do: 0 anterior, 90 from the left, pitch from above",
+TEST_CASE("Headless, --camera YAW,PITCH,DISTANCE looks as the named views do: 0 anterior, 90 from the left, pitch from above",
           "[cli][render][camera]")
 {
     hardening::TempDir tmp;
@@ -203,7 +203,7 @@ TEST_CASE("--camera YAW,PITCH,DISTANCE looks as the named views do: 0 anterior, 
           modelShare(render(tmp, "far.png", {"--camera", "0,0,3"})));
 }
 
-TEST_CASE("--select marks the structure, --frame fills the picture with the named structures", "[cli][render][select]")
+TEST_CASE("Headless, --select marks the structure, --frame fills the picture with the named structures", "[cli][render][select]")
 {
     hardening::TempDir tmp;
     const QImage plain = render(tmp, "plain.png", {});
