@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 namespace psoas::app {
 
@@ -138,6 +139,60 @@ CliCommand commandOf(const std::vector<std::string>& args)
         return CliCommand::Kinematics;
     if (has("render")) return CliCommand::Render;
     return CliCommand::Viewer;
+}
+
+core::Status parseSize(const std::string& text, int& width, int& height)
+{
+    auto x = text.find_first_of("xX");
+    auto bad = [&] {
+        return core::makeError("--size '" + text + "' is not valid. Use WIDTHxHEIGHT with each side from 16 to 8192, "
+                               "for example 1920x1080.");
+    };
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return bad();
+    try {
+        std::size_t used = 0;
+        long w = std::stol(text.substr(0, x), &used);
+        if (used != x) return bad();
+        std::string hs = text.substr(x + 1);
+        long h = std::stol(hs, &used);
+        if (used != hs.size()) return bad();
+        if (w < 16 || h < 16 || w > 8192 || h > 8192) return bad();
+        width = int(w);
+        height = int(h);
+    } catch (const std::exception&) {
+        return bad();
+    }
+    return core::Status::success();
+}
+
+core::Status parseSamples(const std::string& text, int& samples)
+{
+    for (int n : {1, 2, 4, 8}) {
+        if (text == std::to_string(n)) {
+            samples = n;
+            return core::Status::success();
+        }
+    }
+    return core::makeError("--samples '" + text + "' is not valid. Use 1 (no anti-aliasing), 2, 4 or 8.");
+}
+
+core::Status parseAssignment(const std::string& text, std::string& name, double& value)
+{
+    auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size())
+        return core::makeError("--set '" + text + "' is not valid. Use COORD=VALUE, for example hip_flexion_r=30.");
+    name = text.substr(0, eq);
+    const std::string v = text.substr(eq + 1);
+    try {
+        std::size_t used = 0;
+        value = std::stod(v, &used);
+        if (used != v.size()) throw std::invalid_argument(v);
+    } catch (const std::exception&) {
+        return core::makeError("--set " + name + ": '" + v + "' is not a number. Use degrees (or % for breathing).");
+    }
+    if (!std::isfinite(value))
+        return core::makeError("--set " + name + ": '" + v + "' is not a finite number. Use degrees (or % for breathing), for example hip_flexion_r=30.");
+    return core::Status::success();
 }
 
 core::Status parseStep(const std::string& text, int& step)

@@ -68,6 +68,13 @@ bool hasOption(const std::vector<std::string>& args, const std::string& name);
 // Parses argv[1..]. Errors name the option or value and what to give instead.
 core::Result<CommandLine> parseCommandLine(const std::vector<std::string>& args);
 
+// The option values' parsers; errors name the option and the value and say what to give.
+// --size WxH (e.g. 1920x1080), each side from 16 to 8192.
+core::Status parseSize(const std::string& text, int& width, int& height);
+// --samples: 1 (no multisampling), 2, 4 or 8.
+core::Status parseSamples(const std::string& text, int& samples);
+// --set COORD=VALUE (a finite number).
+core::Status parseAssignment(const std::string& text, std::string& name, double& value);
 // --camera YAW,PITCH,DISTANCE: degrees about the body's vertical axis from the anterior view
 // (90 = from the patient's left), degrees of elevation (-89 to 89, > 0 from above) and metres
 // from the target (0.05 to 20). Errors name the value and the ranges.

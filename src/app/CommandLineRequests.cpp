@@ -105,10 +105,9 @@ std::string fillRender(const Values& v, CommandLine& line)
     r.lesson = value(v, "lesson");
     r.select = value(v, "select");
     for (const auto& text : all(v, "set")) {
-        std::string name;
-        double number = 0.0;
-        if (auto s = parseAssignment(text, name, number); !s) return s.message();
-        r.sets.push_back(text);
+        std::pair<std::string, double> set;
+        if (auto s = parseAssignment(text, set.first, set.second); !s) return s.message();
+        r.sets.push_back(set);
     }
     if (auto s = parseSize(value(v, "size", "1280x720"), r.width, r.height); !s) return s.message();
     if (auto s = parseSamples(value(v, "samples", "4"), r.samples); !s) return s.message();

@@ -8,6 +8,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace psoas::scene { class OrbitCamera; }
@@ -44,7 +45,7 @@ struct RenderRequest {
     std::string modelPath;       // empty = built-in
     std::string pose;            // preset name, empty = neutral
     std::string mode;            // "free" or "standing", empty = the preset's
-    std::vector<std::string> sets; // "COORD=VALUE"
+    std::vector<std::pair<std::string, double>> sets; // --set COORD=VALUE, in order
     std::string layers;          // --layers SPEC (see LayerSpec.h), empty = catalog defaults
     std::string lesson;          // --lesson FILE: steps 1..step are applied as the Lesson panel does
     int step = 0;                // --step N, 1-based
@@ -58,17 +59,9 @@ struct RenderRequest {
     bool exitWhenWritten = false;
 };
 
-// Parses "COORD=VALUE" (a finite number). Errors name the text.
-core::Status parseAssignment(const std::string& text, std::string& name, double& value);
-// Applies pose, mode and coordinate assignments to the document. Errors name the bad value.
+// Applies pose, mode and coordinate values (in order) to the document. Errors name the bad value.
 core::Status applyPoseRequest(Document& doc, const std::string& pose, const std::string& mode,
-                              const std::vector<std::string>& sets, std::ostream& notes);
-
-// Parses "WxH" (e.g. 1920x1080). Errors name the value and the allowed range.
-core::Status parseSize(const std::string& text, int& width, int& height);
-
-// Parses the --samples value: 1 (no multisampling), 2, 4 or 8. Errors name the value.
-core::Status parseSamples(const std::string& text, int& samples);
+                              const std::vector<std::pair<std::string, double>>& sets, std::ostream& notes);
 
 // Renders a document to RGBA pixels (top row first) with a headless GL context.
 core::Result<std::vector<std::uint8_t>> renderDocument(Document& doc, const std::string& view, int width, int height,

@@ -1,5 +1,6 @@
 // The `--render` command as scripts use it: option values, exit codes and the image it writes.
 #include "app/Document.h"
+#include "app/CommandLine.h"
 #include "app/RenderCommand.h"
 #include "core/AtomicFile.h"
 #include "scene/OrbitCamera.h"

@@ -30,7 +30,9 @@ TEST_CASE("The command line fills the --render request, new view options include
     CHECK(r.labels);
     CHECK_FALSE(r.viewGiven);
     CHECK(r.view == "anterior");
-    CHECK(r.sets == std::vector<std::string>{"hip_flexion_r=30"});
+    REQUIRE(r.sets.size() == 1);
+    CHECK(r.sets[0].first == "hip_flexion_r");
+    CHECK(r.sets[0].second == 30.0);
     CHECK(line->assets == "/a");
 }
 
