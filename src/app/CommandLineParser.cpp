@@ -215,7 +215,10 @@ core::Result<CommandLine> parseCommandLine(const std::vector<std::string>& args)
                                   return std::tolower(static_cast<unsigned char>(a)) == b;
                               });
             if (json) line.openFile = f;
-            else if (line.modelPath.empty()) line.modelPath = f;
+            else if (!line.modelPath.empty())
+                return core::makeError("'" + f + "' and --model " + line.modelPath + " both name a model; give one of "
+                                       "them.");
+            else line.modelPath = f;
         }
         return line;
     }

@@ -82,6 +82,7 @@ TEST_CASE("Bad command lines are refused with a message naming the option or val
         {{"--camera", "0,0,1"}, "--camera is used with --render only"},
         {{"--list-poses", "--set", "hip_flexion_r=1"}, "--set is not used by --list-poses"},
         {{"--kinematics", "--frame", "a"}, "--frame is not used by --kinematics"},
+        {{"--model", "a.glb", "b.obj"}, "'b.obj' and --model a.glb both name a model"},
     };
     for (const auto& [args, message] : rows) {
         INFO(message);
