@@ -136,6 +136,25 @@ TEST_CASE("Headless, --render --lesson F --step N renders every step of the ship
             // from the plain render of the same step (no marks) where the item is.
             const QImage plain = toImage(renderer.value()->draw(*doc.value(), camera));
             CHECK(differentShare(image, plain) < 0.25); // the same step: only the marks differ
+            // The structure the step selects is selected (not hidden by the step's layers, which
+            // would leave the one before selected), drawn, and in the picture.
+            if (!step.selection.empty()) {
+                const std::string& id = step.selection.front();
+                INFO("selected " << id);
+                CHECK(session.selection().selected() == id);
+                Vec3 mn, mx;
+                REQUIRE(doc.value()->visibleBounds({doc.value()->scene().find(id)}, mn, mx));
+                float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+                for (int corner = 0; corner < 8; ++corner) {
+                    const Vec3 w((corner & 1) ? mx.x : mn.x, (corner & 2) ? mx.y : mn.y, (corner & 4) ? mx.z : mn.z);
+                    const Vec3 p = camera.project(w);
+                    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+                }
+                CHECK(x1 > 0.0f);
+                CHECK(x0 < float(kW));
+                CHECK(y1 > 0.0f);
+                CHECK(y0 < float(kH));
+            }
             const app::ShownMarks marks = app::shownMarks(*doc.value(), session.shown(), {});
             const auto anchors = app::LabelAnchors::compute(*doc.value());
             for (const auto& id : step.show) {
