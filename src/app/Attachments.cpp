@@ -120,4 +120,19 @@ bool showBounds(const Document& doc, const std::vector<std::string>& show, const
     return true;
 }
 
+ShownMarks shownMarks(const Document& doc, const std::vector<std::string>& shown, const std::string& selectedMuscle)
+{
+    ShownMarks marks;
+    if (shown.empty()) {
+        if (!selectedMuscle.empty()) marks.areas = Attachments::of(doc, selectedMuscle);
+        return marks;
+    }
+    marks.labelDeepAreas = true;
+    marks.areas = Attachments::named(doc, shown);
+    for (const auto& id : shown)
+        if (std::none_of(marks.areas.begin(), marks.areas.end(), [&](const AttachmentArea& a) { return a.id == id; }))
+            marks.landmarks.push_back(id);
+    return marks;
+}
+
 } // namespace psoas::app

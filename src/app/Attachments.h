@@ -40,4 +40,15 @@ public:
 bool showBounds(const Document& doc, const std::vector<std::string>& show, const std::vector<std::string>& selection,
                 Vec3& mn, Vec3& mx);
 
+// What the viewer marks and labels for a lesson step's "show" list (attachment areas as marks
+// with labels, the other ids as landmark labels) or, with nothing shown, for a selected
+// muscle (`selectedMuscle`, empty when the selection is not a muscle): its attachment areas.
+struct ShownMarks {
+    std::vector<AttachmentArea> areas;
+    std::vector<std::string> landmarks;
+    bool labelDeepAreas = false; // a step names them: deep-layer areas get labels too
+    bool empty() const { return areas.empty() && landmarks.empty(); }
+};
+ShownMarks shownMarks(const Document& doc, const std::vector<std::string>& shown, const std::string& selectedMuscle);
+
 } // namespace psoas::app

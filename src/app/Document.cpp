@@ -3,7 +3,9 @@
 #include "core/AssetPaths.h"
 #include "io/ModelLoader.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 namespace psoas::app {
@@ -84,6 +86,19 @@ void Document::frameAll(scene::OrbitCamera& camera) const
     auto list = drawList();
     if (list.empty()) return;
     camera.frameBounds(list.boundsMin, list.boundsMax);
+}
+
+bool Document::visibleBounds(const std::vector<int>& nodes, Vec3& mn, Vec3& mx) const
+{
+    mn = Vec3(std::numeric_limits<float>::max());
+    mx = Vec3(std::numeric_limits<float>::lowest());
+    bool any = false;
+    for (const auto& item : drawList().items) {
+        if (std::find(nodes.begin(), nodes.end(), item.node) == nodes.end()) continue;
+        m_model.meshes[std::size_t(item.mesh)].expandWorldBounds(item.world, mn, mx);
+        any = true;
+    }
+    return any;
 }
 
 std::string Document::displayName(int node) const

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace psoas::app {
 
@@ -41,6 +42,9 @@ public:
     scene::DrawList drawList() const { return m_scene.buildDrawList(m_model); }
     // Frames all visible geometry.
     void frameAll(scene::OrbitCamera& camera) const;
+    // The box around the visible geometry of these nodes (the viewer's Frame command, and
+    // --render --frame); false when none of them is drawn (hidden, or no mesh).
+    bool visibleBounds(const std::vector<int>& nodes, Vec3& mn, Vec3& mx) const;
     // Display name of a node (catalog name, else the node name).
     std::string displayName(int node) const;
 

@@ -1,6 +1,9 @@
 #include "app/RenderCommand.h"
 
 #include "app/Document.h"
+#include "app/Lesson.h"
+#include "app/LessonStepApply.h"
+#include "app/Session.h"
 #include "app/LayerSpec.h"
 #include "app/LayerState.h"
 #include "app/OffscreenRenderer.h"
@@ -20,62 +23,8 @@
 
 namespace psoas::app {
 
-core::Status parseSize(const std::string& text, int& width, int& height)
-{
-    auto x = text.find_first_of("xX");
-    auto bad = [&] {
-        return core::makeError("--size '" + text + "' is not valid. Use WIDTHxHEIGHT with each side from 16 to 8192, "
-                               "for example 1920x1080.");
-    };
-    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) return bad();
-    try {
-        std::size_t used = 0;
-        long w = std::stol(text.substr(0, x), &used);
-        if (used != x) return bad();
-        std::string hs = text.substr(x + 1);
-        long h = std::stol(hs, &used);
-        if (used != hs.size()) return bad();
-        if (w < 16 || h < 16 || w > 8192 || h > 8192) return bad();
-        width = int(w);
-        height = int(h);
-    } catch (const std::exception&) {
-        return bad();
-    }
-    return core::Status::success();
-}
-
-core::Status parseSamples(const std::string& text, int& samples)
-{
-    for (int n : {1, 2, 4, 8}) {
-        if (text == std::to_string(n)) {
-            samples = n;
-            return core::Status::success();
-        }
-    }
-    return core::makeError("--samples '" + text + "' is not valid. Use 1 (no anti-aliasing), 2, 4 or 8.");
-}
-
-core::Status parseAssignment(const std::string& text, std::string& name, double& value)
-{
-    auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 >= text.size())
-        return core::makeError("--set '" + text + "' is not valid. Use COORD=VALUE, for example hip_flexion_r=30.");
-    name = text.substr(0, eq);
-    const std::string v = text.substr(eq + 1);
-    try {
-        std::size_t used = 0;
-        value = std::stod(v, &used);
-        if (used != v.size()) throw std::invalid_argument(v);
-    } catch (const std::exception&) {
-        return core::makeError("--set " + name + ": '" + v + "' is not a number. Use degrees (or % for breathing).");
-    }
-    if (!std::isfinite(value))
-        return core::makeError("--set " + name + ": '" + v + "' is not a finite number. Use degrees (or % for breathing), for example hip_flexion_r=30.");
-    return core::Status::success();
-}
-
 core::Status applyPoseRequest(Document& doc, const std::string& pose, const std::string& mode,
-                              const std::vector<std::string>& sets, std::ostream& notes)
+                              const std::vector<std::pair<std::string, double>>& sets, std::ostream& notes)
 {
     if (pose.empty() && mode.empty() && sets.empty()) return core::Status::success();
 #ifdef PSOAS_HAVE_SOLVER
@@ -93,10 +42,7 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
     if (mode == "free") kin->setMode(solver::Mode::Free);
     else if (mode == "standing") kin->setMode(solver::Mode::Standing);
     else if (!mode.empty()) return core::makeError("Unknown mode '" + mode + "'. Use free or standing.");
-    for (const auto& set : sets) {
-        std::string name;
-        double value = 0;
-        if (auto s = parseAssignment(set, name, value); !s) return s;
+    for (const auto& [name, value] : sets) {
         std::string note;
         if (auto s = kin->setCoordinate(name, value, &note); !s) return s;
         if (!note.empty()) notes << "psoas-atlas: " << note << "\n";
@@ -126,12 +72,66 @@ core::Status unknownView(const std::string& name)
 
 struct OpenedDocument {
     std::unique_ptr<Document> doc;
+    std::unique_ptr<Session> session;
+    scene::OrbitCamera camera; // the lesson step's, else the default one
     std::string error;
     int exitCode = 0;
     std::string notes;
 };
 
-// Everything a render needs that is not GL: model, catalog, solver, pose and layers.
+// Steps 1..request.step of the lesson, applied at once in order as the Lesson panel's Next
+// does (each step's pose, layers, selection and shown marks; its camera starts from the one
+// before): the picture a user sees on that step, and the handout's picture of it.
+core::Status applyLessonSteps(const RenderRequest& request, Session& session, scene::OrbitCamera& camera,
+                              std::ostream& notes)
+{
+    auto loaded = Lesson::load(request.lesson, LessonVocabulary::fromDocument(*session.document()));
+    if (!loaded) return core::makeError(loaded.message());
+    for (const auto& w : loaded->warnings) notes << "psoas-atlas: " << w << "\n";
+    const auto& steps = loaded->lesson.steps;
+    if (request.step < 1 || std::size_t(request.step) > steps.size())
+        return core::makeError("--step " + std::to_string(request.step) + ": the lesson '" + request.lesson +
+                               "' has " + std::to_string(steps.size()) + " step" + (steps.size() == 1 ? "" : "s") +
+                               (steps.empty() ? "; add steps in the viewer's Lesson panel."
+                                              : "; give --step 1 to " + std::to_string(steps.size()) + "."));
+    for (int i = 0; i < request.step; ++i)
+        if (auto s = applyLessonStep(session, steps[std::size_t(i)], camera); !s)
+            notes << "psoas-atlas: " << request.lesson << ": step " << i + 1 << " (\"" << steps[std::size_t(i)].title
+                  << "\"): " << s.message() << " The step is shown without it.\n";
+    return core::Status::success();
+}
+
+core::Status unknownStructure(const std::string& option, const std::string& id)
+{
+    return core::makeError(option + " '" + id + "': no structure has this id. List them with psoas-atlas "
+                           "--list-structures (the first column).");
+}
+
+// --select: as a search result does (Session::focus): a structure is selected, a landmark or
+// attachment area shown with its bone or muscle.
+core::Status applySelect(Session& session, const std::string& id)
+{
+    const Document& doc = *session.document();
+    if (!doc.catalog() || !doc.catalog()->find(id) || doc.scene().find(id) < 0) return unknownStructure("--select", id);
+    session.focus(id);
+    const auto& shown = session.shown();
+    if (session.selection().selected() != id && std::find(shown.begin(), shown.end(), id) == shown.end())
+        return core::makeError("--select '" + id + "' is hidden (by --layers or the lesson step), and a hidden "
+                               "structure cannot be selected; show it (e.g. --layers +" + id + ") or leave --select out.");
+    return core::Status::success();
+}
+
+// --layers on top of what the lesson step set (or the catalog's defaults).
+core::Status applyLayers(Session& session, const std::string& spec)
+{
+    LayerState layers = session.layers();
+    if (auto s = applyLayerSpec(spec, layers); !s) return s;
+    session.applyLayersAndSelection(layers.toJson(), session.selection().selected(), "--layers", session.shown());
+    return core::Status::success();
+}
+
+// Everything a render needs that is not GL: model, catalog, solver, lesson steps, pose,
+// layers and selection.
 OpenedDocument openForRender(const RenderRequest& request)
 {
     OpenedDocument out;
@@ -143,25 +143,71 @@ OpenedDocument openForRender(const RenderRequest& request)
         out.exitCode = 1;
         return out;
     }
+    out.session = std::make_unique<Session>();
+    out.session->setDocument(doc.value().get());
+    out.camera.setViewport(request.width, request.height);
     std::ostringstream notes;
-    if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, notes); !s) {
+    auto fail = [&](const core::Status& s, int code) {
         out.notes = notes.str();
         out.error = s.message();
-        out.exitCode = 2;
-        return out;
-    }
+        out.exitCode = code;
+        out.session.reset();
+        return std::move(out);
+    };
+    if (!request.lesson.empty())
+        if (auto s = applyLessonSteps(request, *out.session, out.camera, notes); !s)
+            return fail(s, s.message().find("--step") == 0 ? 2 : 1);
+    if (auto s = applyPoseRequest(*doc.value(), request.pose, request.mode, request.sets, notes); !s) return fail(s, 2);
+    if (!request.layers.empty())
+        if (auto s = applyLayers(*out.session, request.layers); !s) return fail(s, 2);
+    if (!request.select.empty())
+        if (auto s = applySelect(*out.session, request.select); !s) return fail(s, 2);
     out.notes = notes.str();
-    if (!request.layers.empty()) {
-        auto layers = LayerState::fromDocument(*doc.value());
-        if (auto s = applyLayerSpec(request.layers, layers); !s) {
-            out.error = s.message();
-            out.exitCode = 2;
-            return out;
-        }
-        layers.apply(doc.value()->scene());
-    }
     out.doc = std::move(doc).value();
     return out;
+}
+
+// The direction along which the camera looks for --camera YAW,PITCH: from the anterior view,
+// turned about the body's vertical axis (+Y) towards the patient's left (+X), then raised.
+Vec3 cameraDirection(const RenderCamera& c)
+{
+    const double yaw = c.yawDeg * M_PI / 180.0, pitch = c.pitchDeg * M_PI / 180.0;
+    const Vec3 fromTarget(float(std::sin(yaw) * std::cos(pitch)), float(std::sin(pitch)),
+                          float(std::cos(yaw) * std::cos(pitch)));
+    return -fromTarget;
+}
+
+// The camera of the picture: the lesson step's, or a view preset framing everything; --camera
+// replaces the direction and distance, --frame the framing (see RenderRequest).
+core::Status placeCamera(const RenderRequest& request, const Document& doc, const scene::ViewPreset& view,
+                         scene::OrbitCamera& camera)
+{
+    const bool fromLesson = !request.lesson.empty();
+    const bool newDirection = request.camera.given || request.viewGiven || !fromLesson;
+    if (request.camera.given) camera.lookAlong(cameraDirection(request.camera), Vec3(0, 1, 0));
+    else if (newDirection) camera.lookAlong(view.viewDir, view.up);
+    if (!request.frame.empty()) {
+        std::vector<int> nodes;
+        for (const auto& id : request.frame) {
+            const int node = doc.scene().find(id);
+            if (node < 0 || !doc.catalog() || !doc.catalog()->find(id)) return unknownStructure("--frame", id);
+            nodes.push_back(node);
+        }
+        Vec3 mn, mx;
+        if (!doc.visibleBounds(nodes, mn, mx))
+            return core::makeError("--frame: nothing of '" + request.frame.front() + (nodes.size() > 1 ? "', ..." : "'") +
+                                   " is visible (hidden by --layers or the lesson step); show it or frame another "
+                                   "structure.");
+        camera.frameBounds(mn, mx);
+    } else if (request.viewGiven || !fromLesson) {
+        doc.frameAll(camera); // as the viewer's view buttons do
+    }
+    if (request.camera.given) {
+        auto st = camera.state();
+        st.distance = float(request.camera.distance);
+        camera.setState(st);
+    }
+    return core::Status::success();
 }
 
 } // namespace
@@ -209,12 +255,20 @@ int runRenderCommand(const RenderRequest& request, std::ostream& err)
         err << "psoas-atlas: " << renderer.message() << "\n";
         return 1;
     }
-    scene::OrbitCamera camera;
-    lookFrom(camera, *opened.doc, *view, request.width, request.height);
+    scene::OrbitCamera camera = opened.camera;
+    camera.setViewport(request.width, request.height);
+    if (auto s = placeCamera(request, *opened.doc, *view, camera); !s) {
+        err << "psoas-atlas: " << s.message() << "\n";
+        return 2;
+    }
     auto pixels = renderer.value()->draw(*opened.doc, camera);
-    if (request.decorate) {
-        std::string error;
-        if (!request.decorate(pixels, request.width, request.height, camera, *opened.doc, error)) {
+    const Session& session = *opened.session;
+    const std::string& selected = session.selection().selected();
+    const ShownMarks marks = shownMarks(*opened.doc, session.shown(), session.isMuscle(selected) ? selected : "");
+    if (request.labels || !marks.empty()) {
+        std::string error = "this build cannot draw marks or labels on the image.";
+        if (!request.decorate ||
+            !request.decorate(pixels, request.width, request.height, camera, *opened.doc, marks, request.labels, error)) {
             err << "psoas-atlas: " << (error.empty() ? std::string("could not draw on the image.") : error) << "\n";
             return 1;
         }

@@ -6,19 +6,10 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace psoas::solver {
 
 namespace {
-
-bool parseDouble(const std::string& text, double& out)
-{
-    if (text.empty()) return false;
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && std::isfinite(out);
-}
 
 std::string fmt(double v)
 {
@@ -33,26 +24,6 @@ std::string csvField(const std::string& s)
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
-}
-
-struct Options {
-    std::string command;
-    std::string assets;
-    std::string pose;
-    std::string mode;
-    std::vector<std::pair<std::string, std::string>> sets;
-    std::string sweepCoord;
-    double from = 0, to = 0, step = 0;
-    bool sweep = false;
-};
-
-int usage(std::ostream& err, const std::string& what)
-{
-    err << "psoas-atlas: " << what << "\n"
-        << "usage: psoas-atlas --kinematics [--pose NAME] [--mode free|standing] [--set COORD=VALUE]... "
-           "[--sweep COORD=FROM:TO:STEP] [--assets DIR]\n"
-        << "       psoas-atlas --list-coordinates | --list-poses | --list-structures [--assets DIR]\n";
-    return 2;
 }
 
 void printRows(std::ostream& out, const Kinematics& k, const std::string& coord, const std::string& value,
@@ -75,61 +46,11 @@ void printRows(std::ostream& out, const Kinematics& k, const std::string& coord,
 
 } // namespace
 
-bool isKinematicsCommand(const std::vector<std::string>& args)
+int runKinematicsCommand(const KinematicsRequest& o, std::ostream& out, std::ostream& err)
 {
-    for (const auto& a : args)
-        if (a == "--kinematics" || a == "--list-coordinates" || a == "--list-poses" || a == "--list-structures")
-            return true;
-    return false;
-}
+    const std::string assets = o.assets.empty() ? core::assetsDir() : o.assets;
 
-int runKinematicsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
-{
-    Options o;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto next = [&](std::string& dst) {
-            if (i + 1 >= args.size()) return false;
-            dst = args[++i];
-            return true;
-        };
-        if (a == "--kinematics" || a == "--list-coordinates" || a == "--list-poses" || a == "--list-structures") {
-            if (!o.command.empty() && o.command != a) return usage(err, "give only one of " + o.command + " and " + a);
-            o.command = a;
-        } else if (a == "--assets") {
-            if (!next(o.assets)) return usage(err, "--assets needs a folder");
-        } else if (a == "--pose") {
-            if (!next(o.pose)) return usage(err, "--pose needs a preset name (see --list-poses)");
-        } else if (a == "--mode") {
-            if (!next(o.mode)) return usage(err, "--mode needs free or standing");
-        } else if (a == "--set") {
-            std::string kv;
-            if (!next(kv)) return usage(err, "--set needs COORD=VALUE");
-            auto eq = kv.find('=');
-            if (eq == std::string::npos) return usage(err, "--set \"" + kv + "\" is not COORD=VALUE");
-            o.sets.push_back({kv.substr(0, eq), kv.substr(eq + 1)});
-        } else if (a == "--sweep") {
-            std::string kv;
-            if (!next(kv)) return usage(err, "--sweep needs COORD=FROM:TO:STEP");
-            auto eq = kv.find('=');
-            auto c1 = kv.find(':', eq == std::string::npos ? 0 : eq);
-            auto c2 = c1 == std::string::npos ? c1 : kv.find(':', c1 + 1);
-            if (eq == std::string::npos || c1 == std::string::npos || c2 == std::string::npos ||
-                !parseDouble(kv.substr(eq + 1, c1 - eq - 1), o.from) || !parseDouble(kv.substr(c1 + 1, c2 - c1 - 1), o.to) ||
-                !parseDouble(kv.substr(c2 + 1), o.step))
-                return usage(err, "--sweep \"" + kv + "\" is not COORD=FROM:TO:STEP with numbers");
-            if (!(o.step > 0.0)) return usage(err, "--sweep \"" + kv + "\": STEP must be > 0");
-            if (std::abs(o.to - o.from) / o.step > 100000) return usage(err, "--sweep \"" + kv + "\": more than 100000 steps");
-            o.sweepCoord = kv.substr(0, eq);
-            o.sweep = true;
-        } else {
-            return usage(err, "unknown option \"" + a + "\"");
-        }
-    }
-    if (o.command.empty()) return usage(err, "no command given");
-    std::string assets = o.assets.empty() ? core::assetsDir() : o.assets;
-
-    if (o.command == "--list-structures") {
+    if (o.command == KinematicsCommandKind::ListStructures) {
         auto cat = anatomy::Catalog::load(assets + "/models/catalog.json");
         if (!cat) {
             err << "psoas-atlas: " << cat.message() << "\n";
@@ -145,14 +66,14 @@ int runKinematicsCommand(const std::vector<std::string>& args, std::ostream& out
         err << "psoas-atlas: " << k.message() << "\n";
         return 2;
     }
-    if (o.command == "--list-coordinates") {
+    if (o.command == KinematicsCommandKind::ListCoordinates) {
         out << "name,title,unit,min,max,default\n";
         for (const auto& c : k->coordinates())
             out << c.name << "," << csvField(c.title) << "," << c.unit << "," << core::formatNumber(c.min) << ","
                 << core::formatNumber(c.max) << "," << core::formatNumber(c.defaultValue) << "\n";
         return 0;
     }
-    if (o.command == "--list-poses") {
+    if (o.command == KinematicsCommandKind::ListPoses) {
         out << "name,mode,title\n";
         for (const auto& n : k->presetNames()) {
             const Preset* p = k->preset(n);
@@ -178,12 +99,7 @@ int runKinematicsCommand(const std::vector<std::string>& args, std::ostream& out
         }
         k->setMode(m);
     }
-    for (const auto& [name, text] : o.sets) {
-        double v;
-        if (!parseDouble(text, v)) {
-            err << "psoas-atlas: --set " << name << "=" << text << ": \"" << text << "\" is not a finite number\n";
-            return 2;
-        }
+    for (const auto& [name, v] : o.sets) {
         std::string note;
         auto st = k->setCoordinate(name, v, &note);
         if (!st) {

@@ -1,5 +1,6 @@
 #pragma once
-// The command-line front end of the solver (wired into psoas-atlas's main by the app):
+// The kinematics commands of psoas-atlas, given a parsed request (app::parseCommandLine fills
+// it from the command line):
 //
 //   psoas-atlas --kinematics [--assets DIR] [--pose NAME] [--mode free|standing]
 //               [--set COORD=VALUE]... [--sweep COORD=FROM:TO:STEP]
@@ -11,17 +12,27 @@
 // moment arm is about the swept coordinate, or the muscle's own hip flexion without a sweep),
 // then lumbar_lordosis_deg, sacral_slope_deg, pelvic_tilt_deg, pelvic_incidence_deg,
 // hip_flexion_l_deg, hip_flexion_r_deg. Clamped values and unmet standing targets are noted
-// on `err`. Returns 0, or 2 with a message naming the bad option, name or value.
+// on `err`. Returns 0, or 2 with a message naming the bad name or value.
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace psoas::solver {
 
-// args = argv[1..]. The assets folder is --assets DIR, else core::assetsDir().
-int runKinematicsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+enum class KinematicsCommandKind { Kinematics, ListCoordinates, ListPoses, ListStructures };
 
-// True when args contain one of the options handled by runKinematicsCommand.
-bool isKinematicsCommand(const std::vector<std::string>& args);
+struct KinematicsRequest {
+    KinematicsCommandKind command = KinematicsCommandKind::Kinematics;
+    std::string assets; // empty: core::assetsDir()
+    std::string pose;   // preset name, empty = neutral
+    std::string mode;   // "free", "standing" or empty (the preset's)
+    std::vector<std::pair<std::string, double>> sets; // applied in order, after pose and mode
+    bool sweep = false; // sweep sweepCoord from `from` to `to` by `step` (> 0)
+    std::string sweepCoord;
+    double from = 0.0, to = 0.0, step = 0.0;
+};
+
+int runKinematicsCommand(const KinematicsRequest& request, std::ostream& out, std::ostream& err);
 
 } // namespace psoas::solver

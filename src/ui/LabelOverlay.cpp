@@ -53,14 +53,9 @@ void LabelOverlay::refreshAreas()
         m_areas.clear();
         return;
     }
-    if (m_shown.empty()) {
-        m_areas = m_muscle.isEmpty() ? std::vector<app::AttachmentArea>{} : app::Attachments::of(*m_doc, m_muscle.toStdString());
-        return;
-    }
-    m_areas = app::Attachments::named(*m_doc, m_shown);
-    for (const auto& id : m_shown)
-        if (std::none_of(m_areas.begin(), m_areas.end(), [&](const app::AttachmentArea& a) { return a.id == id; }))
-            m_shownLandmarks.push_back(id);
+    app::ShownMarks marks = app::shownMarks(*m_doc, m_shown, m_muscle.toStdString());
+    m_areas = std::move(marks.areas);
+    m_shownLandmarks = std::move(marks.landmarks);
 }
 
 void LabelOverlay::setNamesHidden(bool hidden)

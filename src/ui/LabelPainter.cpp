@@ -200,13 +200,14 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
 }
 
 bool LabelPainter::paintOnPixels(std::vector<std::uint8_t>& rgba, int width, int height,
-                                 const scene::OrbitCamera& camera, const app::Document& doc, const Options& options)
+                                 const scene::OrbitCamera& camera, const app::Document& doc, const Options& options,
+                                 const std::vector<app::AttachmentArea>& areas)
 {
     if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * std::size_t(height) * 4) return false;
     // Paints straight into the caller's buffer (RGBA8, top row first: QImage's own layout).
     QImage image(rgba.data(), width, height, width * 4, QImage::Format_RGBA8888);
     QPainter p(&image);
-    paint(p, QSize(width, height), camera, doc, {}, occlusion(doc, camera.position()), options);
+    paint(p, QSize(width, height), camera, doc, areas, occlusion(doc, camera.position(), areas), options);
     return true;
 }
 

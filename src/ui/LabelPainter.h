@@ -75,11 +75,11 @@ public:
                                          const QHash<QString, bool>& occluded, const Options& options);
 
     // Draws the landmark labels onto RGBA8 pixels (top row first, width*height*4 bytes), as
-    // `psoas-atlas --render --labels` does: occlusion computed for `camera`. False when the
-    // buffer does not match the size.
+    // `psoas-atlas --render` does (with the marks of `areas`): occlusion computed for `camera`.
+    // False when the buffer does not match the size.
     static bool paintOnPixels(std::vector<std::uint8_t>& rgba, int width, int height,
                               const scene::OrbitCamera& camera, const app::Document& doc,
-                              const Options& options);
+                              const Options& options, const std::vector<app::AttachmentArea>& areas = {});
 };
 
 } // namespace psoas::ui

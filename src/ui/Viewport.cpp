@@ -299,16 +299,8 @@ void Viewport::frameAll(bool animate)
 
 void Viewport::frameNode(int node, bool animate)
 {
-    if (!m_doc || node < 0) return;
-    const auto list = m_doc->drawList();
-    Vec3 mn(std::numeric_limits<float>::max()), mx(std::numeric_limits<float>::lowest());
-    bool any = false;
-    for (const auto& item : list.items) {
-        if (item.node != node) continue;
-        m_doc->model().meshes[std::size_t(item.mesh)].expandWorldBounds(item.world, mn, mx);
-        any = true;
-    }
-    if (!any) return;
+    Vec3 mn, mx;
+    if (!m_doc || node < 0 || !m_doc->visibleBounds({node}, mn, mx)) return;
     scene::OrbitCamera target = m_camera;
     target.frameBounds(mn, mx);
     if (animate) animateTo(target.state());

@@ -1,5 +1,6 @@
 // The `--render` command as scripts use it: option values, exit codes and the image it writes.
 #include "app/Document.h"
+#include "app/CommandLine.h"
 #include "app/RenderCommand.h"
 #include "core/AtomicFile.h"
 #include "scene/OrbitCamera.h"
@@ -87,11 +88,14 @@ TEST_CASE("Render command hands the image and its camera to a decorator before w
     r.width = 200;
     r.height = 150;
     r.samples = 1;
+    r.labels = true; // the decorator runs for --labels (and for shown marks)
     int calls = 0;
     // The decorator sees the rendered pixels at the request's size and a camera for that size
     // that shows the model's centre inside the image (what --labels needs to place labels).
     r.decorate = [&](std::vector<std::uint8_t>& rgba, int w, int h, const psoas::scene::OrbitCamera& camera,
-                     const Document& doc, std::string&) {
+                     const Document& doc, const ShownMarks& marks, bool labels, std::string&) {
+        CHECK(labels);
+        CHECK(marks.empty());
         ++calls;
         CHECK(w == 200);
         CHECK(h == 150);
@@ -112,7 +116,7 @@ TEST_CASE("Render command hands the image and its camera to a decorator before w
     // A decorator that fails: exit 1, its message, and no image.
     fs::remove(out);
     r.decorate = [](std::vector<std::uint8_t>&, int, int, const psoas::scene::OrbitCamera&, const Document&,
-                    std::string& error) {
+                    const ShownMarks&, bool, std::string& error) {
         error = "no fonts for the labels.";
         return false;
     };

@@ -1,10 +1,8 @@
 // libFuzzer: the command-line value parsers: --size (app::parseSize), --set
-// (app::parseAssignment) and --sweep / --set as the --kinematics command reads them (with an
-// assets folder that does not exist, so only the parsing runs).
+// (app::parseAssignment), --camera, --step, and every option's value as the whole command line
+// (app::parseCommandLine) reads it: a refusal always says why.
+#include "app/CommandLine.h"
 #include "app/RenderCommand.h"
-#ifdef PSOAS_HAVE_SOLVER
-#include "solver/KinematicsCommand.h"
-#endif
 
 #include <cmath>
 #include <cstdint>
@@ -27,13 +25,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (app::parseAssignment(text, name, value)) {
         if (!std::isfinite(value) || name.empty()) std::abort();
     }
-#ifdef PSOAS_HAVE_SOLVER
-    for (const char* option : {"--sweep", "--set"}) {
-        std::ostringstream out, err;
-        const std::vector<std::string> args{"--kinematics", option, text, "--assets", "/nonexistent/psoas-fuzz"};
-        if (solver::runKinematicsCommand(args, out, err) == 0) std::abort(); // the assets do not exist
-        if (err.str().empty()) std::abort();                                 // a failure always says why
+    app::RenderCamera camera;
+    if (app::parseCamera(text, camera)) {
+        if (!camera.given || !(camera.distance >= 0.05 && camera.distance <= 20.0) || std::abs(camera.pitchDeg) > 89.0)
+            std::abort();
     }
-#endif
+    int step = 0;
+    if (app::parseStep(text, step) && step < 1) std::abort();
+    for (const char* option : {"--sweep", "--set", "--camera", "--frame", "--step", "--select", "--size"}) {
+        const std::vector<std::string> args{"--render", "out.png", "--lesson", "l.json", option, text};
+        auto line = app::parseCommandLine(args);
+        if (!line && line.message().empty()) std::abort(); // a failure always says why
+        const std::vector<std::string> kin{"--kinematics", option, text};
+        auto k = app::parseCommandLine(kin);
+        if (!k && k.message().empty()) std::abort();
+    }
     return 0;
 }

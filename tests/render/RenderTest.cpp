@@ -1,5 +1,6 @@
 // Off-screen rendering through the real renderer on an EGL context (no display server).
 #include "app/Document.h"
+#include "app/CommandLine.h"
 #include "app/RenderCommand.h"
 #include "render/HeadlessContext.h"
 #include "render/ShaderProgram.h"

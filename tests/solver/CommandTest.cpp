@@ -34,13 +34,31 @@ struct Run {
     std::string out, err;
 };
 
-Run run(std::vector<std::string> args)
+// The command line's parsing is app::parseCommandLine's (tests/app/CommandLineTest.cpp); here
+// the parsed request runs on the fixture folder.
+KinematicsRequest request(KinematicsCommandKind kind = KinematicsCommandKind::Kinematics)
 {
-    args.push_back("--assets");
-    args.push_back(fixtureAssets());
+    KinematicsRequest r;
+    r.command = kind;
+    r.assets = fixtureAssets();
+    return r;
+}
+
+Run run(const KinematicsRequest& r)
+{
     std::ostringstream out, err;
-    int code = runKinematicsCommand(args, out, err);
+    int code = runKinematicsCommand(r, out, err);
     return {code, out.str(), err.str()};
+}
+
+KinematicsRequest sweep(KinematicsRequest r, const std::string& coord, double from, double to, double step)
+{
+    r.sweep = true;
+    r.sweepCoord = coord;
+    r.from = from;
+    r.to = to;
+    r.step = step;
+    return r;
 }
 
 std::vector<std::string> lines(const std::string& s)
@@ -56,7 +74,7 @@ std::vector<std::string> lines(const std::string& s)
 
 TEST_CASE("CLI --kinematics prints the CSV header and a row per quantity", "[solver][cli]")
 {
-    Run r = run({"--kinematics"});
+    Run r = run(request());
     REQUIRE(r.code == 0);
     auto l = lines(r.out);
     REQUIRE(l.size() > 10);
@@ -71,11 +89,14 @@ TEST_CASE("CLI --kinematics prints the CSV header and a row per quantity", "[sol
 
 TEST_CASE("CLI --sweep gives one block per step, moment arms about the swept coordinate", "[solver][cli]")
 {
-    Run r = run({"--kinematics", "--pose", "neutral", "--mode", "free", "--set", "hip_flexion_l=10", "--sweep",
-                 "hip_flexion_r=0:90:30"});
+    KinematicsRequest q = request();
+    q.pose = "neutral";
+    q.mode = "free";
+    q.sets = {{"hip_flexion_l", 10.0}};
+    Run r = run(sweep(q, "hip_flexion_r", 0, 90, 30));
     REQUIRE(r.code == 0);
     auto l = lines(r.out);
-    Run single = run({"--kinematics"});
+    Run single = run(request());
     std::size_t perStep = lines(single.out).size() - 1;
     CHECK(l.size() == 1 + 4 * perStep);
     CHECK_THAT(r.out, Catch::Contains("hip_flexion_r,90,psoas_major_r.length_mm,"));
@@ -85,32 +106,29 @@ TEST_CASE("CLI --sweep gives one block per step, moment arms about the swept coo
 
 TEST_CASE("Bad names and values exit with 2 and a message naming them", "[solver][cli]")
 {
-    struct Row {
-        std::vector<std::string> args;
-        const char* mentions;
+    KinematicsRequest badSet = request(), badPose = request(), badMode = request();
+    badSet.sets = {{"hip_flexon_r", 10.0}};
+    badPose.pose = "handstand";
+    badMode.mode = "floating";
+    const std::pair<KinematicsRequest, const char*> rows[] = {
+        {badSet, "hip_flexon_r"},
+        {badPose, "handstand"},
+        {badMode, "floating"},
+        {sweep(request(), "pelvis_tlt", 0, 10, 1), "pelvis_tlt"},
     };
-    const Row rows[] = {
-        {{"--kinematics", "--set", "hip_flexon_r=10"}, "hip_flexon_r"},
-        {{"--kinematics", "--set", "hip_flexion_r=abc"}, "abc"},
-        {{"--kinematics", "--set", "hip_flexion_r=nan"}, "nan"},
-        {{"--kinematics", "--pose", "handstand"}, "handstand"},
-        {{"--kinematics", "--mode", "floating"}, "floating"},
-        {{"--kinematics", "--sweep", "pelvis_tlt=0:10:1"}, "pelvis_tlt"},
-        {{"--kinematics", "--sweep", "pelvis_tilt=0:10:0"}, "STEP"},
-        {{"--kinematics", "--sweep", "pelvis_tilt=0:10"}, "FROM:TO:STEP"},
-        {{"--kinematics", "--frobnicate"}, "--frobnicate"},
-    };
-    for (const auto& row : rows) {
-        Run r = run(row.args);
-        INFO(row.mentions << ": " << r.err);
+    for (const auto& [q, mentions] : rows) {
+        Run r = run(q);
+        INFO(mentions << ": " << r.err);
         CHECK(r.code == 2);
-        CHECK_THAT(r.err, Catch::Contains(row.mentions));
+        CHECK_THAT(r.err, Catch::Contains(mentions));
     }
 }
 
 TEST_CASE("Out-of-range values are clamped and noted, not fatal", "[solver][cli]")
 {
-    Run r = run({"--kinematics", "--set", "hip_flexion_r=200"});
+    KinematicsRequest q = request();
+    q.sets = {{"hip_flexion_r", 200.0}};
+    Run r = run(q);
     CHECK(r.code == 0);
     CHECK_THAT(r.err, Catch::Contains("200"));
     CHECK_THAT(r.out, Catch::Contains(",,hip_flexion_r_deg,125.000"));
@@ -118,33 +136,37 @@ TEST_CASE("Out-of-range values are clamped and noted, not fatal", "[solver][cli]
 
 TEST_CASE("CLI --list-coordinates and --list-poses print what exists", "[solver][cli]")
 {
-    Run c = run({"--list-coordinates"});
+    Run c = run(request(KinematicsCommandKind::ListCoordinates));
     REQUIRE(c.code == 0);
     CHECK(lines(c.out).size() == 14);
     CHECK_THAT(c.out, Catch::Contains("hip_rotation_r,"));
-    Run p = run({"--list-poses"});
+    Run p = run(request(KinematicsCommandKind::ListPoses));
     REQUIRE(p.code == 0);
     CHECK(lines(p.out).size() == 11);
     CHECK_THAT(p.out, Catch::Contains("thomas_test,free,"));
-    Run s = run({"--list-structures"}); // the fixture folder has no catalog
+    Run s = run(request(KinematicsCommandKind::ListStructures)); // the fixture folder has no catalog
     CHECK(s.code == 2);
     CHECK_THAT(s.err, Catch::Contains("catalog.json"));
-    CHECK(isKinematicsCommand({"--list-poses"}));
-    CHECK_FALSE(isKinematicsCommand({"--help"}));
 }
 
 TEST_CASE("The command runs on the shipped assets", "[solver][cli][real-rig]")
 {
     if (!test::exists(test::realRig())) return;
     std::ostringstream out, err;
-    int code = runKinematicsCommand({"--kinematics", "--pose", "sitting", "--assets", test::assetsDir()}, out, err);
+    KinematicsRequest q;
+    q.pose = "sitting";
+    q.assets = test::assetsDir();
+    int code = runKinematicsCommand(q, out, err);
     INFO(err.str());
     CHECK(code == 0);
     CHECK_THAT(out.str(), Catch::StartsWith("coordinate,value,quantity,amount\n"));
     CHECK_THAT(out.str(), Catch::Contains("psoas_major_l.tp_l5.length_mm"));
     if (test::exists(test::assetsDir() + "/models/catalog.json")) {
         std::ostringstream o2, e2;
-        CHECK(runKinematicsCommand({"--list-structures", "--assets", test::assetsDir()}, o2, e2) == 0);
+        q = KinematicsRequest{};
+        q.command = KinematicsCommandKind::ListStructures;
+        q.assets = test::assetsDir();
+        CHECK(runKinematicsCommand(q, o2, e2) == 0);
         CHECK_THAT(o2.str(), Catch::Contains("psoas_major_r,"));
     }
 }
