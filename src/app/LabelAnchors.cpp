@@ -32,6 +32,19 @@ const std::vector<std::pair<std::string, std::string>>& LabelAnchors::definition
     return defs;
 }
 
+namespace {
+// Landmarks at the centre of a bone rather than on its surface: vertebral body centres and the
+// femoral head centres (the hip joint centres).
+bool insideItsBone(const std::string& id)
+{
+    const auto endsWith = [&](const char* tail) {
+        const std::size_t n = std::char_traits<char>::length(tail);
+        return id.size() >= n && id.compare(id.size() - n, n, tail) == 0;
+    };
+    return endsWith("_body") || id.rfind("lm_hip_center_", 0) == 0;
+}
+} // namespace
+
 std::vector<LabelAnchor> LabelAnchors::compute(const Document& doc)
 {
     std::vector<LabelAnchor> out;
@@ -52,6 +65,7 @@ std::vector<LabelAnchor> LabelAnchors::compute(const Document& doc)
             if (auto it = extras.find("body"); it != extras.end()) a.body = it->second;
         }
         if (a.body.empty() && scene.node(n).parent >= 0) a.body = scene.node(scene.node(n).parent).name;
+        a.ownTolerance = insideItsBone(id) ? 0.028f : 0.010f;
         out.push_back(a);
     }
     return out;

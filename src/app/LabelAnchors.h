@@ -17,6 +17,10 @@ struct LabelAnchor {
     std::string body;     // the bone the landmark sits on (from the node's parent or extras)
     Vec3 world{0.0f};     // posed position, model frame (metres)
     int priority = 0;     // lower is placed first when labels compete for space
+    // Hits on its own bone nearer than this do not hide the label (OcclusionQuery): about 2 cm
+    // for points inside a bone (vertebral body and femoral head centres), 1 cm for points on its
+    // surface (ASIS, PSIS, trochanters...), so that these do not show through their own bone.
+    float ownTolerance = 0.028f;
 };
 
 class LabelAnchors {

@@ -29,7 +29,7 @@ QHash<QString, bool> LabelPainter::occlusion(const app::Document& doc, const Vec
     std::vector<app::OcclusionQuery> queries;
     std::vector<QString> ids;
     for (const auto& a : anchors) {
-        queries.push_back({a.world, a.body});
+        queries.push_back({a.world, a.body, a.ownTolerance});
         ids.push_back(QString::fromStdString(a.landmark));
     }
     for (const auto& a : areas) {

@@ -8,6 +8,7 @@
 #include "app/LayerSpec.h"
 #include "app/LayerState.h"
 #include "app/RenderCommand.h"
+#include "scene/OrbitCamera.h"
 
 #include <catch2/catch.hpp>
 
@@ -82,6 +83,32 @@ TEST_CASE("A vertebral body label is visible from the front and hidden by bone f
     CHECK_FALSE(BoneOcclusion::occluded(doc, back, {q})[0]);
     layers.reset();
     layers.apply(doc.scene());
+}
+
+TEST_CASE("PSIS labels show from behind, not from the front through the pelvis; ASIS the other way round",
+          "[app][labels]")
+{
+    auto& doc = builtIn();
+    const auto anchors = LabelAnchors::compute(doc);
+    for (const std::string side : {"r", "l"}) {
+        const auto psis = anchor(anchors, "lm_psis_" + side), asis = anchor(anchors, "lm_asis_" + side);
+        INFO(side);
+        const OcclusionQuery p{psis.world, psis.body, psis.ownTolerance}, a{asis.world, asis.body, asis.ownTolerance};
+        // The viewer's anterior and posterior views: the whole model framed, seen from its front
+        // or back (a perspective eye, as the labels are tested in the viewer).
+        psoas::scene::OrbitCamera cam;
+        cam.setViewport(1280, 720);
+        cam.lookAlong(Vec3(0, 0, -1), Vec3(0, 1, 0));
+        doc.frameAll(cam);
+        const Vec3 front = cam.position();
+        cam.lookAlong(Vec3(0, 0, 1), Vec3(0, 1, 0));
+        doc.frameAll(cam);
+        const Vec3 back = cam.position();
+        CHECK(BoneOcclusion::occluded(doc, front, {p})[0]);
+        CHECK_FALSE(BoneOcclusion::occluded(doc, back, {p})[0]);
+        CHECK_FALSE(BoneOcclusion::occluded(doc, front, {a})[0]);
+        CHECK(BoneOcclusion::occluded(doc, back, {a})[0]);
+    }
 }
 
 TEST_CASE("Label layout never overlaps labels and keeps them inside the view", "[app][labels]")
