@@ -311,12 +311,59 @@ int Session::subscribe(Listener listener)
 
 void Session::unsubscribe(int token) { m_listeners.erase(token); }
 
-void Session::notify(const Change& c)
+void Session::notify(const Change& change)
 {
+    Change c = change;
+    c.lesson = c.lesson || m_lessonPending;
+    m_lessonPending = false;
     // A copy: a listener may subscribe or unsubscribe while being told.
     const auto listeners = m_listeners;
     for (const auto& [token, listener] : listeners)
         if (m_listeners.count(token)) listener(c);
+}
+
+void Session::notifyLesson()
+{
+    Change c;
+    c.lesson = true;
+    notify(c);
+}
+
+core::Result<std::vector<std::string>> Session::openLesson(const std::string& path)
+{
+    auto warnings = m_lesson.open(path, m_doc ? LessonVocabulary::fromDocument(*m_doc) : LessonVocabulary{});
+    if (warnings) notifyLesson();
+    return warnings;
+}
+
+void Session::resetLesson(const Lesson& lesson, const std::string& path, bool modified)
+{
+    m_lesson.reset(lesson, path, modified);
+    notifyLesson();
+}
+
+core::Status Session::saveLesson(const std::string& path)
+{
+    auto s = m_lesson.save(path);
+    if (s) notifyLesson();
+    return s;
+}
+
+bool Session::editLesson(const std::function<bool(LessonPlayback&)>& edit)
+{
+    if (!edit || !edit(m_lesson)) return false;
+    notifyLesson();
+    return true;
+}
+
+bool Session::playStep(int index, const std::string& label)
+{
+    if (!m_lesson.setCurrent(index)) return false;
+    const LessonStep& s = *m_lesson.currentStep();
+    m_lessonPending = true; // told with the step's layers and selection, or alone
+    applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(), label, s.show);
+    if (m_lessonPending) notifyLesson();
+    return true;
 }
 
 } // namespace psoas::app

@@ -12,6 +12,7 @@
 //   s.applyPreset("anterior_tilt");   // one undo step, listeners see pose = true
 //   s.undo();                         // listeners see what came back
 #include "app/History.h"
+#include "app/LessonPlayback.h"
 #include "app/LayerState.h"
 #include "app/Pose.h"
 #include "app/Selection.h"
@@ -42,9 +43,10 @@ struct Change {
     bool shown = false; // the lesson step's marks and labels (Session::shown)
     bool pick = false; // a click on the model (Session::pick), also when the selection stayed
     bool names = false; // namesHidden() changed
+    bool lesson = false; // the lesson, its current step or its edited state (Session::lesson)
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history || shown || pick || names; }
+    bool any() const { return document || pose || layers || selection || hover || history || shown || pick || names || lesson; }
 };
 
 // Where the last click on the model hit (Session::pick): the structure and the surface point
@@ -74,6 +76,8 @@ public:
     // What a lesson step marks and labels besides the selection (attachment-area and landmark
     // ids, see LessonStep::show); cleared when the user selects something else.
     const std::vector<std::string>& shown() const { return m_shown; }
+    // The lesson being played or edited (change it through the lesson commands below).
+    const LessonPlayback& lesson() const { return m_lesson; }
     // The pose in force, as a value (empty without a solver).
     Pose pose() const;
     // Catalog name of a structure ("right psoas major"), else the id.
@@ -107,6 +111,16 @@ public:
     // Layers, selection and shown marks as a lesson step states them (null layers: keep them).
     bool applyLayersAndSelection(const nlohmann::json& layers, const std::string& selected, const std::string& label,
                                  const std::vector<std::string>& shown = {});
+    // Lesson commands. openLesson checks ids against the document's catalog and returns the
+    // warnings (skipped parts); its errors name the file. editLesson runs `edit` on the lesson
+    // and notifies when it returns true. playStep makes step `index` current and applies its
+    // layers, selection and marks (one undo step, one notification); the caller moves the
+    // camera and animates the pose. False for an index out of range.
+    core::Result<std::vector<std::string>> openLesson(const std::string& path);
+    void resetLesson(const Lesson& lesson, const std::string& path = {}, bool modified = false);
+    core::Status saveLesson(const std::string& path);
+    bool editLesson(const std::function<bool(LessonPlayback&)>& edit);
+    bool playStep(int index, const std::string& label = "Lesson step");
     // Pose commands: solve, pose the scene, one undo step (coordinate changes coalesce by name).
     core::Status setCoordinate(const std::string& name, double value);
     core::Status setMode(const std::string& mode);
@@ -133,6 +147,7 @@ public:
 
 private:
     void notify(const Change& c);
+    void notifyLesson();
     bool layersChanged(const std::string& label, const std::string& coalesceKey = {});
     void record(const std::string& label, const std::string& coalesceKey = {});
     void applySnapshot(const Snapshot& s, Change c);
@@ -147,6 +162,8 @@ private:
     std::vector<std::string> m_shown;
     std::map<int, Listener> m_listeners;
     int m_nextToken = 1;
+    LessonPlayback m_lesson;
+    bool m_lessonPending = false; // the next notification also says lesson = true
 };
 
 } // namespace psoas::app

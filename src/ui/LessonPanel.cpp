@@ -37,9 +37,12 @@ LessonPanel::LessonPanel(app::Session& session, Viewport* viewport, PosePanel* p
 {
     setObjectName("LessonPanel");
     buildUi();
-    m_lesson.title = tr("Untitled lesson").toStdString();
+    if (m_session.lesson().lesson().title.empty() && m_session.lesson().stepCount() == 0) {
+        app::Lesson untitled;
+        untitled.title = tr("Untitled lesson").toStdString();
+        m_session.resetLesson(untitled);
+    }
     refreshList();
-    connect(this, &LessonPanel::lessonChanged, this, [this] { m_modified = true; });
 }
 
 void LessonPanel::buildUi()
@@ -53,14 +56,17 @@ void LessonPanel::buildUi()
     m_lessonTitle->setObjectName("lessonTitle");
     m_lessonTitle->setPlaceholderText(tr("Lesson title"));
     connect(m_lessonTitle, &QLineEdit::textEdited, this, [this](const QString& t) {
-        m_lesson.title = t.toStdString();
+        m_session.editLesson([&](app::LessonPlayback& l) {
+            l.setTitle(t.toStdString());
+            return true;
+        });
         emit lessonChanged();
     });
     v->addWidget(m_lessonTitle);
     m_list = new QListWidget(editor);
     m_list->setObjectName("lessonSteps");
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (m_loadingEditor || row < 0 || row == m_current) return;
+        if (m_loadingEditor || row < 0 || row == currentStep()) return;
         goToStep(row);
     });
     v->addWidget(m_list, 1);
@@ -91,18 +97,12 @@ void LessonPanel::buildUi()
     auto* update = new QPushButton(tr("Update step from the current view"), editor);
     update->setObjectName("lessonUpdateStep");
     connect(update, &QPushButton::clicked, this, [this] {
-        const int index = m_current;
-        if (index < 0 || index >= stepCount()) return;
         storeEdits();
-        const app::LessonStep old = m_lesson.steps[std::size_t(index)];
-        addStepFromCurrentState(); // appends a fresh capture; move it into place
-        app::LessonStep fresh = m_lesson.steps.back();
-        m_lesson.steps.pop_back();
-        fresh.title = old.title;
-        fresh.text = old.text;
-        m_lesson.steps[std::size_t(index)] = fresh;
-        m_current = index;
+        const app::LessonStep capture = captureStep();
+        const int index = currentStep();
+        if (!m_session.editLesson([&](app::LessonPlayback& l) { return l.updateStep(index, capture); })) return;
         refreshList();
+        emit lessonChanged();
     });
     v->addWidget(update);
     auto* handout = new QPushButton(tr("Export handout…"), editor);
@@ -148,27 +148,26 @@ void LessonPanel::buildUi()
     setScrollableDockWidget(this, m_stack);
 }
 
-app::LessonVocabulary LessonPanel::vocabulary() const
-{
-    return m_doc ? app::LessonVocabulary::fromDocument(*m_doc) : app::LessonVocabulary{};
-}
+bool LessonPanel::modified() const { return m_session.lesson().modified(); }
+const app::Lesson& LessonPanel::lesson() const { return m_session.lesson().lesson(); }
+QString LessonPanel::lessonPath() const { return QString::fromStdString(m_session.lesson().path()); }
+int LessonPanel::currentStep() const { return m_session.lesson().current(); }
+int LessonPanel::stepCount() const { return m_session.lesson().stepCount(); }
 
 bool LessonPanel::openLesson(const QString& path, QString* error, QStringList* warnings)
 {
-    auto loaded = app::Lesson::load(path.toStdString(), vocabulary());
+    auto loaded = m_session.openLesson(path.toStdString());
     if (!loaded) {
         if (error) *error = QString::fromStdString(loaded.message());
         return false;
     }
     QStringList list;
-    for (const auto& w : loaded->warnings) list << QString::fromStdString(w);
+    for (const auto& w : loaded.value()) list << QString::fromStdString(w);
     if (warnings) *warnings = list;
-    m_path = path;
-    setLesson(loaded->lesson);
+    refreshList();
     m_warnings->setText(list.isEmpty() ? QString() : tr("Parts of this lesson were skipped:\n%1").arg(list.join("\n")));
     m_warnings->setVisible(!list.isEmpty());
     if (stepCount() > 0) goToStep(0, false);
-    m_modified = false;
     return true;
 }
 
@@ -176,28 +175,25 @@ void LessonPanel::newLesson()
 {
     app::Lesson lesson;
     lesson.title = tr("Untitled lesson").toStdString();
-    m_path.clear();
-    setLesson(lesson);
-    m_modified = false;
+    m_session.resetLesson(lesson);
+    m_warnings->hide();
+    refreshList();
 }
 
 bool LessonPanel::saveLesson(const QString& path, QString* error)
 {
     storeEdits();
-    auto s = m_lesson.save(path.toStdString());
+    auto s = m_session.saveLesson(path.toStdString());
     if (!s) {
         if (error) *error = QString::fromStdString(s.message());
         return false;
     }
-    m_path = path;
-    m_modified = false;
     return true;
 }
 
 void LessonPanel::setLesson(const app::Lesson& lesson)
 {
-    m_lesson = lesson;
-    m_current = -1;
+    m_session.resetLesson(lesson, m_session.lesson().path(), true);
     m_warnings->hide();
     refreshList();
     emit lessonChanged();
@@ -206,12 +202,12 @@ void LessonPanel::setLesson(const app::Lesson& lesson)
 void LessonPanel::refreshList()
 {
     m_loadingEditor = true;
-    m_lessonTitle->setText(QString::fromStdString(m_lesson.title));
+    const app::Lesson& lesson = m_session.lesson().lesson();
+    m_lessonTitle->setText(QString::fromStdString(lesson.title));
     m_list->clear();
-    for (std::size_t i = 0; i < m_lesson.steps.size(); ++i)
-        m_list->addItem(QString("%1. %2").arg(i + 1).arg(QString::fromStdString(m_lesson.steps[i].title)));
-    if (m_current >= stepCount()) m_current = stepCount() - 1;
-    m_list->setCurrentRow(m_current);
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i)
+        m_list->addItem(QString("%1. %2").arg(i + 1).arg(QString::fromStdString(lesson.steps[i].title)));
+    m_list->setCurrentRow(currentStep());
     m_loadingEditor = false;
     showStepText();
 }
@@ -219,8 +215,8 @@ void LessonPanel::refreshList()
 void LessonPanel::showStepText()
 {
     m_loadingEditor = true;
-    const bool has = m_current >= 0 && m_current < stepCount();
-    const app::LessonStep* s = has ? &m_lesson.steps[std::size_t(m_current)] : nullptr;
+    const app::LessonStep* s = m_session.lesson().currentStep();
+    const bool has = s != nullptr;
     m_stepTitle->setEnabled(has);
     m_stepText->setEnabled(has);
     m_stepTitle->setText(s ? QString::fromStdString(s->title) : QString());
@@ -232,8 +228,8 @@ void LessonPanel::showStepText()
     m_presentQuizButton->setVisible(quiz);
     if (s)
         m_presentCounter->setText(tr("%1 — step %2 of %3")
-                                      .arg(QString::fromStdString(m_lesson.title))
-                                      .arg(m_current + 1)
+                                      .arg(QString::fromStdString(m_session.lesson().lesson().title))
+                                      .arg(currentStep() + 1)
                                       .arg(stepCount()));
     else
         m_presentCounter->clear();
@@ -241,16 +237,14 @@ void LessonPanel::showStepText()
 
 QString LessonPanel::stepQuizPath() const
 {
-    if (m_current < 0 || m_current >= stepCount()) return {};
-    const std::string& ref = m_lesson.steps[std::size_t(m_current)].quiz;
-    return QString::fromStdString(app::Quiz::resolveReference(m_path.toStdString(), ref));
+    return QString::fromStdString(m_session.lesson().currentQuizPath());
 }
 
 QString LessonPanel::stepHtml() const
 {
-    const bool has = m_current >= 0 && m_current < stepCount();
-    const std::string title = has ? m_lesson.steps[std::size_t(m_current)].title : m_lesson.title;
-    const std::string text = has ? m_lesson.steps[std::size_t(m_current)].text : std::string();
+    const app::LessonStep* step = m_session.lesson().currentStep();
+    const std::string title = step ? step->title : m_session.lesson().lesson().title;
+    const std::string text = step ? step->text : std::string();
 #ifdef PSOAS_HAVE_CONTENT
     // The same safe renderer as the content panel: raw HTML and images become text.
     return QStringLiteral("<h3>%1</h3>").arg(QString::fromStdString(content::MarkdownRenderer::escapeHtml(title))) +
@@ -273,15 +267,13 @@ void LessonPanel::openLink(const QUrl& url)
 
 void LessonPanel::storeEdits()
 {
-    if (m_loadingEditor || m_current < 0 || m_current >= stepCount()) return;
-    auto& s = m_lesson.steps[std::size_t(m_current)];
+    const int index = currentStep();
+    if (m_loadingEditor || !m_session.lesson().step(index)) return;
     const std::string title = m_stepTitle->text().toStdString();
     const std::string text = m_stepText->toPlainText().toStdString();
-    if (title == s.title && text == s.text) return;
-    s.title = title;
-    s.text = text;
-    if (auto* item = m_list->item(m_current))
-        item->setText(QString("%1. %2").arg(m_current + 1).arg(QString::fromStdString(title)));
+    if (!m_session.editLesson([&](app::LessonPlayback& l) { return l.editStep(index, title, text); })) return;
+    if (auto* item = m_list->item(index))
+        item->setText(QString("%1. %2").arg(index + 1).arg(QString::fromStdString(title)));
     emit lessonChanged();
 }
 
@@ -298,13 +290,11 @@ app::LessonCamera LessonPanel::cameraFromView() const
     return c;
 }
 
-void LessonPanel::addStepFromCurrentState()
+app::LessonStep LessonPanel::captureStep() const
 {
-    storeEdits();
     // A pose still animating is recorded as it will end (its mode and values), not half-way.
     if (m_posePanel) m_posePanel->finishAnimation();
     app::LessonStep s;
-    s.title = tr("Step %1").arg(stepCount() + 1).toStdString();
     s.camera = cameraFromView();
     s.layers = m_session.layers().toJson();
 #ifdef PSOAS_HAVE_SOLVER
@@ -327,27 +317,34 @@ void LessonPanel::addStepFromCurrentState()
     const std::string sel = m_session.selection().selected();
     if (!sel.empty()) s.selection.push_back(sel);
     s.show = m_session.shown(); // the marks and labels on the model now (a step's, or a search's)
-    m_lesson.steps.push_back(s);
-    m_current = stepCount() - 1;
+    return s;
+}
+
+void LessonPanel::addStepFromCurrentState()
+{
+    storeEdits();
+    app::LessonStep s = captureStep();
+    s.title = tr("Step %1").arg(stepCount() + 1).toStdString();
+    m_session.editLesson([&](app::LessonPlayback& l) {
+        l.addStep(s);
+        return true;
+    });
     refreshList();
     emit lessonChanged();
 }
 
 void LessonPanel::deleteCurrentStep()
 {
-    if (m_current < 0 || m_current >= stepCount()) return;
-    m_lesson.steps.erase(m_lesson.steps.begin() + m_current);
-    m_current = std::min(m_current, stepCount() - 1);
+    const int index = currentStep();
+    if (!m_session.editLesson([&](app::LessonPlayback& l) { return l.deleteStep(index); })) return;
     refreshList();
     emit lessonChanged();
 }
 
 void LessonPanel::moveCurrentStep(int delta)
 {
-    const int to = m_current + delta;
-    if (m_current < 0 || to < 0 || to >= stepCount()) return;
-    std::swap(m_lesson.steps[std::size_t(m_current)], m_lesson.steps[std::size_t(to)]);
-    m_current = to;
+    const int index = currentStep();
+    if (!m_session.editLesson([&](app::LessonPlayback& l) { return l.moveStep(index, delta); })) return;
     refreshList();
     emit lessonChanged();
 }
@@ -366,15 +363,13 @@ void LessonPanel::applyCamera(const app::LessonCamera& cam, bool animate, const 
 
 bool LessonPanel::goToStep(int index, bool animate)
 {
-    if (index < 0 || index >= stepCount()) return false;
+    if (!m_session.lesson().step(index)) return false;
     storeEdits();
-    m_current = index;
-    const app::LessonStep& s = m_lesson.steps[std::size_t(index)];
+    if (!m_session.playStep(index, tr("Lesson step").toStdString())) return false;
+    const app::LessonStep& s = *m_session.lesson().currentStep();
     if (m_posePanel && !s.pose.empty())
         m_posePanel->animateToPose(QString::fromStdString(s.pose.mode), QString::fromStdString(s.pose.preset),
                                    s.pose.coordinates, animate ? 1000 : 0);
-    m_session.applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(),
-                                      tr("Lesson step").toStdString(), s.show);
     applyCamera(s.camera, animate, s.show, s.selection); // after the layers: framing fits what is shown
     if (m_viewport) m_viewport->sceneChanged();
     m_loadingEditor = true;

@@ -49,9 +49,9 @@ public:
     // An empty lesson with no file: steps are added from the view, Save As asks where.
     void newLesson();
     // Edited since it was opened, saved or started.
-    bool modified() const { return m_modified; }
-    const app::Lesson& lesson() const { return m_lesson; }
-    QString lessonPath() const { return m_path; }
+    bool modified() const;
+    const app::Lesson& lesson() const;
+    QString lessonPath() const;
     void setLesson(const app::Lesson& lesson);
     // Takes the edited step title and text into the lesson.
     void storeEdits();
@@ -63,10 +63,10 @@ public:
 
     // Playing: moves the camera, pose, layers and selection to step `index`.
     bool goToStep(int index, bool animate = true);
-    bool nextStep() { return goToStep(m_current + 1); }
-    bool previousStep() { return goToStep(m_current - 1); }
-    int currentStep() const { return m_current; }
-    int stepCount() const { return int(m_lesson.steps.size()); }
+    bool nextStep() { return goToStep(currentStep() + 1); }
+    bool previousStep() { return goToStep(currentStep() - 1); }
+    int currentStep() const;
+    int stepCount() const;
 
     // Large text and no editor (presentation mode).
     void setPresenting(bool on);
@@ -92,20 +92,17 @@ private:
     void refreshList();
     void showStepText();
     app::LessonCamera cameraFromView() const;
+    // A step showing what is on screen now: camera, pose, layers, selection and marks.
+    app::LessonStep captureStep() const;
     void applyCamera(const app::LessonCamera& camera, bool animate, const std::vector<std::string>& show = {},
                      const std::vector<std::string>& selection = {});
-    app::LessonVocabulary vocabulary() const;
 
     app::Session& m_session;
     Viewport* m_viewport = nullptr;
     PosePanel* m_posePanel = nullptr;
     app::Document* m_doc = nullptr;
-    app::Lesson m_lesson;
-    QString m_path;
-    int m_current = -1;
     bool m_presenting = false;
     bool m_loadingEditor = false;
-    bool m_modified = false;
     ExternalLinks::ConfirmFn m_confirmLink;
 
     QStackedWidget* m_stack = nullptr;
