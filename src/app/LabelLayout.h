@@ -18,6 +18,10 @@ struct LabelRect {
 struct LabelRequest {
     float anchorX = 0, anchorY = 0; // pixels
     float width = 0, height = 0;    // text box size in pixels
+    // The column a label belongs in (LabelColumns): -1 left, +1 right, 0 wherever its anchor is.
+    // The attachments of a right-sided muscle stand on the side where the patient's right is,
+    // not over the vertebral bodies they name when some anchors lie a pixel past the middle.
+    int side = 0;
 };
 
 struct PlacedLabel {

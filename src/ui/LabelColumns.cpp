@@ -82,7 +82,10 @@ std::vector<app::PlacedLabel> LabelColumns::place(const std::vector<app::LabelRe
     // while the other has room (the anchors nearest the split move first).
     const float mid = 0.5f * (minX + maxX);
     std::vector<Entry> left, right;
-    for (const auto& e : valid) (e.anchorX < mid ? left : right).push_back(e);
+    for (const auto& e : valid) {
+        const int side = requests[std::size_t(e.request)].side;
+        (side < 0 || (side == 0 && e.anchorX < mid) ? left : right).push_back(e);
+    }
     const float room = viewHeight - 2 * margin;
     auto rebalance = [&](std::vector<Entry>& from, std::vector<Entry>& to) {
         while (columnHeight(from, gap) > room && columnHeight(to, gap) + from.back().h + gap <= room) {

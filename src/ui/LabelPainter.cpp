@@ -81,6 +81,7 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         QColor color;
         double marker = 0.0;
         std::vector<QPointF> bracket; // merged vertebra labels: the levels, top to bottom
+        int side = 0;                 // LabelRequest::side
     };
     std::vector<Pending> items;
 
@@ -111,7 +112,13 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
         const QString text =
             (a.origin ? QCoreApplication::translate("LabelPainter", "Origin: %1")
                       : QCoreApplication::translate("LabelPainter", "Insertion: %1")).arg(QString::fromStdString(a.text));
-        items.push_back({text, c, col, r + 2.0 * scale, {}});
+        // The column on the screen side of the body's half the area lies in (the model's
+        // midline is x = 0), so a muscle's labels stand beside it, not across the spine.
+        bool okMid = false;
+        const QPointF mid = toScreen(Vec3(0.0f, a.world.y, a.world.z), okMid);
+        const double across = okMid ? c.x() - mid.x() : 0.0;
+        const int side = std::abs(across) > 1.0 ? (across < 0.0 ? -1 : 1) : 0;
+        items.push_back({text, c, col, r + 2.0 * scale, {}, side});
     }
 
     if (options.landmarks || !options.landmarkIds.empty()) {
@@ -157,7 +164,8 @@ std::vector<LabelPainter::DrawnLabel> LabelPainter::paint(QPainter& p, const QSi
     std::vector<float> radii;
     for (const auto& it : items) {
         const QRectF br = fm.boundingRect(it.text);
-        reqs.push_back({float(it.at.x()), float(it.at.y()), float(br.width() + 2 * padX), float(br.height() + 2 * padY)});
+        reqs.push_back(
+            {float(it.at.x()), float(it.at.y()), float(br.width() + 2 * padX), float(br.height() + 2 * padY), it.side});
         radii.push_back(float(it.marker));
     }
     const auto placed = LabelColumns::place(reqs, float(size.width()), float(size.height()), 0.3f * float(fontPixels),

@@ -221,3 +221,23 @@ TEST_CASE("Label columns: a box pushed back over its own anchor moves above or b
     const auto none = ui::LabelColumns::place({{20.0f, 20.0f, 180.0f, 24.0f}}, 200.0f, 40.0f, 6.0f, 30.0f, {12.0f});
     CHECK(none.empty());
 }
+
+TEST_CASE("Label columns: labels that state a side stand in that column, whatever the split of their anchors",
+          "[ui][labels]")
+{
+    // Six attachments of one muscle down the edge of the spine, two of them a few pixels right of
+    // the others: without a side they would split into two columns, one standing over the spine.
+    std::vector<app::LabelRequest> reqs;
+    const float xs[] = {643.0f, 642.0f, 640.0f, 638.0f, 634.0f, 634.0f};
+    for (int i = 0; i < 6; ++i) reqs.push_back({xs[i], 150.0f + 80.0f * float(i), 100.0f, 24.0f});
+    const auto free = ui::LabelColumns::place(reqs, 1280.0f, 720.0f, 6.0f, 24.0f);
+    REQUIRE(free.size() == 6);
+    int rightOfAnchor = 0;
+    for (const auto& pl : free) rightOfAnchor += pl.box.x > reqs[std::size_t(pl.request)].anchorX ? 1 : 0;
+    CHECK(rightOfAnchor > 0); // the split at the middle of the anchors
+
+    for (auto& r : reqs) r.side = -1; // the muscle's side is on the screen's left
+    const auto sided = ui::LabelColumns::place(reqs, 1280.0f, 720.0f, 6.0f, 24.0f);
+    REQUIRE(sided.size() == 6);
+    for (const auto& pl : sided) CHECK(pl.box.x + pl.box.w <= reqs[std::size_t(pl.request)].anchorX);
+}
