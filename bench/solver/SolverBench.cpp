@@ -193,6 +193,26 @@ void BM_Sweep141_CopySolver(benchmark::State& state)
 }
 BENCHMARK(BM_Sweep141_CopySolver)->Unit(benchmark::kMicrosecond);
 
+// The same sweep through the pure solver: one Pose, solveInto() with lengths only into one
+// reused result, no solver or model copy (as LengthSweep does it now).
+void BM_Sweep141(benchmark::State& state)
+{
+    const Kinematics& live = kinematics();
+    (void)model();
+    double sum = 0.0;
+    PoseResult r;
+    for (auto _ : state) {
+        Pose pose{Mode::Free, live.result().values};
+        for (int i = 0; i <= 140; ++i) {
+            (void)pose.set(live.table(), "hip_flexion_r", -20.0 + i);
+            live.solveInto(pose, r, SolveParts::lengthsOnly());
+            sum += live.lengthOf(r, "psoas_major_r") * 1000.0;
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_Sweep141)->Unit(benchmark::kMicrosecond);
+
 } // namespace
 
 BENCHMARK_MAIN();
