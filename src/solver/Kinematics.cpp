@@ -124,7 +124,7 @@ std::vector<std::string> Kinematics::presetNames() const
     return names;
 }
 
-core::Status Kinematics::applyPreset(const std::string& name)
+core::Result<Pose> Kinematics::presetPose(const std::string& name) const
 {
     const Preset* p = m_presets.find(name);
     if (!p) {
@@ -132,12 +132,18 @@ core::Status Kinematics::applyPreset(const std::string& name)
         for (const auto& n : presetNames()) list += (list.empty() ? "" : ", ") + n;
         return core::makeError("unknown pose preset \"" + name + "\"; known presets: " + list);
     }
-    resetCoordinates();
-    m_pose.mode = p->mode;
-    for (const auto& [coord, value] : p->values) {
-        auto st = setCoordinate(coord, value);
-        if (!st) return core::makeError(p->sourcePath + ": " + st.message());
-    }
+    Pose pose = Pose::neutral(m_table);
+    pose.mode = p->mode;
+    for (const auto& [coord, value] : p->values)
+        if (auto st = pose.set(m_table, coord, value); !st) return core::makeError(p->sourcePath + ": " + st.message());
+    return pose;
+}
+
+core::Status Kinematics::applyPreset(const std::string& name)
+{
+    auto pose = presetPose(name);
+    if (!pose) return pose.error();
+    setPose(*pose);
     return update();
 }
 

@@ -76,6 +76,8 @@ public:
     // ---- presets ----
     std::vector<std::string> presetNames() const;
     const Preset* preset(const std::string& name) const { return m_presets.find(name); }
+    // The preset's pose: its mode and coordinates, the others at their default.
+    core::Result<Pose> presetPose(const std::string& name) const;
     // Sets the preset's mode and coordinates (others to default) and runs update().
     core::Status applyPreset(const std::string& name);
 
