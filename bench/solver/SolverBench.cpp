@@ -10,6 +10,9 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #ifdef PSOAS_HAVE_IO
 #include "io/ModelLoader.h"
@@ -159,6 +162,56 @@ void BM_ReadingsWithMomentArms(benchmark::State& state)
     for (auto _ : state) benchmark::DoNotOptimize(k.readings());
 }
 BENCHMARK(BM_ReadingsWithMomentArms)->Unit(benchmark::kMicrosecond);
+
+
+// A 141-point length sweep (hip_flexion_r -20..120 step 1, psoas_major_r length at each
+// point) done as the length plot did it before solve(): copy the solver, hold every
+// coordinate, then setCoordinate + update + readings per point. Kept so that the copy path
+// and the pure path are measured in the same run.
+void BM_Sweep141_CopySolver(benchmark::State& state)
+{
+    const Kinematics& live = kinematics();
+    (void)model(); // bound, as in the app: the copy carries the deformer's bindings
+    double sum = 0.0;
+    for (auto _ : state) {
+        Kinematics k = live;
+        std::vector<std::pair<std::string, double>> held;
+        for (const auto& c : k.coordinates()) held.emplace_back(c.name, k.coordinate(c.name));
+        k.setMode(Mode::Free);
+        for (const auto& [name, v] : held) (void)k.setCoordinate(name, v);
+        for (int i = 0; i <= 140; ++i) {
+            (void)k.setCoordinate("hip_flexion_r", -20.0 + i);
+            (void)k.update();
+            for (const auto& r : k.readings())
+                if (r.id == "psoas_major_r") {
+                    sum += r.lengthMm;
+                    break;
+                }
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_Sweep141_CopySolver)->Unit(benchmark::kMicrosecond);
+
+// The same sweep through the pure solver: one Pose, solveInto() with lengths only into one
+// reused result, no solver or model copy (as LengthSweep does it now).
+void BM_Sweep141(benchmark::State& state)
+{
+    const Kinematics& live = kinematics();
+    (void)model();
+    double sum = 0.0;
+    PoseResult r;
+    for (auto _ : state) {
+        Pose pose{Mode::Free, live.result().values};
+        for (int i = 0; i <= 140; ++i) {
+            (void)pose.set(live.table(), "hip_flexion_r", -20.0 + i);
+            live.solveInto(pose, r, SolveParts::lengthsOnly());
+            sum += live.lengthOf(r, "psoas_major_r") * 1000.0;
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_Sweep141)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

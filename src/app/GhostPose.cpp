@@ -36,21 +36,21 @@ bool GhostPose::prepare(Document& doc)
 #ifdef PSOAS_HAVE_SOLVER
     const auto* live = doc.kinematics();
     if (!live) return false;
-    solver::Kinematics k = *live;
-    k.setMode(solver::Mode::Free);
-    k.resetCoordinates();
-    k.update();
-    anatomy::Model rest = doc.model();
-    k.deform(rest);
+    const solver::PoseResult neutral = live->solve(solver::Pose::neutral(live->table()), solver::SolveParts{true, false, false});
     auto& meshes = doc.model().meshes;
     const std::size_t count = meshes.size();
+    std::vector<anatomy::MeshData> rest(count); // copies of the deformable meshes only, same indices
+    for (std::size_t i = 0; i < count; ++i)
+        if (!meshes[i].uv1.empty()) rest[i] = meshes[i];
+    solver::DeformWorkspace workspace;
+    live->deform(neutral, solver::MeshSpan(rest), workspace);
     m_restMesh.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
-        if (rest.meshes[i].uv1.empty()) {
+        if (meshes[i].uv1.empty()) {
             m_restMesh[i] = int(i);
             continue;
         }
-        anatomy::MeshData copy = std::move(rest.meshes[i]);
+        anatomy::MeshData copy = std::move(rest[i]);
         copy.name += ".neutral";
         copy.version = 1;
         copy.recomputeNormals(); // smooth normals of the rest shape

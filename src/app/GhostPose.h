@@ -2,7 +2,8 @@
 // Compare mode: a translucent "ghost" of the neutral pose drawn over the current pose.
 // Bones are drawn with their rest (neutral) transforms; deformable meshes (muscles, discs,
 // diaphragm: the ones with a TEXCOORD_1 binding) get a rest-shape copy, computed once per
-// document by deforming a copy of the model at the neutral pose. The ghost items are added
+// document by deforming copies of those meshes to the neutral pose (Kinematics::solve, no
+// copy of the solver or of the rest of the model). The ghost items are added
 // to the draw list with low opacity (transparent pass) and no pick id.
 #include "core/Math.h"
 #include "scene/DrawList.h"

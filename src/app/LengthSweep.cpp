@@ -23,16 +23,14 @@ core::Result<LengthSweep> LengthSweep::compute(const solver::Kinematics& kinemat
 #ifdef PSOAS_HAVE_SOLVER
     if (!(step > 0.0) || !std::isfinite(from) || !std::isfinite(to))
         return core::makeError("Length sweep: give a finite range and a positive step.");
-    solver::Kinematics k = kinematics;
+    const solver::Kinematics& k = kinematics;
     if (!std::isfinite(k.lengthOf(muscle)))
         return core::makeError("Length sweep: \"" + muscle + "\" is not a muscle of the model; select a muscle.");
-    if (!std::isfinite(k.coordinate(coordinate)))
-        return core::makeError("Length sweep: unknown coordinate \"" + coordinate + "\".");
+    const int index = solver::coordIndex(coordinate);
+    if (index < 0) return core::makeError("Length sweep: unknown coordinate \"" + coordinate + "\".");
     // Hold every coordinate at its shown (solved) value and sweep in free mode.
-    std::vector<std::pair<std::string, double>> held;
-    for (const auto& c : k.coordinates()) held.emplace_back(c.name, k.coordinate(c.name));
-    k.setMode(solver::Mode::Free);
-    for (const auto& [name, v] : held) k.setCoordinate(name, v);
+    solver::Pose pose{solver::Mode::Free, k.result().values};
+    solver::PoseResult result;
     LengthSweep out;
     out.muscle = muscle;
     out.coordinate = coordinate;
@@ -40,13 +38,10 @@ core::Result<LengthSweep> LengthSweep::compute(const solver::Kinematics& kinemat
     const long n = long(std::floor(std::abs(to - from) / step + 1e-9));
     for (long i = 0; i <= n; ++i) {
         const double v = from + dir * step * double(i);
-        k.setCoordinate(coordinate, v);
-        k.update();
-        for (const auto& r : k.readings())
-            if (r.id == muscle) {
-                out.samples.push_back({k.coordinate(coordinate), r.lengthMm, r.lengthPct});
-                break;
-            }
+        (void)pose.set(k.table(), coordinate, v); // clamped to the limits
+        k.solveInto(pose, result, solver::SolveParts::lengthsOnly());
+        out.samples.push_back({result.values[static_cast<std::size_t>(index)], k.lengthOf(result, muscle) * 1000.0,
+                               k.lengthPctOf(result, muscle)});
     }
     return out;
 #else

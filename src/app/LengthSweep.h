@@ -1,6 +1,7 @@
 #pragma once
-// A muscle's length against one coordinate (hip flexion for the length plot), computed on a
-// copy of the solver so the pose on screen is untouched. Plain C++.
+// A muscle's length against one coordinate (hip flexion for the length plot), computed with
+// the pure solver (Kinematics::solveInto), so the pose on screen is untouched and nothing is
+// copied. Plain C++.
 #include "core/Error.h"
 
 #include <string>

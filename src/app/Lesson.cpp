@@ -5,6 +5,9 @@
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
 #include "scene/ViewPreset.h"
+#ifdef PSOAS_HAVE_SOLVER
+#include "solver/Types.h"
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -244,7 +247,12 @@ void readPose(const json& j, StepReader& r, const LessonVocabulary& vocab, Lesso
     }
     std::string mode;
     if (r.readString(j, "mode", "pose.mode", mode, false)) {
+#ifdef PSOAS_HAVE_SOLVER
+        solver::Mode parsed = solver::Mode::Free;
+        if (solver::parseMode(mode, parsed))
+#else
         if (mode == "free" || mode == "standing")
+#endif
             pose.mode = mode;
         else
             r.warn("pose.mode", "unknown mode \"" + mode + "\"; use \"free\" or \"standing\".");

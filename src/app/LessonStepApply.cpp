@@ -31,19 +31,20 @@ scene::CameraState lessonCameraState(const LessonCamera& cam, const scene::Orbit
 }
 
 #ifdef PSOAS_HAVE_SOLVER
-core::Result<solver::Kinematics> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
+core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
                                                   const LessonPose& pose)
 {
-    solver::Kinematics target = current;
-    solver::Mode base = target.mode();
-    if (solver::parseMode(baseMode, base)) target.setMode(base);
-    if (!pose.preset.empty() && !target.applyPreset(pose.preset) && !target.preset(pose.preset))
-        return core::makeError("Unknown pose \"" + pose.preset + "\".");
-    solver::Mode m = target.mode();
-    if (!pose.mode.empty() && solver::parseMode(pose.mode, m)) target.setMode(m);
-    for (const auto& [name, value] : pose.coordinates) target.setCoordinate(name, value);
-    target.update();
-    return target;
+    solver::Pose target = current.pose();
+    if (auto base = solver::parseModeName(baseMode)) target.mode = *base; // empty: keep
+    if (!pose.preset.empty()) {
+        auto preset = current.presetPose(pose.preset);
+        if (!preset) return core::makeError("Unknown pose \"" + pose.preset + "\".");
+        target = *preset;
+    }
+    if (!pose.mode.empty())
+        if (auto m = solver::parseModeName(pose.mode)) target.mode = *m;
+    for (const auto& [name, value] : pose.coordinates) (void)target.set(current.table(), name, value);
+    return current.solve(target, solver::SolveParts{false, false, false});
 }
 #endif
 
@@ -58,7 +59,7 @@ core::Status applyLessonStep(Session& session, const LessonStep& step, scene::Or
         auto target = lessonPoseTarget(*k, {}, step.pose);
         if (!target) return core::makeError(target.message());
         if (!step.pose.preset.empty()) (void)k->applyPreset(step.pose.preset); // known: checked above
-        k->setMode(target.value().mode());
+        k->setMode(target.value().mode);
         for (const auto& [name, value] : step.pose.coordinates) k->setCoordinate(name, value);
         if (auto s = doc->updatePose(); !s) return s;
         session.poseChanged(step.title, step.pose.preset, false);

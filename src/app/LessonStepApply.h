@@ -27,10 +27,10 @@ scene::CameraState lessonCameraState(const LessonCamera& camera, const scene::Or
                                      const std::vector<std::string>& selection = {});
 
 #ifdef PSOAS_HAVE_SOLVER
-// The pose a step ends in, solved on a copy of `current` (which is not changed): from the
-// mode `baseMode` ("free", "standing" or empty for the current one), then the step's preset,
-// mode and coordinates. An unknown preset is an error naming it.
-core::Result<solver::Kinematics> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
+// The pose a step ends in, solved by `current` without changing it: from the current pose in
+// the mode `baseMode` ("free", "standing" or empty for the current one), then the step's
+// preset, mode and coordinates. An unknown preset is an error naming it.
+core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
                                                   const LessonPose& pose);
 #endif
 

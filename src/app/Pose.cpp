@@ -25,9 +25,8 @@ core::Status Pose::applyTo(Document& doc) const
     auto* k = doc.kinematics();
     if (!k) return core::makeError(doc.poseError());
     if (!mode.empty()) {
-        solver::Mode m = k->mode();
-        if (solver::parseMode(mode, m)) k->setMode(m);
-        else status = core::makeError("pose mode '" + mode + "' is unknown; use standing or free");
+        if (auto m = solver::parseModeName(mode)) k->setMode(*m);
+        else status = m.error();
     }
     // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
     for (const auto& [name, value] : coordinates) {

@@ -51,18 +51,26 @@ std::string csvField(const std::string& s)
 }
 
 #ifdef PSOAS_HAVE_SOLVER
-double valueOf(const solver::Kinematics& k, const QuizQuestion& q)
+// The question's quantity in a solved pose `r` (solved with measures).
+double valueOf(const solver::Kinematics& k, const solver::PoseResult& r, const QuizQuestion& q)
 {
-    if (q.kind == QuestionKind::Length) {
-        for (const auto& r : k.readings())
-            if (r.id == q.muscle) return r.lengthPct;
-        return std::nan("");
-    }
-    const auto m = k.measures();
+    if (q.kind == QuestionKind::Length) return k.lengthPctOf(r, q.muscle);
+    const auto& m = r.measures;
     if (q.measure == "sacral_slope") return m.sacralSlopeDeg;
     if (q.measure == "pelvic_tilt") return m.pelvicTiltDeg;
     if (q.measure == "lumbar_lordosis") return m.lumbarLordosisDeg;
-    return k.coordinate(q.measure);
+    const int c = solver::coordIndex(q.measure);
+    return c < 0 ? std::nan("") : r.values[static_cast<std::size_t>(c)];
+}
+
+// A preset's pose solved (lengths only), or nothing when it is unknown or its standing
+// target cannot be met.
+bool solvePreset(const solver::Kinematics& k, const std::string& preset, solver::PoseResult& out)
+{
+    auto pose = k.presetPose(preset);
+    if (!pose) return false;
+    k.solveInto(*pose, out, solver::SolveParts::lengthsOnly());
+    return out.met;
 }
 #endif
 
@@ -389,11 +397,11 @@ std::string QuizRun::reveal()
 #ifdef PSOAS_HAVE_SOLVER
         if (const auto* k = doc->kinematics()) {
             text += " Length, % of neutral:";
+            solver::PoseResult r;
             for (const auto& p : q->choices) {
-                solver::Kinematics copy = *k;
-                if (!copy.applyPreset(p)) continue;
-                for (const auto& r : copy.readings())
-                    if (r.id == q->muscle) text += " " + p + " " + fmt(r.lengthPct) + ";";
+                if (!solvePreset(*k, p, r)) continue;
+                if (const double pct = k->lengthPctOf(r, q->muscle); std::isfinite(pct))
+                    text += " " + p + " " + fmt(pct) + ";";
             }
             text.back() = '.';
         }
@@ -464,10 +472,10 @@ std::string QuizRun::bestPreset(const QuizQuestion& q) const
     if (!k) return {};
     std::string best;
     double bestLength = 0.0;
+    solver::PoseResult r;
     for (const auto& p : q.choices) {
-        solver::Kinematics copy = *k;
-        if (!copy.applyPreset(p)) continue;
-        const double l = copy.lengthOf(q.muscle);
+        if (!solvePreset(*k, p, r)) continue;
+        const double l = k->lengthOf(r, q.muscle);
         if (!std::isfinite(l)) continue;
         if (best.empty() || (q.shortest ? l < bestLength : l > bestLength)) {
             best = p;
@@ -485,7 +493,7 @@ double QuizRun::liveValue(const QuizQuestion& q) const
 {
 #ifdef PSOAS_HAVE_SOLVER
     const Document* doc = m_session.document();
-    if (const auto* k = doc ? doc->kinematics() : nullptr) return valueOf(*k, q);
+    if (const auto* k = doc ? doc->kinematics() : nullptr) return valueOf(*k, k->result(), q);
 #else
     (void)q;
 #endif
@@ -508,12 +516,13 @@ bool QuizRun::solvePose(const QuizQuestion& q, std::string& coordinate, double& 
         for (const auto& c : k->coordinates())
             if (c.name == d) info = &c;
         if (!info) continue;
-        solver::Kinematics copy = *k;
+        solver::Pose pose = k->pose();
+        solver::PoseResult r;
         double bestErr = 1e300, best = 0.0;
         for (double v = info->min; v <= info->max + 1e-9; v += 0.5) {
-            (void)copy.setCoordinate(d, v);
-            (void)copy.update();
-            const double err = std::abs(valueOf(copy, q) - q.value);
+            (void)pose.set(k->table(), d, v);
+            k->solveInto(pose, r, solver::SolveParts{false, false, true});
+            const double err = std::abs(valueOf(*k, r, q) - q.value);
             if (err < bestErr) {
                 bestErr = err;
                 best = v;

@@ -39,9 +39,11 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
         }
         if (auto s = kin->applyPreset(pose); !s) notes << "psoas-atlas: " << s.message() << "\n";
     }
-    if (mode == "free") kin->setMode(solver::Mode::Free);
-    else if (mode == "standing") kin->setMode(solver::Mode::Standing);
-    else if (!mode.empty()) return core::makeError("Unknown mode '" + mode + "'. Use free or standing.");
+    if (!mode.empty()) {
+        auto m = solver::parseModeName(mode);
+        if (!m) return m.error();
+        kin->setMode(*m);
+    }
     for (const auto& [name, value] : sets) {
         std::string note;
         if (auto s = kin->setCoordinate(name, value, &note); !s) return s;

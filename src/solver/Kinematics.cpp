@@ -38,7 +38,7 @@ core::Result<Kinematics> Kinematics::loadFiles(const std::string& rigJson, const
     k.m_table = std::move(*table);
     k.m_presets = std::move(*presets);
     k.m_skeleton = std::move(*skeleton);
-    k.m_values = k.m_effective = k.m_table.defaults();
+    k.m_pose = Pose::neutral(k.m_table);
     for (std::size_t m = 0; m < k.m_rig.muscles.size(); ++m) {
         const RigMuscle& muscle = k.m_rig.muscles[m];
         k.m_flat.emplace_back();
@@ -49,8 +49,6 @@ core::Result<Kinematics> Kinematics::loadFiles(const std::string& rigJson, const
             k.m_paths.push_back(ref);
         }
     }
-    k.m_lengths.resize(k.m_paths.size());
-    k.m_polylines.resize(k.m_paths.size());
 
     // Neutral geometry for the measures (landmarks when present, joint geometry otherwise).
     const RigData& r = k.m_rig;
@@ -76,20 +74,21 @@ core::Result<Kinematics> Kinematics::loadFiles(const std::string& rigJson, const
     k.m_l1Axis = glm::normalize(jointPos("j_t12_l1") - jointPos("j_l1_l2"));
 
     // Rest (neutral) state.
-    CoordValues neutral = k.m_table.defaults();
-    k.poseBodies(neutral, k.m_joints, k.m_bodies);
+    PoseResult& rest = k.m_result;
+    rest.values = k.m_table.defaults();
+    k.poseBodies(rest.values, rest.joints, rest.bodies);
     k.m_restLengths.resize(k.m_paths.size());
     k.m_restPolylines.resize(k.m_paths.size());
     for (std::size_t f = 0; f < k.m_paths.size(); ++f) {
         const PathRef& p = k.m_paths[f];
         k.m_restLengths[f] = PathEvaluator::evaluate(
             k.m_rig, k.m_rig.muscles[static_cast<std::size_t>(p.muscle)].paths[static_cast<std::size_t>(p.path)],
-            k.m_bodies, &k.m_restPolylines[f]);
+            rest.bodies, &k.m_restPolylines[f]);
         if (!(k.m_restLengths[f] > 1e-4))
             return core::makeError(rigJson + ": path " + p.id + " has zero length at neutral; its points coincide.");
     }
-    k.computeMeasures();
-    k.m_pelvicIncidence = k.m_measures.pelvicTiltDeg + k.m_measures.sacralSlopeDeg;
+    k.computeMeasures(rest);
+    k.m_pelvicIncidence = rest.measures.pelvicTiltDeg + rest.measures.sacralSlopeDeg;
     auto st = k.update();
     (void)st; // neutral free pose: always met
     return k;
@@ -97,36 +96,26 @@ core::Result<Kinematics> Kinematics::loadFiles(const std::string& rigJson, const
 
 core::Status Kinematics::setCoordinate(const std::string& name, double value, std::string* clampNote)
 {
-    if (clampNote) clampNote->clear();
-    int idx = coordIndex(name);
-    if (idx < 0) {
-        std::string list;
-        for (const auto& c : m_table.infos()) list += (list.empty() ? "" : ", ") + c.name;
-        return core::makeError("unknown coordinate \"" + name + "\"; known coordinates: " + list);
+    std::string note;
+    if (auto st = m_pose.set(m_table, name, value, &note); !st) {
+        if (clampNote) clampNote->clear();
+        return st;
     }
-    if (!std::isfinite(value))
-        return core::makeError("coordinate \"" + name + "\": the value " + core::formatNumber(value) +
-                               " is not a finite number; give degrees (or % for breathing)");
-    const auto& info = m_table.info(idx);
-    double v = std::clamp(value, info.min, info.max);
-    if (v != value && clampNote)
-        *clampNote = name + " = " + core::formatNumber(value) + " is outside its limits " + core::formatNumber(info.min) +
-                     ".." + core::formatNumber(info.max) + " " + info.unit + "; set to " + core::formatNumber(v);
-    bool driven = m_mode == Mode::Standing && idx >= LumbarFlexion && idx <= HipRotationR;
-    if (driven && clampNote)
-        *clampNote += (clampNote->empty() ? "" : "; ") + name + " is solved in standing mode (switch to free mode to set it)";
-    m_values[static_cast<std::size_t>(idx)] = v;
-    m_effective[static_cast<std::size_t>(idx)] = v;
+    const int idx = coordIndex(name);
+    const bool driven = m_pose.mode == Mode::Standing && idx >= LumbarFlexion && idx <= HipRotationR;
+    if (driven) note += (note.empty() ? "" : "; ") + name + " is solved in standing mode (switch to free mode to set it)";
+    if (clampNote) *clampNote = note;
+    m_result.values[static_cast<std::size_t>(idx)] = m_pose.values[static_cast<std::size_t>(idx)];
     return core::Status::success();
 }
 
 double Kinematics::coordinate(const std::string& name) const
 {
     int idx = coordIndex(name);
-    return idx < 0 ? std::numeric_limits<double>::quiet_NaN() : m_effective[static_cast<std::size_t>(idx)];
+    return idx < 0 ? std::numeric_limits<double>::quiet_NaN() : m_result.values[static_cast<std::size_t>(idx)];
 }
 
-void Kinematics::resetCoordinates() { m_values = m_effective = m_table.defaults(); }
+void Kinematics::resetCoordinates() { m_pose.values = m_result.values = m_table.defaults(); }
 
 std::vector<std::string> Kinematics::presetNames() const
 {
@@ -135,7 +124,7 @@ std::vector<std::string> Kinematics::presetNames() const
     return names;
 }
 
-core::Status Kinematics::applyPreset(const std::string& name)
+core::Result<Pose> Kinematics::presetPose(const std::string& name) const
 {
     const Preset* p = m_presets.find(name);
     if (!p) {
@@ -143,12 +132,18 @@ core::Status Kinematics::applyPreset(const std::string& name)
         for (const auto& n : presetNames()) list += (list.empty() ? "" : ", ") + n;
         return core::makeError("unknown pose preset \"" + name + "\"; known presets: " + list);
     }
-    resetCoordinates();
-    m_mode = p->mode;
-    for (const auto& [coord, value] : p->values) {
-        auto st = setCoordinate(coord, value);
-        if (!st) return core::makeError(p->sourcePath + ": " + st.message());
-    }
+    Pose pose = Pose::neutral(m_table);
+    pose.mode = p->mode;
+    for (const auto& [coord, value] : p->values)
+        if (auto st = pose.set(m_table, coord, value); !st) return core::makeError(p->sourcePath + ": " + st.message());
+    return pose;
+}
+
+core::Status Kinematics::applyPreset(const std::string& name)
+{
+    auto pose = presetPose(name);
+    if (!pose) return pose.error();
+    setPose(*pose);
     return update();
 }
 
@@ -159,48 +154,68 @@ void Kinematics::poseBodies(const CoordValues& v, std::vector<Rigid>& joints, st
     for (std::size_t b = 0; b < bodies.size(); ++b) bodies[b] = joints[static_cast<std::size_t>(m_rig.bodies[b].joint)];
 }
 
-core::Status Kinematics::update()
+PoseResult Kinematics::solve(const Pose& pose, const SolveParts& parts) const
 {
-    m_effective = m_values;
-    m_note.clear();
-    m_iterations = 0;
-    bool met = true;
-    if (m_mode == Mode::Standing) {
-        StandingReport rep = StandingSolver::solve(m_skeleton, m_table, m_effective);
-        m_iterations = rep.iterations;
-        met = rep.met;
-        m_note = rep.message;
+    PoseResult r;
+    solveInto(pose, r, parts);
+    return r;
+}
+
+void Kinematics::solveInto(const Pose& pose, PoseResult& r, const SolveParts& parts) const
+{
+    r.mode = pose.mode;
+    r.values = pose.values;
+    r.note.clear();
+    r.iterations = 0;
+    r.met = true;
+    if (pose.mode == Mode::Standing) {
+        StandingReport rep = StandingSolver::solve(m_skeleton, m_table, r.values);
+        r.iterations = rep.iterations;
+        r.met = rep.met;
+        r.note = rep.message;
     }
-    poseBodies(m_effective, m_joints, m_bodies);
+    poseBodies(r.values, r.joints, r.bodies);
+    r.lengths.resize(m_paths.size());
+    if (parts.polylines) r.polylines.resize(m_paths.size());
+    else r.polylines.clear();
     for (std::size_t f = 0; f < m_paths.size(); ++f) {
         const PathRef& p = m_paths[f];
-        m_lengths[f] = PathEvaluator::evaluate(
-            m_rig, m_rig.muscles[static_cast<std::size_t>(p.muscle)].paths[static_cast<std::size_t>(p.path)], m_bodies,
-            &m_polylines[f]);
+        r.lengths[f] = PathEvaluator::evaluate(
+            m_rig, m_rig.muscles[static_cast<std::size_t>(p.muscle)].paths[static_cast<std::size_t>(p.path)], r.bodies,
+            parts.polylines ? &r.polylines[f] : nullptr);
     }
-    computeMeasures();
-    if (!met) return core::makeError(m_note);
+    if (parts.measures) computeMeasures(r);
+    if (parts.readings) r.readings = readings(r);
+    else r.readings.clear();
+}
+
+core::Status Kinematics::update()
+{
+    // Readings are computed on demand (readings()), so the interactive update stays lean.
+    solveInto(m_pose, m_result, SolveParts{true, false, true});
+    if (!m_result.met) return core::makeError(m_result.note);
     return core::Status::success();
 }
 
-void Kinematics::computeMeasures()
+void Kinematics::computeMeasures(PoseResult& r) const
 {
-    const Rigid& sac = m_bodies[static_cast<std::size_t>(m_sacrumBody)];
-    const Rigid& l1 = m_bodies[static_cast<std::size_t>(m_l1Body)];
+    const Rigid& sac = r.bodies[static_cast<std::size_t>(m_sacrumBody)];
+    const Rigid& l1 = r.bodies[static_cast<std::size_t>(m_l1Body)];
     DVec3 s1Dir = sac.rotate(m_s1Dir);
     DVec3 a = l1.rotate(m_l1Axis);
     DVec3 l1Dir(0.0, -a.z, a.y);
-    m_measures.sacralSlopeDeg = slopeDeg(s1Dir);
-    m_measures.lumbarLordosisDeg = m_measures.sacralSlopeDeg - slopeDeg(l1Dir);
-    DVec3 hl = m_joints[static_cast<std::size_t>(m_skeleton.hipJoint(0))].apply(
+    DerivedMeasures& m = r.measures;
+    m.sacralSlopeDeg = slopeDeg(s1Dir);
+    m.lumbarLordosisDeg = m.sacralSlopeDeg - slopeDeg(l1Dir);
+    DVec3 hl = r.joints[static_cast<std::size_t>(m_skeleton.hipJoint(0))].apply(
         m_rig.joints[static_cast<std::size_t>(m_skeleton.hipJoint(0))].position);
-    DVec3 hr = m_joints[static_cast<std::size_t>(m_skeleton.hipJoint(1))].apply(
+    DVec3 hr = r.joints[static_cast<std::size_t>(m_skeleton.hipJoint(1))].apply(
         m_rig.joints[static_cast<std::size_t>(m_skeleton.hipJoint(1))].position);
     DVec3 v = sac.apply(m_s1Mid) - 0.5 * (hl + hr);
-    m_measures.pelvicTiltDeg = radToDeg(std::atan2(-v.z, v.y));
-    m_measures.pelvicIncidenceDeg = m_pelvicIncidence;
-    m_measures.hipFlexionLDeg = m_effective[HipFlexionL];
-    m_measures.hipFlexionRDeg = m_effective[HipFlexionR];
+    m.pelvicTiltDeg = radToDeg(std::atan2(-v.z, v.y));
+    m.pelvicIncidenceDeg = m_pelvicIncidence;
+    m.hipFlexionLDeg = r.values[HipFlexionL];
+    m.hipFlexionRDeg = r.values[HipFlexionR];
 }
 
 std::vector<std::string> Kinematics::jointNames() const
@@ -210,16 +225,16 @@ std::vector<std::string> Kinematics::jointNames() const
     return n;
 }
 
-Mat4 Kinematics::jointDelta(const std::string& joint) const
+Mat4 Kinematics::jointDelta(const PoseResult& r, const std::string& joint) const
 {
     int j = m_rig.findJoint(joint);
-    return j < 0 ? Mat4(1.0f) : m_joints[static_cast<std::size_t>(j)].toMat4();
+    return j < 0 || static_cast<std::size_t>(j) >= r.joints.size() ? Mat4(1.0f) : r.joints[static_cast<std::size_t>(j)].toMat4();
 }
 
-Mat4 Kinematics::bodyDelta(const std::string& body) const
+Mat4 Kinematics::bodyDelta(const PoseResult& r, const std::string& body) const
 {
     int b = m_rig.findBody(body);
-    return b < 0 ? Mat4(1.0f) : m_bodies[static_cast<std::size_t>(b)].toMat4();
+    return b < 0 || static_cast<std::size_t>(b) >= r.bodies.size() ? Mat4(1.0f) : r.bodies[static_cast<std::size_t>(b)].toMat4();
 }
 
 bool Kinematics::resolve(const std::string& id, int& muscle, int& flat) const
@@ -246,13 +261,14 @@ std::vector<std::string> Kinematics::muscleIds(bool includePaths) const
     return ids;
 }
 
-std::vector<Vec3> Kinematics::pathPolyline(const std::string& id) const
+std::vector<Vec3> Kinematics::pathPolyline(const PoseResult& r, const std::string& id) const
 {
     int m, f;
     std::vector<Vec3> out;
     if (!resolve(id, m, f)) return out;
     if (f < 0) f = m_flat[static_cast<std::size_t>(m)].front();
-    for (const auto& p : m_polylines[static_cast<std::size_t>(f)])
+    if (static_cast<std::size_t>(f) >= r.polylines.size()) return out;
+    for (const auto& p : r.polylines[static_cast<std::size_t>(f)])
         out.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y), static_cast<float>(p.z));
     return out;
 }
@@ -264,14 +280,27 @@ double Kinematics::pathLength(int flat, const std::vector<Rigid>& bodies) const
         m_rig, m_rig.muscles[static_cast<std::size_t>(p.muscle)].paths[static_cast<std::size_t>(p.path)], bodies, nullptr);
 }
 
-double Kinematics::lengthOf(const std::string& id) const
+double Kinematics::lengthOf(const PoseResult& r, const std::string& id) const
 {
     int m, f;
-    if (!resolve(id, m, f)) return std::numeric_limits<double>::quiet_NaN();
-    if (f >= 0) return m_lengths[static_cast<std::size_t>(f)];
+    if (!resolve(id, m, f) || r.lengths.size() != m_paths.size()) return std::numeric_limits<double>::quiet_NaN();
+    if (f >= 0) return r.lengths[static_cast<std::size_t>(f)];
     double sum = 0.0;
-    for (int k : m_flat[static_cast<std::size_t>(m)]) sum += m_lengths[static_cast<std::size_t>(k)];
+    for (int k : m_flat[static_cast<std::size_t>(m)]) sum += r.lengths[static_cast<std::size_t>(k)];
     return sum / static_cast<double>(m_flat[static_cast<std::size_t>(m)].size());
+}
+
+double Kinematics::lengthPctOf(const PoseResult& r, const std::string& id) const
+{
+    int m, f;
+    if (!resolve(id, m, f) || r.lengths.size() != m_paths.size()) return std::numeric_limits<double>::quiet_NaN();
+    if (f >= 0) return 100.0 * r.lengths[static_cast<std::size_t>(f)] / m_restLengths[static_cast<std::size_t>(f)];
+    double sumL = 0.0, sumL0 = 0.0;
+    for (int k : m_flat[static_cast<std::size_t>(m)]) {
+        sumL += r.lengths[static_cast<std::size_t>(k)];
+        sumL0 += m_restLengths[static_cast<std::size_t>(k)];
+    }
+    return 100.0 * sumL / sumL0;
 }
 
 std::string Kinematics::defaultCoordinateFor(int muscle) const
@@ -282,14 +311,14 @@ std::string Kinematics::defaultCoordinateFor(int muscle) const
     return "lumbar_flexion";
 }
 
-double Kinematics::momentArmMm(const std::string& id, const std::string& coordinate) const
+double Kinematics::momentArmMm(const PoseResult& r, const std::string& id, const std::string& coordinate) const
 {
     int m, f, c = coordIndex(coordinate);
     if (!resolve(id, m, f) || c < 0) return std::numeric_limits<double>::quiet_NaN();
     std::vector<Rigid> joints, bodies;
     double l[2] = {0.0, 0.0};
     for (int s = 0; s < 2; ++s) {
-        CoordValues v = m_effective;
+        CoordValues v = r.values;
         v[static_cast<std::size_t>(c)] += s == 0 ? kFdStepDeg : -kFdStepDeg;
         poseBodies(v, joints, bodies);
         if (f >= 0) {
@@ -302,13 +331,13 @@ double Kinematics::momentArmMm(const std::string& id, const std::string& coordin
     return -(l[0] - l[1]) / degToRad(2.0 * kFdStepDeg) * 1000.0;
 }
 
-std::vector<MuscleReading> Kinematics::readings(const std::string& about) const
+std::vector<MuscleReading> Kinematics::readings(const PoseResult& res, const std::string& about) const
 {
     std::vector<MuscleReading> out;
     // Lengths at +-h for each coordinate that is needed (at most a few).
     std::vector<Rigid> joints, bodies;
     auto lengthsAt = [&](int coord, double delta, std::vector<double>& lens) {
-        CoordValues v = m_effective;
+        CoordValues v = res.values;
         v[static_cast<std::size_t>(coord)] += delta;
         poseBodies(v, joints, bodies);
         lens.resize(m_paths.size());
@@ -326,6 +355,7 @@ std::vector<MuscleReading> Kinematics::readings(const std::string& about) const
         return -(e.second.first[static_cast<std::size_t>(flat)] - e.second.second[static_cast<std::size_t>(flat)]) /
                degToRad(2.0 * kFdStepDeg) * 1000.0;
     };
+    if (res.lengths.size() != m_paths.size()) return out;
     for (std::size_t m = 0; m < m_rig.muscles.size(); ++m) {
         std::string coordName = about.empty() ? defaultCoordinateFor(static_cast<int>(m)) : about;
         int c = coordIndex(coordName);
@@ -341,10 +371,10 @@ std::vector<MuscleReading> Kinematics::readings(const std::string& about) const
             r.id = m_paths[static_cast<std::size_t>(f)].id;
             r.muscle = whole.muscle;
             r.coordinate = coordName;
-            r.lengthMm = m_lengths[static_cast<std::size_t>(f)] * 1000.0;
-            r.lengthPct = 100.0 * m_lengths[static_cast<std::size_t>(f)] / m_restLengths[static_cast<std::size_t>(f)];
+            r.lengthMm = res.lengths[static_cast<std::size_t>(f)] * 1000.0;
+            r.lengthPct = 100.0 * res.lengths[static_cast<std::size_t>(f)] / m_restLengths[static_cast<std::size_t>(f)];
             r.momentArmMm = armFor(c, f);
-            sumL += m_lengths[static_cast<std::size_t>(f)];
+            sumL += res.lengths[static_cast<std::size_t>(f)];
             sumL0 += m_restLengths[static_cast<std::size_t>(f)];
             sumArm += r.momentArmMm;
             parts.push_back(r);
@@ -369,10 +399,13 @@ core::Status Kinematics::bind(const anatomy::Model& model)
     return m_deformer.bind(model, m_rig, m_table, m_flat, rest);
 }
 
-void Kinematics::deform(anatomy::Model& model) const
+void Kinematics::deform(const PoseResult& r, MeshSpan meshes, DeformWorkspace& workspace) const
 {
-    DeformPose pose{&m_bodies, &m_polylines, &m_lengths, m_effective[Breathing]};
-    m_deformer.deform(model, pose);
+    if (r.polylines.size() != m_paths.size() || r.bodies.size() != m_rig.bodies.size()) return; // lengths only
+    DeformPose pose{&r.bodies, &r.polylines, &r.lengths, r.values[Breathing]};
+    m_deformer.deform(meshes, pose, workspace);
 }
+
+void Kinematics::deform(anatomy::Model& model) { deform(m_result, MeshSpan(model.meshes), m_workspace); }
 
 } // namespace psoas::solver

@@ -1,8 +1,13 @@
 #pragma once
-// The solver facade: coordinates -> joint motions (free or standing), muscle paths with
-// lengths and moment arms, spinopelvic measures, and deformation of the bound model meshes.
+// The solver: coordinates -> joint motions (free or standing), muscle paths with lengths and
+// moment arms, spinopelvic measures, and deformation of the bound model meshes.
 //
-// Typical use (the app layer):
+// The solver proper is pure: solve(Pose) returns a PoseResult and changes nothing, the
+// result-taking readers (lengthOf(result, id), readings(result), ...) and
+// deform(result, meshes, workspace) read it. Evaluating other poses (a sweep, the neutral
+// ghost, a quiz answer) therefore needs no copy of the solver or of the model.
+//
+// Around it, a stateful wrapper for the pose on screen (the app layer):
 //   auto k = Kinematics::load(core::assetsDir());          // rig.json, coordinates.json, poses/
 //   k->bind(model);                                         // once, after io::loadModel
 //   k->setCoordinate("hip_flexion_r", 45.0); k->update(); k->deform(model);
@@ -13,6 +18,7 @@
 #include "core/Math.h"
 #include "solver/CoordinateTable.h"
 #include "solver/MeshDeformer.h"
+#include "solver/Pose.h"
 #include "solver/PresetLibrary.h"
 #include "solver/RigData.h"
 #include "solver/Rigid.h"
@@ -31,6 +37,30 @@ public:
     static core::Result<Kinematics> loadFiles(const std::string& rigJson, const std::string& coordinatesJson,
                                               const std::string& posesDir);
 
+    // ---- the pure solver ----
+    // Solves `pose` (standing solve in standing mode, joints, paths, measures, readings) and
+    // changes nothing. A standing target that cannot be met gives met = false and the note.
+    PoseResult solve(const Pose& pose, const SolveParts& parts = {}) const;
+    // The same into `out`, reusing its storage (no allocation once sized): for sweeps.
+    void solveInto(const Pose& pose, PoseResult& out, const SolveParts& parts = {}) const;
+    const CoordinateTable& table() const { return m_table; }
+    // Readers of a result (same meaning as the wrapper's readers below).
+    double lengthOf(const PoseResult& r, const std::string& muscleOrSlip) const;
+    double lengthPctOf(const PoseResult& r, const std::string& muscleOrSlip) const; // % of neutral
+    std::vector<MuscleReading> readings(const PoseResult& r, const std::string& aboutCoordinate = "") const;
+    std::vector<Vec3> pathPolyline(const PoseResult& r, const std::string& muscleOrSlip) const;
+    double momentArmMm(const PoseResult& r, const std::string& muscleOrSlip, const std::string& coordinate) const;
+    Mat4 jointDelta(const PoseResult& r, const std::string& joint) const;
+    Mat4 bodyDelta(const PoseResult& r, const std::string& body) const;
+    // Deforms the bound meshes (indexed as the bound model's meshes) to `r`, which must have
+    // been solved with polylines. The workspace holds the scratch and the change cache.
+    void deform(const PoseResult& r, MeshSpan meshes, DeformWorkspace& workspace) const;
+
+    // ---- the wrapper: the current pose ----
+    const Pose& pose() const { return m_pose; }
+    void setPose(const Pose& pose) { m_pose = pose; m_result.values = pose.values; m_result.mode = pose.mode; }
+    const PoseResult& result() const { return m_result; } // of the last update()
+
     // ---- coordinates ----
     const std::vector<CoordinateInfo>& coordinates() const { return m_table.infos(); }
     // Unknown name or NaN: error naming it, nothing changes. Outside the limits: clamped,
@@ -40,12 +70,14 @@ public:
     // Current value (after update(): the solved value in standing mode). NaN for unknown names.
     double coordinate(const std::string& name) const;
     void resetCoordinates(); // all to their defaults
-    void setMode(Mode mode) { m_mode = mode; }
-    Mode mode() const { return m_mode; }
+    void setMode(Mode mode) { m_pose.mode = mode; }
+    Mode mode() const { return m_pose.mode; }
 
     // ---- presets ----
     std::vector<std::string> presetNames() const;
     const Preset* preset(const std::string& name) const { return m_presets.find(name); }
+    // The preset's pose: its mode and coordinates, the others at their default.
+    core::Result<Pose> presetPose(const std::string& name) const;
     // Sets the preset's mode and coordinates (others to default) and runs update().
     core::Status applyPreset(const std::string& name);
 
@@ -54,32 +86,38 @@ public:
     // Returns an error only when a standing target cannot be met (the pose is still the best
     // reachable one and everything is updated); lastSolveNote() keeps that message.
     core::Status update();
-    const std::string& lastSolveNote() const { return m_note; }
-    int lastSolveIterations() const { return m_iterations; }
+    const std::string& lastSolveNote() const { return m_result.note; }
+    int lastSolveIterations() const { return m_result.iterations; }
 
     // ---- results ----
     std::vector<std::string> jointNames() const;
     // Model-space rigid motion of everything attached to `joint`: posed = M * neutral.
     // Identity for unknown names.
-    Mat4 jointDelta(const std::string& joint) const;
-    Mat4 bodyDelta(const std::string& body) const; // same, by body name (bone id)
+    Mat4 jointDelta(const std::string& joint) const { return jointDelta(m_result, joint); }
+    Mat4 bodyDelta(const std::string& body) const { return bodyDelta(m_result, body); } // by body name (bone id)
 
     // Per muscle (id) and, for muscles with several paths, per path ("psoas_major_r.t12").
     // Moment arm about `aboutCoordinate`, or about the muscle's own hip_flexion_<side> when
     // empty (lumbar_flexion for muscles without a side).
-    std::vector<MuscleReading> readings(const std::string& aboutCoordinate = "") const;
+    std::vector<MuscleReading> readings(const std::string& aboutCoordinate = "") const
+    {
+        return readings(m_result, aboutCoordinate);
+    }
     // Names accepted by pathPolyline()/readings(): muscle ids and muscle.path ids.
     std::vector<std::string> muscleIds(bool includePaths = true) const;
     // Posed polyline (model frame, metres). A muscle id with several paths gives its first path.
-    std::vector<Vec3> pathPolyline(const std::string& muscleOrSlip) const;
+    std::vector<Vec3> pathPolyline(const std::string& muscleOrSlip) const { return pathPolyline(m_result, muscleOrSlip); }
     // Length in metres of a muscle (mean of its paths) or a path; NaN when unknown.
-    double lengthOf(const std::string& muscleOrSlip) const;
-    double momentArmMm(const std::string& muscleOrSlip, const std::string& coordinate) const;
-    DerivedMeasures measures() const { return m_measures; }
+    double lengthOf(const std::string& muscleOrSlip) const { return lengthOf(m_result, muscleOrSlip); }
+    double momentArmMm(const std::string& muscleOrSlip, const std::string& coordinate) const
+    {
+        return momentArmMm(m_result, muscleOrSlip, coordinate);
+    }
+    DerivedMeasures measures() const { return m_result.measures; }
 
     // ---- meshes ----
     core::Status bind(const anatomy::Model& model); // reads uv1 (TEXCOORD_1); after load
-    void deform(anatomy::Model& model) const;       // positions + normals, ++version
+    void deform(anatomy::Model& model);             // the current pose: positions + normals, ++version
     const MeshDeformer& deformer() const { return m_deformer; }
     const RigData& rig() const { return m_rig; }
 
@@ -89,7 +127,7 @@ private:
         std::string id; // "psoas_major_r.t12" or the muscle id for single-path muscles
     };
     void poseBodies(const CoordValues& v, std::vector<Rigid>& joints, std::vector<Rigid>& bodies) const;
-    void computeMeasures();
+    void computeMeasures(PoseResult& r) const;
     double pathLength(int flat, const std::vector<Rigid>& bodies) const;
     bool resolve(const std::string& id, int& muscle, int& flat) const; // flat = -1 for a whole muscle
     std::string defaultCoordinateFor(int muscle) const;
@@ -98,22 +136,19 @@ private:
     CoordinateTable m_table;
     PresetLibrary m_presets;
     Skeleton m_skeleton;
-    Mode m_mode = Mode::Free;
-    CoordValues m_values{};    // as set by the user
-    CoordValues m_effective{}; // after the standing solve
-    std::vector<Rigid> m_joints, m_bodies;
     std::vector<PathRef> m_paths;
     std::vector<std::vector<int>> m_flat; // [muscle][path] -> flat index
-    std::vector<double> m_restLengths, m_lengths;
-    std::vector<std::vector<DVec3>> m_polylines, m_restPolylines;
-    DerivedMeasures m_measures;
+    std::vector<double> m_restLengths;
+    std::vector<std::vector<DVec3>> m_restPolylines;
     double m_pelvicIncidence = 0.0;
     // Neutral geometry for the measures
     int m_sacrumBody = -1, m_l1Body = -1;
     DVec3 m_s1Mid{0.0}, m_s1Dir{0.0, 0.0, 1.0}, m_l1Axis{0.0, 1.0, 0.0};
     MeshDeformer m_deformer;
-    std::string m_note;
-    int m_iterations = 0;
+    // The wrapper's state: the pose as set, its result and the deformer's workspace.
+    Pose m_pose;
+    PoseResult m_result;
+    DeformWorkspace m_workspace;
 };
 
 } // namespace psoas::solver

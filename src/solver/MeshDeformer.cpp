@@ -91,16 +91,31 @@ void append(std::vector<double>& out, const DVec3& v)
 
 } // namespace
 
-bool MeshDeformer::changed(const anatomy::Model& model, int mesh, std::vector<double>& last,
-                           const std::vector<double>& input) const
+void MeshDeformer::prepare(MeshSpan meshes, DeformWorkspace& ws) const
+{
+    if (ws.owner != this || ws.bindSerial != m_bindSerial || ws.muscles.size() != m_muscles.size() ||
+        ws.blendInput.size() != m_blends.size()) {
+        ws.clear();
+        ws.owner = this;
+        ws.bindSerial = m_bindSerial;
+        ws.muscles.resize(m_muscles.size());
+        for (std::size_t i = 0; i < m_muscles.size(); ++i) {
+            ws.muscles[i].posed.resize(m_muscles[i].paths.size());
+            ws.muscles[i].samples.resize(m_muscles[i].paths.size() * K);
+        }
+        ws.blendInput.resize(m_blends.size());
+    }
+    if (ws.lastMeshes != meshes.data || ws.lastVersion.size() != meshes.size) {
+        ws.lastMeshes = meshes.data;
+        ws.lastVersion.assign(meshes.size, 0);
+    }
+}
+
+bool MeshDeformer::changed(MeshSpan meshes, int mesh, std::vector<double>& last, DeformWorkspace& ws)
 {
     std::size_t mi = static_cast<std::size_t>(mesh);
-    if (m_lastModel != &model || m_lastVersion.size() != model.meshes.size()) {
-        m_lastModel = &model;
-        m_lastVersion.assign(model.meshes.size(), 0);
-    }
-    if (m_lastVersion[mi] == model.meshes[mi].version && last == input) return false;
-    last = input;
+    if (ws.lastVersion[mi] == meshes[mi].version && last == ws.input) return false;
+    last = ws.input;
     return true;
 }
 
@@ -414,7 +429,6 @@ core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMusc
     centreMesh();
     buildRest();
     bindVertices();
-    mm.samples.resize(mm.paths.size() * K);
     m_muscles.push_back(std::move(mm));
     return core::Status::success();
 }
@@ -425,8 +439,8 @@ core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig,
     m_muscles.clear();
     m_blends.clear();
     m_bound = false;
-    m_lastModel = nullptr;
-    m_lastVersion.clear();
+    static std::uint64_t serials = 0;
+    m_bindSerial = ++serials;
     m_breathing = table.breathing();
     int t12Joint = rig.findJoint("j_t12_l1");
     m_t12Body = rig.findBody("t12");
@@ -541,34 +555,36 @@ std::size_t MeshDeformer::boundVertexCount() const
     return n;
 }
 
-void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const
+void MeshDeformer::deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWorkspace::Muscle& w,
+                                const DeformPose& pose, DeformWorkspace& ws) const
 {
     const auto& bodies = *pose.bodyWorld;
-    m_input.clear();
+    std::vector<double>& input = ws.input;
+    input.clear();
     for (const PathBinding& pb : mm.paths) {
         if (pb.flat < 0) continue;
-        for (const DVec3& p : (*pose.polylines)[static_cast<std::size_t>(pb.flat)]) append(m_input, p);
-        m_input.push_back((*pose.lengths)[static_cast<std::size_t>(pb.flat)]);
-        append(m_input, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0));
+        for (const DVec3& p : (*pose.polylines)[static_cast<std::size_t>(pb.flat)]) append(input, p);
+        input.push_back((*pose.lengths)[static_cast<std::size_t>(pb.flat)]);
+        append(input, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0));
     }
-    if (!changed(model, mm.mesh, mm.lastInput, m_input)) return;
+    if (!changed(meshes, mm.mesh, w.lastInput, ws)) return;
     for (std::size_t k = 0; k < mm.paths.size(); ++k) {
         const PathBinding& pb = mm.paths[k];
+        CentrelineTable& posed = w.posed[k];
         if (pb.flat >= 0)
-            pb.posed.sample((*pose.polylines)[static_cast<std::size_t>(pb.flat)], pb.spec,
-                            (*pose.lengths)[static_cast<std::size_t>(pb.flat)], true);
+            posed.sample((*pose.polylines)[static_cast<std::size_t>(pb.flat)], pb.spec,
+                         (*pose.lengths)[static_cast<std::size_t>(pb.flat)], true);
         else
-            pb.posed.blend(mm.paths[static_cast<std::size_t>(pb.blendA)].posed, mm.paths[static_cast<std::size_t>(pb.blendB)].posed,
-                           pb.blendT);
-        pb.posed.finish(pb.spec, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0), true);
-        const auto& Q = pb.posed.centres();
-        const auto& F = pb.posed.frames();
-        const auto& S = pb.posed.scales();
-        const auto& St = pb.posed.stretches();
+            posed.blend(w.posed[static_cast<std::size_t>(pb.blendA)], w.posed[static_cast<std::size_t>(pb.blendB)], pb.blendT);
+        posed.finish(pb.spec, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0), true);
+        const auto& Q = posed.centres();
+        const auto& F = posed.frames();
+        const auto& S = posed.scales();
+        const auto& St = posed.stretches();
         for (std::size_t j = 0; j < K; ++j) {
             // r = 1 / sqrt(l): the inverses are sqrt(l) and l * r.
             const double r = S[j], l = St[j], il = r * r, ir = l * r;
-            Sample& s = mm.samples[k * K + j];
+            DeformSample& s = w.samples[k * K + j];
             put(s.p, Q[j]);
             put(s.t, F[j][0] * l);
             put(s.tn, F[j][0] * il);
@@ -578,9 +594,9 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
             put(s.bn, F[j][2] * ir);
         }
     }
-    anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mm.mesh)];
+    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(mm.mesh)];
     mesh.normals.resize(mesh.positions.size());
-    const Sample* samples = mm.samples.data();
+    const DeformSample* samples = w.samples.data();
     const std::size_t count = mm.row.size();
     Vec3* outP = mesh.positions.data();
     Vec3* outN = mesh.normals.data();
@@ -591,8 +607,8 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
     auto ld = [](const float (&a)[4]) { return _mm_load_ps(a); };
     auto mad = [](__m128 acc, __m128 a, float x) { return _mm_add_ps(acc, _mm_mul_ps(a, _mm_set1_ps(x))); };
     for (; v + 1 < count; ++v) {
-        const Sample& A = samples[mm.row[v]];
-        const Sample& B = samples[mm.row[v] + 1];
+        const DeformSample& A = samples[mm.row[v]];
+        const DeformSample& B = samples[mm.row[v] + 1];
         const __m128 f = _mm_set1_ps(mm.frac[v]), g = _mm_set1_ps(1.0f - mm.frac[v]);
         const Vec3 o = mm.offset[v], n = mm.normal[v];
         __m128 pa = mad(mad(mad(ld(A.p), ld(A.t), o.x), ld(A.n), o.y), ld(A.b), o.z);
@@ -605,8 +621,8 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
     }
 #endif
     for (; v < count; ++v) {
-        const Sample& A = samples[mm.row[v]];
-        const Sample& B = samples[mm.row[v] + 1];
+        const DeformSample& A = samples[mm.row[v]];
+        const DeformSample& B = samples[mm.row[v] + 1];
         const float f = mm.frac[v], g = 1.0f - f;
         const Vec3 o = mm.offset[v], n = mm.normal[v];
         Vec3 pa = vec(A.p) + vec(A.t) * o.x + vec(A.n) * o.y + vec(A.b) * o.z;
@@ -617,42 +633,47 @@ void MeshDeformer::deformMuscle(anatomy::Model& model, const MuscleMesh& mm, con
         outN[v] = unit(na * g + nb * f);
     }
     ++mesh.version;
-    m_lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
+    ws.lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
 }
 
-void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const
+void MeshDeformer::deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<double>& last, const DeformPose& pose,
+                               DeformWorkspace& work) const
 {
+    std::vector<double>& input = work.input;
+    std::vector<Mat3>& bodyR = work.bodyR;
+    std::vector<Vec3>& bodyT = work.bodyT;
+    auto& bodyCols = work.bodyCols;
     const auto& bodies = *pose.bodyWorld;
     const double descent = b.diaphragm ? m_breathing.domeExcursionAt100 * (pose.breathing - m_breathing.restPercent) / 100.0 : 0.0;
-    m_input.clear();
+    input.clear();
     for (int body : b.usedBodies) {
         const Rigid& r = bodies[static_cast<std::size_t>(body)];
-        for (int c = 0; c < 3; ++c) append(m_input, r.r[c]);
-        append(m_input, r.t);
+        for (int c = 0; c < 3; ++c) append(input, r.r[c]);
+        append(input, r.t);
     }
-    m_input.push_back(descent);
-    if (!changed(model, b.mesh, b.lastInput, m_input)) return;
-    anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(b.mesh)];
+    input.push_back(descent);
+    if (!changed(meshes, b.mesh, last, work)) return;
+    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(b.mesh)];
     mesh.normals.resize(mesh.positions.size());
-    m_bodyR.resize(bodies.size());
-    m_bodyT.resize(bodies.size());
+    bodyR.resize(bodies.size());
+    bodyT.resize(bodies.size());
     for (int body : b.usedBodies) {
-        m_bodyR[static_cast<std::size_t>(body)] = Mat3(bodies[static_cast<std::size_t>(body)].r);
-        m_bodyT[static_cast<std::size_t>(body)] = toF(bodies[static_cast<std::size_t>(body)].t);
+        bodyR[static_cast<std::size_t>(body)] = Mat3(bodies[static_cast<std::size_t>(body)].r);
+        bodyT[static_cast<std::size_t>(body)] = toF(bodies[static_cast<std::size_t>(body)].t);
     }
-    m_bodyCols.resize(bodies.size());
+    bodyCols.resize(bodies.size());
     for (int body : b.usedBodies) {
         const std::size_t i = static_cast<std::size_t>(body);
         for (int c = 0; c < 4; ++c) {
-            const Vec3 col = c < 3 ? m_bodyR[i][c] : m_bodyT[i];
-            m_bodyCols[i].c[c][0] = col.x;
-            m_bodyCols[i].c[c][1] = col.y;
-            m_bodyCols[i].c[c][2] = col.z;
-            m_bodyCols[i].c[c][3] = 0.0f;
+            const Vec3 col = c < 3 ? bodyR[i][c] : bodyT[i];
+            bodyCols[i].c[c][0] = col.x;
+            bodyCols[i].c[c][1] = col.y;
+            bodyCols[i].c[c][2] = col.z;
+            bodyCols[i].c[c][3] = 0.0f;
         }
     }
-    const Mat3 t12R = m_t12Body >= 0 ? m_bodyR[static_cast<std::size_t>(m_t12Body)] : Mat3(1.0f);
-    const Vec3 t12T = m_t12Body >= 0 ? m_bodyT[static_cast<std::size_t>(m_t12Body)] : Vec3(0.0f);
+    const Mat3 t12R = m_t12Body >= 0 ? bodyR[static_cast<std::size_t>(m_t12Body)] : Mat3(1.0f);
+    const Vec3 t12T = m_t12Body >= 0 ? bodyT[static_cast<std::size_t>(m_t12Body)] : Vec3(0.0f);
     const float fDescent = static_cast<float>(descent);
     const bool dome = b.diaphragm && m_t12Body >= 0;
     const Vec3 down = t12R[1] * fDescent; // the dome descends along T12's vertical axis
@@ -681,10 +702,10 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
             continue;
         }
         if (v + 1 < count) { // discs and crura: blend of two vertebrae (crura: then towards the dome)
-            const BodyColumns& A = m_bodyCols[static_cast<std::size_t>(b.bodyA[v])];
-            const BodyColumns& B = m_bodyCols[static_cast<std::size_t>(b.bodyB[v])];
-            auto col = [](const BodyColumns& m, int c) { return _mm_load_ps(m.c[c]); };
-            auto rot = [&](const BodyColumns& m, const Vec3& a) {
+            const DeformWorkspace::BodyColumns& A = bodyCols[static_cast<std::size_t>(b.bodyA[v])];
+            const DeformWorkspace::BodyColumns& B = bodyCols[static_cast<std::size_t>(b.bodyB[v])];
+            auto col = [](const DeformWorkspace::BodyColumns& m, int c) { return _mm_load_ps(m.c[c]); };
+            auto rot = [&](const DeformWorkspace::BodyColumns& m, const Vec3& a) {
                 return _mm_add_ps(_mm_add_ps(_mm_mul_ps(col(m, 0), _mm_set1_ps(a.x)), _mm_mul_ps(col(m, 1), _mm_set1_ps(a.y))),
                                   _mm_mul_ps(col(m, 2), _mm_set1_ps(a.z)));
             };
@@ -714,8 +735,8 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
         } else {
             const std::size_t ia = static_cast<std::size_t>(b.bodyA[v]), ib = static_cast<std::size_t>(b.bodyB[v]);
             const float t = b.t[v], s = 1.0f - t;
-            pos = (m_bodyR[ia] * x + m_bodyT[ia]) * s + (m_bodyR[ib] * x + m_bodyT[ib]) * t;
-            nor = (m_bodyR[ia] * n) * s + (m_bodyR[ib] * n) * t;
+            pos = (bodyR[ia] * x + bodyT[ia]) * s + (bodyR[ib] * x + bodyT[ib]) * t;
+            nor = (bodyR[ia] * n) * s + (bodyR[ib] * n) * t;
             if (dome) { // crura: from their vertebra (w = 0) to the dome motion (w = 1)
                 const float w = b.dome[v];
                 pos = pos * (1.0f - w) + (t12R * x + t12T - down * w) * w;
@@ -726,14 +747,15 @@ void MeshDeformer::deformBlend(anatomy::Model& model, const BlendMesh& b, const 
         outN[v] = unit(nor);
     }
     ++mesh.version;
-    m_lastVersion[static_cast<std::size_t>(b.mesh)] = mesh.version;
+    work.lastVersion[static_cast<std::size_t>(b.mesh)] = mesh.version;
 }
 
-void MeshDeformer::deform(anatomy::Model& model, const DeformPose& pose) const
+void MeshDeformer::deform(MeshSpan meshes, const DeformPose& pose, DeformWorkspace& ws) const
 {
     if (!m_bound) return;
-    for (const MuscleMesh& mm : m_muscles) deformMuscle(model, mm, pose);
-    for (const BlendMesh& b : m_blends) deformBlend(model, b, pose);
+    prepare(meshes, ws);
+    for (std::size_t i = 0; i < m_muscles.size(); ++i) deformMuscle(meshes, m_muscles[i], ws.muscles[i], pose, ws);
+    for (std::size_t i = 0; i < m_blends.size(); ++i) deformBlend(meshes, m_blends[i], ws.blendInput[i], pose, ws);
 }
 
 std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model, std::string* where) const

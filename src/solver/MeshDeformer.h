@@ -19,6 +19,10 @@
 // s measured at right angles to it, so one orthonormal frame per section carries the whole
 // fan.) A mesh whose inputs did not change since the last call on the same model is left
 // alone (its version is not bumped). Allocation-free after the first deform.
+//
+// The deformer is immutable once bound: deform() is const and writes only the meshes it is
+// given and the caller's DeformWorkspace (posed tables, per-mesh input cache, scratch).
+// One workspace per set of meshes kept in step (the live model; the ghost's rest copies).
 #include "anatomy/Model.h"
 #include "core/Error.h"
 #include "solver/CentrelineTable.h"
@@ -32,6 +36,56 @@
 #include <vector>
 
 namespace psoas::solver {
+
+// The meshes to deform, indexed as the bound model's meshes (a model's meshes, or copies of
+// them in the same order). Minimal stand-in for std::span (C++20).
+struct MeshSpan {
+    anatomy::MeshData* data = nullptr;
+    std::size_t size = 0;
+    MeshSpan() = default;
+    MeshSpan(anatomy::MeshData* d, std::size_t n) : data(d), size(n) {}
+    explicit MeshSpan(std::vector<anatomy::MeshData>& v) : data(v.data()), size(v.size()) {}
+    anatomy::MeshData& operator[](std::size_t i) const { return data[i]; }
+};
+
+// One sample of a posed table in single precision: position, frame columns scaled for
+// positions (tangent * stretch, normal * r, binormal * r) and for normals (the inverse
+// transpose: tangent / stretch, normal / r, binormal / r). Offsets along the path stretch
+// with it, so a vertex bound a little before or after its sample keeps its place.
+// Four floats per vector (the fourth is 0) so the vertex loop can use SSE.
+struct alignas(16) DeformSample {
+    float p[4], t[4], n[4], b[4], tn[4], nn[4], bn[4];
+};
+
+class MeshDeformer;
+
+// Everything deform() writes besides the meshes. Sized by the first deform with a deformer
+// (again after a re-bind or with another deformer); allocation-free after that.
+class DeformWorkspace {
+public:
+    void clear() { *this = DeformWorkspace(); }
+
+private:
+    friend class MeshDeformer;
+    struct Muscle {
+        std::vector<CentrelineTable> posed; // per path binding
+        std::vector<DeformSample> samples;
+        std::vector<double> lastInput;
+    };
+    struct BodyColumns { // body rotations and translations as four-float columns (SSE loops)
+        alignas(16) float c[4][4];
+    };
+    const MeshDeformer* owner = nullptr;
+    std::uint64_t bindSerial = 0;
+    std::vector<Muscle> muscles;
+    std::vector<std::vector<double>> blendInput; // per blend mesh: last input
+    std::vector<double> input;
+    std::vector<Mat3> bodyR;
+    std::vector<Vec3> bodyT;
+    std::vector<BodyColumns> bodyCols;
+    const anatomy::MeshData* lastMeshes = nullptr;
+    std::vector<std::uint64_t> lastVersion; // per mesh, after our last write
+};
 
 // What the deformer needs from the current pose.
 struct DeformPose {
@@ -49,7 +103,7 @@ public:
     // flatPath[m][k] = flat index of muscle m's path k into polylines/lengths.
     core::Status bind(const anatomy::Model& model, const RigData& rig, const CoordinateTable& table,
                       const std::vector<std::vector<int>>& flatPath, const DeformPose& rest);
-    void deform(anatomy::Model& model, const DeformPose& pose) const;
+    void deform(MeshSpan meshes, const DeformPose& pose, DeformWorkspace& workspace) const;
     bool bound() const { return m_bound; }
     std::size_t boundMeshCount() const { return m_muscles.size() + m_blends.size(); }
     std::size_t boundVertexCount() const;
@@ -67,15 +121,6 @@ private:
         DVec3 restNormal0{0.0}; // normal of the first rest frame
         CentrelineTable::Spec spec;
         CentrelineTable rest;
-        mutable CentrelineTable posed;
-    };
-    // One sample of a posed table in single precision: position, frame columns scaled for
-    // positions (tangent * stretch, normal * r, binormal * r) and for normals (the inverse
-    // transpose: tangent / stretch, normal / r, binormal / r). Offsets along the path stretch
-    // with it, so a vertex bound a little before or after its sample keeps its place.
-    // Four floats per vector (the fourth is 0) so the vertex loop can use SSE.
-    struct alignas(16) Sample {
-        float p[4], t[4], n[4], b[4], tn[4], nn[4], bn[4];
     };
     struct MuscleMesh {
         int mesh = -1;
@@ -83,8 +128,6 @@ private:
         std::vector<std::uint32_t> row; // per vertex: path * kSamples + lower sample
         std::vector<float> frac;
         std::vector<Vec3> offset, normal; // in the local frame
-        mutable std::vector<Sample> samples;
-        mutable std::vector<double> lastInput;
     };
     struct BlendMesh { // discs and diaphragm
         int mesh = -1;
@@ -96,32 +139,26 @@ private:
         std::vector<float> dome;   // diaphragm: dome weight w (0 for discs)
         std::vector<float> region; // diaphragm region (0 dome)
         std::vector<int> usedBodies;
-        mutable std::vector<double> lastInput;
     };
 
     core::Status bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mesh,
                             const std::vector<int>& flat, const DeformPose& rest);
     void findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
                        const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
-    void deformMuscle(anatomy::Model& model, const MuscleMesh& mm, const DeformPose& pose) const;
-    void deformBlend(anatomy::Model& model, const BlendMesh& b, const DeformPose& pose) const;
-    // True (and the cache updated) when `input` differs from the last call's on this model.
-    bool changed(const anatomy::Model& model, int mesh, std::vector<double>& last, const std::vector<double>& input) const;
+    void deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWorkspace::Muscle& w, const DeformPose& pose,
+                      DeformWorkspace& ws) const;
+    void deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<double>& last, const DeformPose& pose,
+                     DeformWorkspace& work) const;
+    void prepare(MeshSpan meshes, DeformWorkspace& ws) const; // sizes ws for this deformer and these meshes
+    // True (and the cache updated) when ws.input differs from the last call's on these meshes.
+    static bool changed(MeshSpan meshes, int mesh, std::vector<double>& last, DeformWorkspace& ws);
 
     std::vector<MuscleMesh> m_muscles;
     std::vector<BlendMesh> m_blends;
     int m_t12Body = -1;
     BreathingParams m_breathing;
     bool m_bound = false;
-    mutable std::vector<double> m_input; // scratch
-    mutable std::vector<Mat3> m_bodyR;   // scratch: body rotations and translations in float
-    mutable std::vector<Vec3> m_bodyT;
-    struct alignas(16) BodyColumns { // the same, as four-float columns for the SSE loops
-        float c[4][4];
-    };
-    mutable std::vector<BodyColumns> m_bodyCols;
-    mutable const anatomy::Model* m_lastModel = nullptr;
-    mutable std::vector<std::uint64_t> m_lastVersion; // per model mesh, after our last write
+    std::uint64_t m_bindSerial = 0; // a new one per bind (workspaces of an older bind resize)
 };
 
 } // namespace psoas::solver

@@ -335,21 +335,21 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
 #ifdef PSOAS_HAVE_SOLVER
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return false;
-    // The destination, solved on a copy so the shown pose is untouched. It starts from the
-    // mode in force (an animation already running has the solver free in between).
+    // The destination, solved without touching the shown pose. It starts from the mode in
+    // force (an animation already running has the solver free in between).
     app::LessonPose wanted{mode.toStdString(), preset.toStdString(), coords};
     auto solved = app::lessonPoseTarget(*k, this->mode().toStdString(), wanted);
     if (!solved) {
         setNote(tr("Unknown pose \"%1\".").arg(preset));
         return false;
     }
-    const solver::Kinematics& target = solved.value();
+    const solver::PoseResult& target = solved.value();
     std::map<std::string, double> to;
-    for (const auto& c : target.coordinates()) to[c.name] = target.coordinate(c.name);
+    for (const auto& c : k->coordinates()) to[c.name] = target.values[static_cast<std::size_t>(solver::coordIndex(c.name))];
 
     m_animationPreset = preset;
     m_animationMode = mode;
-    m_animationTargetMode = QString::fromStdString(solver::modeName(target.mode()));
+    m_animationTargetMode = QString::fromStdString(solver::modeName(target.mode));
     m_animationExtra = coords;
     m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
     k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
