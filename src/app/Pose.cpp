@@ -11,6 +11,7 @@ Pose Pose::of(const Document& doc)
     if (const auto* k = doc.kinematics()) {
         for (const auto& c : k->coordinates()) p.coordinates[c.name] = k->coordinate(c.name);
         p.mode = solver::modeName(k->mode());
+        p.body = solver::bodyName(k->body());
     }
 #else
     (void)doc;
@@ -28,6 +29,11 @@ core::Status Pose::applyTo(Document& doc) const
         solver::Mode m = k->mode();
         if (solver::parseMode(mode, m)) k->setMode(m);
         else status = core::makeError("pose mode '" + mode + "' is unknown; use standing or free");
+    }
+    if (!body.empty()) {
+        solver::Body b = k->body();
+        if (solver::parseBody(body, b)) k->setBody(b);
+        else if (status) status = core::makeError("body orientation '" + body + "' is unknown; use standing, supine or prone");
     }
     // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
     for (const auto& [name, value] : coordinates) {

@@ -145,6 +145,7 @@ core::Status Kinematics::applyPreset(const std::string& name)
     }
     resetCoordinates();
     m_mode = p->mode;
+    m_body = p->body;
     for (const auto& [coord, value] : p->values) {
         auto st = setCoordinate(coord, value);
         if (!st) return core::makeError(p->sourcePath + ": " + st.message());

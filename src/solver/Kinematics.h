@@ -42,11 +42,15 @@ public:
     void resetCoordinates(); // all to their defaults
     void setMode(Mode mode) { m_mode = mode; }
     Mode mode() const { return m_mode; }
+    // The body orientation of the pose (see Body in Types.h): set by applyPreset from the
+    // preset, kept by coordinate changes; never used by the solve.
+    void setBody(Body body) { m_body = body; }
+    Body body() const { return m_body; }
 
     // ---- presets ----
     std::vector<std::string> presetNames() const;
     const Preset* preset(const std::string& name) const { return m_presets.find(name); }
-    // Sets the preset's mode and coordinates (others to default) and runs update().
+    // Sets the preset's mode, body orientation and coordinates (others to default) and runs update().
     core::Status applyPreset(const std::string& name);
 
     // ---- solve ----
@@ -99,6 +103,7 @@ private:
     PresetLibrary m_presets;
     Skeleton m_skeleton;
     Mode m_mode = Mode::Free;
+    Body m_body = Body::Standing;
     CoordValues m_values{};    // as set by the user
     CoordValues m_effective{}; // after the standing solve
     std::vector<Rigid> m_joints, m_bodies;
