@@ -21,6 +21,12 @@ struct MeshData {
     // Optional per-vertex tissue colour (glTF COLOR_0): rgb, and in a how much it replaces the
     // catalog colour (0 = catalog colour only). Empty for most meshes.
     std::vector<Vec4> colors;
+    // Optional fibre coordinates of a muscle surface, derived when the document opens (not in
+    // the file): x, y = the vertex's rest offset across its path (metres, in the path's frame),
+    // z = s (fraction of the path from origin to insertion), w = the muscle's tendon_fraction.
+    // The renderer draws fibres along the path and the distal tendon from them. Empty for
+    // everything that is not a muscle.
+    std::vector<Vec4> fibres;
     // Optional skin (glTF JOINTS_0 / WEIGHTS_0).
     std::vector<glm::u16vec4> joints;
     std::vector<Vec4> weights;

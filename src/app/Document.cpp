@@ -70,6 +70,7 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
             doc->m_kinematics = std::move(kin).value();
             for (const auto& j : doc->m_kinematics->jointNames())
                 if (int n = doc->m_scene.find(j); n >= 0) doc->m_jointNodes.push_back(n);
+            doc->addFibreCoordinates();
             doc->updatePose();
         }
     } else {
@@ -79,6 +80,25 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
     doc->m_poseError = "This build has no joint-angle solver.";
 #endif
     return doc;
+}
+
+void Document::addFibreCoordinates()
+{
+#ifdef PSOAS_HAVE_SOLVER
+    const auto& deformer = m_kinematics->deformer();
+    for (const auto& muscle : m_kinematics->rig().muscles) {
+        const int node = m_scene.find(muscle.id);
+        if (node < 0) continue;
+        for (int m : m_scene.node(node).meshes) {
+            if (m < 0 || std::size_t(m) >= m_model.meshes.size()) continue;
+            auto& mesh = m_model.meshes[std::size_t(m)];
+            const auto fibre = deformer.fibreCoordinates(m);
+            if (fibre.size() != mesh.positions.size()) continue;
+            mesh.fibres.resize(fibre.size());
+            for (std::size_t v = 0; v < fibre.size(); ++v) mesh.fibres[v] = Vec4(fibre[v], float(muscle.tendonFraction));
+        }
+    }
+#endif
 }
 
 void Document::frameAll(scene::OrbitCamera& camera) const
@@ -147,13 +167,30 @@ core::Status Document::applyPreset(const std::string& name)
 #endif
 }
 
+Mat3 Document::bodyRotation() const
+{
+#ifdef PSOAS_HAVE_SOLVER
+    if (!m_kinematics) return Mat3(1.0f);
+    const float quarter = 0.5f * glm::pi<float>();
+    switch (m_kinematics->body()) {
+    case solver::Body::Supine: return Mat3(glm::rotate(Mat4(1.0f), -quarter, Vec3(1, 0, 0))); // +Z (front) up
+    case solver::Body::Prone: return Mat3(glm::rotate(Mat4(1.0f), quarter, Vec3(1, 0, 0)));   // front down
+    default: return Mat3(1.0f);
+    }
+#else
+    return Mat3(1.0f);
+#endif
+}
+
 core::Status Document::updatePose()
 {
 #ifdef PSOAS_HAVE_SOLVER
     if (!m_kinematics) return core::makeError(m_poseError);
     core::Status solved = m_kinematics->update();
     // Posed world of each node: joints move by their solver delta, everything else keeps
-    // its local transform. Parents precede children.
+    // its local transform. Parents precede children. The body orientation then turns every
+    // root node (so the whole model) rigidly about the model origin.
+    const Mat4 body(bodyRotation());
     std::vector<Mat4> posed(m_scene.size());
     std::vector<char> isJoint(m_scene.size(), 0);
     for (int j : m_jointNodes) isJoint[std::size_t(j)] = 1;
@@ -162,9 +199,12 @@ core::Status Document::updatePose()
         const Mat4 parentWorld = n.parent >= 0 ? posed[std::size_t(n.parent)] : Mat4(1.0f);
         if (isJoint[i]) {
             posed[i] = m_kinematics->jointDelta(n.name) * m_restWorld[i];
-            m_scene.setLocal(int(i), glm::inverse(parentWorld) * posed[i]);
-        } else {
+            m_scene.setLocal(int(i), n.parent >= 0 ? glm::inverse(parentWorld) * posed[i] : body * posed[i]);
+        } else if (n.parent >= 0) {
             posed[i] = parentWorld * n.local;
+        } else {
+            posed[i] = m_restWorld[i]; // a root's local is its world
+            m_scene.setLocal(int(i), body * posed[i]);
         }
     }
     m_kinematics->deform(m_model);

@@ -7,6 +7,7 @@
 #include "scene/DrawList.h"
 #include "scene/OrbitCamera.h"
 #include "scene/SceneGraph.h"
+#include "scene/ViewPreset.h"
 
 #ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
@@ -59,10 +60,24 @@ public:
     // Sets one coordinate (see solver::Kinematics::setCoordinate), solves and poses the scene.
     core::Status setCoordinate(const std::string& name, double value, std::string* note = nullptr);
     core::Status applyPreset(const std::string& name);
-    // Solves and applies the current coordinates to the scene graph and the meshes.
+    // Solves and applies the current coordinates to the scene graph and the meshes, then turns
+    // the whole model by bodyRotation() (a rigid turn of the scene's root nodes only: the solver's
+    // lengths, moment arms and measures do not change).
     core::Status updatePose();
+    // The rigid turn of the current pose's body orientation (identity standing or without a
+    // solver): supine turns the front up, prone face down, the head pointing along the room's
+    // horizontal -Z (supine) or +Z (prone).
+    Mat3 bodyRotation() const;
+    // A view preset as seen on the body as it lies now (see scene::orientView).
+    scene::ViewPreset orientedView(const scene::ViewPreset& view) const
+    {
+        return scene::orientView(view, bodyRotation());
+    }
 
 private:
+    // MeshData::fibres of every rig muscle's meshes (from the solver's binding, at rest).
+    void addFibreCoordinates();
+
     anatomy::Model m_model;
     std::optional<anatomy::Catalog> m_catalog;
     scene::SceneGraph m_scene;

@@ -70,10 +70,11 @@ void GhostPose::appendTo(const Document& doc, scene::DrawList& list) const
     if (m_doc != &doc) return;
     const auto& scene = doc.scene();
     const auto& model = doc.model();
+    const Mat4 body(doc.bodyRotation()); // the neutral pose lying as the body lies now
     for (std::size_t n = 0; n < scene.size() && n < model.nodes.size(); ++n) {
         const auto& node = scene.node(int(n));
         if (node.meshes.empty() || !scene.effectivelyVisible(int(n))) continue;
-        const Mat4 world = model.restWorld(int(n));
+        const Mat4 world = body * model.restWorld(int(n));
         for (int m : node.meshes) {
             if (m < 0 || std::size_t(m) >= m_restMesh.size()) continue;
             const int restMesh = m_restMesh[std::size_t(m)];

@@ -9,7 +9,7 @@ namespace psoas::app {
 
 bool Snapshot::operator==(const Snapshot& o) const
 {
-    if (mode != o.mode || selected != o.selected || layers != o.layers) return false;
+    if (mode != o.mode || body != o.body || selected != o.selected || layers != o.layers) return false;
     if (coordinates.size() != o.coordinates.size()) return false;
     for (auto a = coordinates.begin(), b = o.coordinates.begin(); a != coordinates.end(); ++a, ++b) {
         if (a->first != b->first) return false;
@@ -24,6 +24,7 @@ Snapshot History::capture(const Document& doc, const LayerState& layers, const S
     Pose pose = Pose::of(doc);
     s.coordinates = std::move(pose.coordinates);
     s.mode = std::move(pose.mode);
+    s.body = std::move(pose.body);
     s.layers = layers;
     s.selected = selection.selected();
     return s;
@@ -32,7 +33,7 @@ Snapshot History::capture(const Document& doc, const LayerState& layers, const S
 core::Status History::apply(const Snapshot& s, Document& doc, LayerState& layers, Selection& selection)
 {
     core::Status status;
-    if (!s.mode.empty() && doc.hasSolver()) status = Pose{s.mode, s.coordinates}.applyTo(doc);
+    if (!s.mode.empty() && doc.hasSolver()) status = Pose{s.mode, s.coordinates, s.body}.applyTo(doc);
     layers = s.layers;
     layers.apply(doc.scene());
     selection.select(s.selected, layers);

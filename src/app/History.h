@@ -27,6 +27,7 @@ class Document;
 struct Snapshot {
     std::map<std::string, double> coordinates; // empty when the document has no solver
     std::string mode;                          // "free" / "standing"; empty without solver
+    std::string body;                          // "standing" / "supine" / "prone"; empty without solver
     LayerState layers;
     std::string selected;
 

@@ -16,7 +16,8 @@ scene::CameraState lessonCameraState(const LessonCamera& cam, const scene::Orbit
         st.orientation = cam.orientation;
         target.setState(st);
     } else if (auto v = scene::findViewPreset(cam.view)) {
-        target.lookAlong(v->viewDir, v->up);
+        const scene::ViewPreset onBody = doc ? doc->orientedView(*v) : *v;
+        target.lookAlong(onBody.viewDir, onBody.up);
     }
     Vec3 mn, mx;
     if (cam.frameShown && doc && showBounds(*doc, show, selection, mn, mx)) {

@@ -11,6 +11,7 @@ Pose Pose::of(const Document& doc)
     if (const auto* k = doc.kinematics()) {
         for (const auto& c : k->coordinates()) p.coordinates[c.name] = k->coordinate(c.name);
         p.mode = solver::modeName(k->mode());
+        p.body = solver::bodyName(k->body());
     }
 #else
     (void)doc;
@@ -27,6 +28,11 @@ core::Status Pose::applyTo(Document& doc) const
     if (!mode.empty()) {
         if (auto m = solver::parseModeName(mode)) k->setMode(*m);
         else status = m.error();
+    }
+    if (!body.empty()) {
+        solver::Body b = k->body();
+        if (solver::parseBody(body, b)) k->setBody(b);
+        else if (status) status = core::makeError("body orientation '" + body + "' is unknown; use standing, supine or prone");
     }
     // In standing mode the solved coordinates are ignored by setCoordinate (noted, not an error).
     for (const auto& [name, value] : coordinates) {

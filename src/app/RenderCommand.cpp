@@ -63,7 +63,8 @@ namespace {
 void lookFrom(scene::OrbitCamera& camera, const Document& doc, const scene::ViewPreset& view, int width, int height)
 {
     camera.setViewport(width, height);
-    camera.lookAlong(view.viewDir, view.up);
+    const scene::ViewPreset onBody = doc.orientedView(view); // a lying body's anterior is seen from above
+    camera.lookAlong(onBody.viewDir, onBody.up);
     doc.frameAll(camera);
 }
 

@@ -240,7 +240,7 @@ void Session::applySnapshot(const Snapshot& s, Change c)
     const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
     auto status = History::apply(s, *m_doc, m_layers, m_selection);
     if (!status) c.label += " (" + status.message() + ")";
-    c.pose = s.coordinates != before.coordinates || s.mode != before.mode;
+    c.pose = s.coordinates != before.coordinates || s.mode != before.mode || s.body != before.body;
     c.layers = !(m_layers == before.layers);
     c.selection = m_selection.selected() != before.selected;
     c.history = true;

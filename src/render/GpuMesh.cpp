@@ -22,6 +22,7 @@ GpuMesh& GpuMesh::operator=(GpuMesh&& o) noexcept
         std::swap(m_normals, o.m_normals);
         std::swap(m_indices, o.m_indices);
         std::swap(m_colors, o.m_colors);
+        std::swap(m_fibres, o.m_fibres);
         std::swap(m_indexCount, o.m_indexCount);
         std::swap(m_lodVao, o.m_lodVao);
         std::swap(m_lodIndices, o.m_lodIndices);
@@ -51,7 +52,8 @@ void GpuMesh::release()
     GLuint buffers[3] = {m_positions, m_normals, m_indices};
     if (m_positions || m_normals || m_indices) glDeleteBuffers(3, buffers);
     if (m_colors) glDeleteBuffers(1, &m_colors);
-    m_vao = m_positions = m_normals = m_indices = m_colors = 0;
+    if (m_fibres) glDeleteBuffers(1, &m_fibres);
+    m_vao = m_positions = m_normals = m_indices = m_colors = m_fibres = 0;
     m_indexCount = 0;
     m_vertexCount = 0;
     m_version = 0;
@@ -167,37 +169,56 @@ void GpuMesh::setLowDetail(const std::vector<std::uint32_t>& lod)
     m_lodIndexCount = int(lod.size());
 }
 
+namespace {
+
+// Uploads one optional per-vertex vec4 attribute into `buffer` (created or deleted as needed).
+void uploadOptional(unsigned& buffer, const std::vector<Vec4>& values, std::size_t vertexCount)
+{
+    const bool has = !values.empty() && values.size() == vertexCount;
+    if (has && !buffer) glGenBuffers(1, &buffer);
+    if (!has && buffer) {
+        glDeleteBuffers(1, &buffer);
+        buffer = 0;
+    }
+    if (has) {
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(values.size() * sizeof(Vec4)), values.data(), GL_STATIC_DRAW);
+    }
+}
+
+void bindOptional(unsigned buffer, GLuint location)
+{
+    if (buffer) {
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+        glEnableVertexAttribArray(location);
+        glVertexAttribPointer(location, 4, GL_FLOAT, GL_FALSE, sizeof(Vec4), nullptr);
+    } else {
+        glDisableVertexAttribArray(location);
+    }
+}
+
+} // namespace
+
 void GpuMesh::uploadColors(const anatomy::MeshData& mesh)
 {
     // Per-vertex tissue colour (attribute 2); meshes without one read the constant (0,0,0,0),
-    // which the shader takes as "catalog colour only".
-    const bool has = !mesh.colors.empty() && mesh.colors.size() == mesh.positions.size();
-    if (has && !m_colors) glGenBuffers(1, &m_colors);
-    if (!has && m_colors) {
-        glDeleteBuffers(1, &m_colors);
-        m_colors = 0;
-    }
-    if (has) {
-        glBindBuffer(GL_ARRAY_BUFFER, m_colors);
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(mesh.colors.size() * sizeof(Vec4)), mesh.colors.data(), GL_STATIC_DRAW);
-    }
+    // which the shader takes as "catalog colour only". Muscle fibre coordinates (attribute 3);
+    // meshes without them read (0,0,0,-1): not a muscle surface.
+    uploadOptional(m_colors, mesh.colors, mesh.positions.size());
+    uploadOptional(m_fibres, mesh.fibres, mesh.positions.size());
     bindColors();
 }
 
 void GpuMesh::bindColors() const
 {
-    if (m_colors) {
-        glBindBuffer(GL_ARRAY_BUFFER, m_colors);
-        glEnableVertexAttribArray(2);
-        glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, sizeof(Vec4), nullptr);
-    } else {
-        glDisableVertexAttribArray(2);
-    }
+    bindOptional(m_colors, 2);
+    bindOptional(m_fibres, 3);
 }
 
 void GpuMesh::draw(bool lowDetail) const
 {
     if (!m_colors) glVertexAttrib4f(2, 0.0f, 0.0f, 0.0f, 0.0f);
+    if (!m_fibres) glVertexAttrib4f(3, 0.0f, 0.0f, 0.0f, -1.0f);
     if (lowDetail && m_lodVao && m_lodIndexCount > 0) {
         glBindVertexArray(m_lodVao);
         glDrawElements(GL_TRIANGLES, m_lodIndexCount, GL_UNSIGNED_INT, nullptr);

@@ -52,10 +52,11 @@ public:
 
 private:
     void releaseLowDetail();
+    // The optional static attributes: tissue colour (2) and muscle fibre coordinates (3).
     void uploadColors(const anatomy::MeshData& mesh); // with the mesh's VAO bound
     void bindColors() const;                          // with a VAO of this mesh bound
 
-    unsigned m_vao = 0, m_positions = 0, m_normals = 0, m_indices = 0, m_colors = 0;
+    unsigned m_vao = 0, m_positions = 0, m_normals = 0, m_indices = 0, m_colors = 0, m_fibres = 0;
     int m_indexCount = 0;
     unsigned m_lodVao = 0, m_lodIndices = 0;
     int m_lodIndexCount = 0;

@@ -1,5 +1,7 @@
 #include "scene/ViewPreset.h"
 
+#include <cmath>
+
 namespace psoas::scene {
 
 // Model frame: +Y up, +Z anterior, +X the patient's left.
@@ -22,6 +24,15 @@ std::optional<ViewPreset> findViewPreset(const std::string& name)
     for (const auto& p : viewPresets())
         if (p.name == name) return p;
     return std::nullopt;
+}
+
+ViewPreset orientView(const ViewPreset& view, const Mat3& body)
+{
+    ViewPreset v = view;
+    v.viewDir = glm::normalize(body * view.viewDir);
+    const Vec3 roomUp(0, 1, 0);
+    v.up = std::abs(glm::dot(v.viewDir, roomUp)) < 0.9f ? roomUp : glm::normalize(body * view.up);
+    return v;
 }
 
 std::string viewPresetNames()

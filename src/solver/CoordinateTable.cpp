@@ -38,6 +38,23 @@ bool parseMode(const std::string& text, Mode& out)
     return false;
 }
 
+const char* bodyName(Body body)
+{
+    switch (body) {
+    case Body::Supine: return "supine";
+    case Body::Prone: return "prone";
+    default: return "standing";
+    }
+}
+
+bool parseBody(const std::string& text, Body& out)
+{
+    if (text == "standing") { out = Body::Standing; return true; }
+    if (text == "supine") { out = Body::Supine; return true; }
+    if (text == "prone") { out = Body::Prone; return true; }
+    return false;
+}
+
 CoordValues CoordinateTable::defaults() const
 {
     CoordValues v{};

@@ -144,6 +144,7 @@ core::Status Kinematics::applyPreset(const std::string& name)
     auto pose = presetPose(name);
     if (!pose) return pose.error();
     setPose(*pose);
+    m_body = preset(name)->body;
     return update();
 }
 

@@ -72,13 +72,18 @@ public:
     void resetCoordinates(); // all to their defaults
     void setMode(Mode mode) { m_pose.mode = mode; }
     Mode mode() const { return m_pose.mode; }
+    // The body orientation of the pose (see Body in Types.h): set by applyPreset from the
+    // preset, kept by coordinate changes; never used by the solve.
+    void setBody(Body body) { m_body = body; }
+    Body body() const { return m_body; }
 
     // ---- presets ----
     std::vector<std::string> presetNames() const;
     const Preset* preset(const std::string& name) const { return m_presets.find(name); }
-    // The preset's pose: its mode and coordinates, the others at their default.
+    // The preset's pose: its mode and coordinates, the others at their default (its body
+    // orientation is Preset::body).
     core::Result<Pose> presetPose(const std::string& name) const;
-    // Sets the preset's mode and coordinates (others to default) and runs update().
+    // Sets the preset's mode, body orientation and coordinates (others to default) and runs update().
     core::Status applyPreset(const std::string& name);
 
     // ---- solve ----
@@ -136,6 +141,7 @@ private:
     CoordinateTable m_table;
     PresetLibrary m_presets;
     Skeleton m_skeleton;
+    Body m_body = Body::Standing;
     std::vector<PathRef> m_paths;
     std::vector<std::vector<int>> m_flat; // [muscle][path] -> flat index
     std::vector<double> m_restLengths;

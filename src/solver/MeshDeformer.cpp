@@ -776,4 +776,19 @@ std::size_t MeshDeformer::countInvertedTriangles(const anatomy::Model& model, st
     return bad;
 }
 
+std::vector<Vec3> MeshDeformer::fibreCoordinates(int mesh) const
+{
+    std::vector<Vec3> out;
+    for (const auto& mm : m_muscles) {
+        if (mm.mesh != mesh) continue;
+        out.reserve(mm.offset.size());
+        for (std::size_t v = 0; v < mm.offset.size(); ++v) {
+            const float sample = float(mm.row[v] % std::uint32_t(K)) + mm.frac[v];
+            out.emplace_back(mm.offset[v].y, mm.offset[v].z, sample / float(K - 1));
+        }
+        break;
+    }
+    return out;
+}
+
 } // namespace psoas::solver

@@ -108,6 +108,13 @@ public:
     std::size_t boundMeshCount() const { return m_muscles.size() + m_blends.size(); }
     std::size_t boundVertexCount() const;
 
+    // Per vertex of the bound muscle mesh `mesh`: x, y = its rest offset across its path (the
+    // normal and binormal components in the path's local frame, metres), z = the fraction of
+    // the path from origin to insertion it is bound at (TEXCOORD_1's s, whichever way the
+    // loader turned it). Empty when `mesh` is not a bound muscle. Fixed at bind time, so
+    // whatever the pose a point keeps its coordinates.
+    std::vector<Vec3> fibreCoordinates(int mesh) const;
+
     // For tests and debugging: triangles of bound muscle meshes whose normal points against
     // the rest normal carried by the local frame (0 means nothing turned inside out).
     std::size_t countInvertedTriangles(const anatomy::Model& model, std::string* where = nullptr) const;

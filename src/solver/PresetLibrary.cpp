@@ -32,13 +32,15 @@ core::Result<Preset> PresetLibrary::parse(const std::string& text, const std::st
     Preset p;
     p.sourcePath = file;
     p.name = std::filesystem::path(file).stem().string();
-    std::string mode = "free";
+    std::string mode = "free", body = "standing";
     if (!f.text(j, "name", "", p.name)) return f.error();
     p.title = p.name;
     if (!f.text(j, "title", "", p.title) || !f.text(j, "description", "", p.description) ||
-        !f.text(j, "mode", "", mode))
+        !f.text(j, "mode", "", mode) || !f.text(j, "body", "", body))
         return f.error();
     if (!parseMode(mode, p.mode)) return bad("mode", "\"" + mode + "\" is not a mode; use \"free\" or \"standing\"");
+    if (!parseBody(body, p.body))
+        return bad("body", "\"" + body + "\" is not a body orientation; use \"standing\", \"supine\" or \"prone\"");
     if (const auto* coords = f.object(j, "coordinates", "")) {
         for (auto it = coords->begin(); it != coords->end(); ++it) {
             int idx = coordIndex(it.key());

@@ -1,6 +1,7 @@
 #pragma once
 // Pose presets: one JSON file per preset in assets/poses/ ({"name", "title", "description",
-// "mode": "free"|"standing", "coordinates": {"hip_flexion_r": 90, ...}}).
+// "mode": "free"|"standing", "body": "standing"|"supine"|"prone" (optional, default standing),
+// "coordinates": {"hip_flexion_r": 90, ...}}).
 #include "core/Error.h"
 #include "solver/Types.h"
 

@@ -14,6 +14,15 @@ enum class Mode { Free, Standing };
 const char* modeName(Mode mode);
 bool parseMode(const std::string& text, Mode& out);
 
+// How the whole body lies in the room while a preset is done: standing (the model frame),
+// supine (lying on the back) or prone (lying face down). The solver never uses it: it is
+// carried with the pose and applied to the scene as one rigid turn after the solve, so
+// lengths, moment arms and measures are the same in every orientation.
+enum class Body { Standing, Supine, Prone };
+
+const char* bodyName(Body body);
+bool parseBody(const std::string& text, Body& out);
+
 // One row of assets/models/coordinates.json.
 struct CoordinateInfo {
     std::string name;        // interface name, e.g. "hip_flexion_r"
@@ -31,6 +40,7 @@ struct Preset {
     std::string title;
     std::string description;
     Mode mode = Mode::Free;
+    Body body = Body::Standing;           // optional "body" field
     std::map<std::string, double> values; // coordinates not listed take their default
     std::string sourcePath;
 };

@@ -169,7 +169,7 @@ void ExploreTools::saveSettings() const
                                                cam.orientation.w, cam.orientation.x, cam.orientation.y,
                                                cam.orientation.z});
     const auto snap = m_session.snapshot();
-    nlohmann::json pose = {{"mode", snap.mode}, {"coordinates", snap.coordinates}};
+    nlohmann::json pose = {{"mode", snap.mode}, {"body", snap.body}, {"coordinates", snap.coordinates}};
     s->setValue("state/model", QString::fromStdString(m_doc->model().sourcePath));
     s->setValue("state/layers", QString::fromStdString(snap.layers.toJson().dump()));
     s->setValue("state/pose", QString::fromStdString(pose.dump()));
@@ -206,6 +206,7 @@ void ExploreTools::restoreDocumentSettings()
     const auto pose = nlohmann::json::parse(s->value("state/pose").toString().toStdString(), nullptr, false);
     if (pose.is_object()) {
         if (auto m = pose.find("mode"); m != pose.end() && m->is_string()) snap.mode = m->get<std::string>();
+        if (auto b = pose.find("body"); b != pose.end() && b->is_string()) snap.body = b->get<std::string>();
         if (auto c = pose.find("coordinates"); c != pose.end() && c->is_object())
             for (auto it = c->begin(); it != c->end(); ++it)
                 if (it.value().is_number()) snap.coordinates[it.key()] = it.value().get<double>();

@@ -353,6 +353,7 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
     m_animationExtra = coords;
     m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
     k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
+    k->setBody(target.body());      // the body lies down (or stands up) first, then moves
     m_clock.start();
     refresh(); // the switch shows the destination's mode from the start
     if (durationMs <= 0)

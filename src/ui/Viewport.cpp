@@ -273,7 +273,8 @@ void Viewport::showViewPreset(const QString& name, bool animate)
     auto preset = scene::findViewPreset(name.toStdString());
     if (!preset) return;
     scene::OrbitCamera target = m_camera;
-    target.lookAlong(preset->viewDir, preset->up);
+    const scene::ViewPreset onBody = m_doc ? m_doc->orientedView(*preset) : *preset;
+    target.lookAlong(onBody.viewDir, onBody.up);
     if (m_doc) m_doc->frameAll(target);
     if (animate) animateTo(target.state());
     else {

@@ -6,6 +6,8 @@
 #include "render/ShaderProgram.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <sstream>
 
@@ -123,4 +125,87 @@ TEST_CASE("Shader log formatting handles common driver formats", "[render]")
     CHECK(render::formatShaderLog("a.frag", "0:12(5): error: x") == "shaders/a.frag:12: error: x");
     CHECK(render::formatShaderLog("a.frag", "0(7) : error C1008: y") == "shaders/a.frag:7: error C1008: y");
     CHECK(render::formatShaderLog("a.frag", "ERROR: 0:3: z") == "shaders/a.frag:3: z");
+}
+
+namespace {
+std::unique_ptr<app::Document> openBuiltIn()
+{
+    auto doc = app::Document::open(app::Document::defaultModelPath(), app::Document::defaultCatalogPath());
+    REQUIRE(doc.ok());
+    REQUIRE(doc.value()->hasSolver());
+    return std::move(doc).value();
+}
+
+// Bounding box of the model's pixels (brighter than the background gradient can be).
+struct Box {
+    int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+    int width() const { return x1 - x0 + 1; }
+    int height() const { return y1 - y0 + 1; }
+};
+Box modelBox(const Image& img)
+{
+    Box b;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) {
+            const auto* p = img.at(x, y);
+            if (std::max({p[0], p[1], p[2]}) < 80) continue;
+            b.x0 = std::min(b.x0, x);
+            b.y0 = std::min(b.y0, y);
+            b.x1 = std::max(b.x1, x);
+            b.y1 = std::max(b.y1, y);
+        }
+    return b;
+}
+} // namespace
+
+TEST_CASE("Headless render: a preset done lying on the back is drawn lying, seen from the side", "[gl][render]")
+{
+    auto doc = openBuiltIn();
+    auto standing = app::renderDocument(*doc, "left", 320, 240, 1);
+    REQUIRE(standing.ok());
+    const Box up = modelBox(Image{320, 240, std::move(standing).value()});
+    std::ostringstream notes;
+    REQUIRE(app::applyPoseRequest(*doc, "supine_leg_lift", "", {}, notes).ok());
+    auto lying = app::renderDocument(*doc, "left", 320, 240, 1);
+    REQUIRE(lying.ok());
+    const Box down = modelBox(Image{320, 240, std::move(lying).value()});
+    INFO("standing " << up.width() << "x" << up.height() << ", lying " << down.width() << "x" << down.height());
+    CHECK(up.height() > up.width());     // upright: taller than wide
+    CHECK(down.width() > 3 * down.height() / 2); // on the table: wider than tall, even with a leg raised
+}
+
+TEST_CASE("Headless render: the psoas tendon is paler than its belly", "[gl][render]")
+{
+    auto doc = openBuiltIn();
+    auto& scene = doc->scene();
+    for (std::size_t i = 0; i < scene.size(); ++i)
+        if (!scene.node(int(i)).meshes.empty()) scene.setVisible(int(i), scene.node(int(i)).name == "psoas_major_r");
+    auto pixels = app::renderDocument(*doc, "anterior", 240, 480, 4);
+    REQUIRE(pixels.ok());
+    Image img{240, 480, std::move(pixels).value()};
+    const Box b = modelBox(img);
+    REQUIRE(b.height() > 200);
+    // Mean colour of the muscle's pixels in a band of rows (a fraction of its height).
+    auto band = [&](double from, double to) {
+        double r = 0, g = 0, bl = 0;
+        long n = 0;
+        for (int y = b.y0 + int(from * b.height()); y < b.y0 + int(to * b.height()); ++y)
+            for (int x = b.x0; x <= b.x1; ++x) {
+                const auto* p = img.at(x, y);
+                if (std::max({p[0], p[1], p[2]}) < 80) continue;
+                r += p[0];
+                g += p[1];
+                bl += p[2];
+                ++n;
+            }
+        REQUIRE(n > 50);
+        return std::array<double, 3>{r / double(n), g / double(n), bl / double(n)};
+    };
+    const auto belly = band(0.35, 0.55);  // L3-L5: the fleshy belly
+    const auto tendon = band(0.88, 0.98); // the distal tendon to the lesser trochanter
+    INFO("belly " << belly[0] << "," << belly[1] << "," << belly[2] << "  tendon " << tendon[0] << ","
+                  << tendon[1] << "," << tendon[2]);
+    CHECK(belly[0] - belly[1] > 60.0);  // the belly reads red
+    CHECK(tendon[0] - tendon[1] < 30.0); // the tendon is whitish, not red
+    CHECK(tendon[1] > belly[1] + 35.0);  // and much paler
 }
