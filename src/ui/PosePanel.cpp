@@ -353,7 +353,8 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
     m_animationExtra = coords;
     m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
     k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
-    k->setBody(target.body());      // the body lies down (or stands up) first, then moves
+    // The body lies down (or stands up) first, then moves; coordinates alone keep the body as it is.
+    if (const auto* p = preset.isEmpty() ? nullptr : k->preset(preset.toStdString())) k->setBody(p->body);
     m_clock.start();
     refresh(); // the switch shows the destination's mode from the start
     if (durationMs <= 0)

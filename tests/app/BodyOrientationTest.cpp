@@ -27,10 +27,10 @@ Vec3 extent(const Document& doc)
     return list.boundsMax - list.boundsMin;
 }
 
-std::string kinematicsCsv(const std::vector<std::string>& args)
+std::string kinematicsCsv(const solver::KinematicsRequest& request)
 {
     std::ostringstream out, err;
-    REQUIRE(solver::runKinematicsCommand(args, out, err) == 0);
+    REQUIRE(solver::runKinematicsCommand(request, out, err) == 0);
     return out.str();
 }
 } // namespace
@@ -68,9 +68,12 @@ TEST_CASE("Body orientation: a supine preset lays the whole model on its back, r
     CHECK(extent(*doc).y > 1.5f * extent(*doc).z);
 
     // The kinematics CSV of a lying preset is the CSV of its coordinates.
-    CHECK(kinematicsCsv({"--kinematics", "--pose", "bridge"}) ==
-          kinematicsCsv({"--kinematics", "--mode", "free", "--set", "hip_flexion_l=10", "--set", "hip_flexion_r=10",
-                         "--set", "pelvis_tilt=-8", "--set", "lumbar_flexion=5"}));
+    solver::KinematicsRequest bridge;
+    bridge.pose = "bridge";
+    solver::KinematicsRequest coordinates;
+    coordinates.mode = "free";
+    coordinates.sets = {{"hip_flexion_l", 10.0}, {"hip_flexion_r", 10.0}, {"pelvis_tilt", -8.0}, {"lumbar_flexion", 5.0}};
+    CHECK(kinematicsCsv(bridge) == kinematicsCsv(coordinates));
 }
 
 TEST_CASE("Body orientation: the view presets keep their anatomical side on a lying body", "[app][body]")

@@ -63,7 +63,7 @@ TEST_CASE("Session lesson: playing a step shows its selection, layers and marks,
     CHECK_FALSE(s.lesson().modified()); // playing is not editing
 }
 
-TEST_CASE("Session lesson: editing moves, deletes and updates steps; saving clears the edited flag",
+TEST_CASE("Session lesson: editing moves and deletes and updates steps and saving clears the edited flag",
           "[app][session][lesson]")
 {
     auto doc = builtIn();

@@ -85,7 +85,7 @@ TEST_CASE("A vertebral body label is visible from the front and hidden by bone f
     layers.apply(doc.scene());
 }
 
-TEST_CASE("PSIS labels show from behind, not from the front through the pelvis; ASIS the other way round",
+TEST_CASE("PSIS labels show from behind and not from the front through the pelvis and ASIS labels the other way round",
           "[app][labels]")
 {
     auto& doc = builtIn();
