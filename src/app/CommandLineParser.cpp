@@ -223,6 +223,11 @@ core::Result<CommandLine> parseCommandLine(const std::vector<std::string>& args)
         return line;
     }
     if (line.command == CliCommand::Handout) {
+        // The command comes from a scan of the raw words: "--handout" given as another option's
+        // value (--sweep --handout) is seen there but not parsed as the option.
+        if (!p.isSet("handout") || p.positional.empty())
+            return core::makeError("--handout needs an output file and a lesson: psoas-atlas --handout OUT.pdf "
+                                   "LESSON.json (an option name cannot be another option's value).");
         line.handout = {p.value("handout"), p.positional.front(), p.value("page", "a4"), p.value("note"), p.value("model")};
         return line;
     }
