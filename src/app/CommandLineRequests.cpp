@@ -23,6 +23,17 @@ const std::vector<std::string>& all(const Values& v, const char* name)
     return it == v.end() ? none : it->second;
 }
 
+// Every --set COORD=VALUE in order; the refusal names the first bad one.
+std::string parseSets(const Values& v, std::vector<std::pair<std::string, double>>& sets)
+{
+    for (const auto& text : all(v, "set")) {
+        std::pair<std::string, double> set;
+        if (auto s = parseAssignment(text, set.first, set.second); !s) return s.message();
+        sets.push_back(set);
+    }
+    return {};
+}
+
 std::string fillCheckLesson(const Values& v, CommandLine& line)
 {
     if (isSet(v, "handout")) return "--check-lesson cannot be combined with --handout; run them one at a time.";
@@ -68,11 +79,7 @@ std::string fillKinematics(const Values& v, CommandLine& line)
     k.assets = value(v, "assets");
     k.pose = value(v, "pose");
     k.mode = value(v, "mode");
-    for (const auto& text : all(v, "set")) {
-        std::pair<std::string, double> set;
-        if (auto s = parseAssignment(text, set.first, set.second); !s) return s.message();
-        k.sets.push_back(set);
-    }
+    if (std::string refusal = parseSets(v, k.sets); !refusal.empty()) return refusal;
     if (isSet(v, "sweep")) {
         if (auto s = parseSweep(value(v, "sweep"), k.sweepCoord, k.from, k.to, k.step); !s) return s.message();
         k.sweep = true;
@@ -104,11 +111,7 @@ std::string fillRender(const Values& v, CommandLine& line)
     r.labels = isSet(v, "labels");
     r.lesson = value(v, "lesson");
     r.select = value(v, "select");
-    for (const auto& text : all(v, "set")) {
-        std::pair<std::string, double> set;
-        if (auto s = parseAssignment(text, set.first, set.second); !s) return s.message();
-        r.sets.push_back(set);
-    }
+    if (std::string refusal = parseSets(v, r.sets); !refusal.empty()) return refusal;
     if (auto s = parseSize(value(v, "size", "1280x720"), r.width, r.height); !s) return s.message();
     if (auto s = parseSamples(value(v, "samples", "4"), r.samples); !s) return s.message();
     if (isSet(v, "step"))
