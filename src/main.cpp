@@ -99,12 +99,7 @@ int runHeadless(CliCommand command, int argc, char** argv)
         return psoas::handout::runHandoutCommand({h.output, h.lesson, h.page, h.note, h.modelPath}, std::cerr);
     }
     case CliCommand::Kinematics:
-#ifdef PSOAS_HAVE_SOLVER
         return psoas::solver::runKinematicsCommand(line->kinematics, std::cout, std::cerr);
-#else
-        std::cerr << "psoas-atlas: this build has no joint-angle solver.\n";
-        return 2;
-#endif
     default: break;
     }
     psoas::app::RenderRequest& request = line->render;

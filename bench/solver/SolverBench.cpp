@@ -14,9 +14,7 @@
 #include <utility>
 #include <vector>
 
-#ifdef PSOAS_HAVE_IO
 #include "io/ModelLoader.h"
-#endif
 
 using namespace psoas;
 using namespace psoas::solver;
@@ -87,10 +85,8 @@ anatomy::Model& model()
 {
     static std::unique_ptr<anatomy::Model> m;
     if (!m) {
-#ifdef PSOAS_HAVE_IO
         auto loaded = io::loadModel(std::string(PSOAS_ASSETS_DIR) + "/models/lumbopelvic.glb");
         if (loaded && kinematics().bind(*loaded).ok()) m = std::make_unique<anatomy::Model>(std::move(*loaded));
-#endif
         if (!m) {
             m = std::make_unique<anatomy::Model>(syntheticModel(kinematics()));
             if (!kinematics().bind(*m).ok()) std::abort();

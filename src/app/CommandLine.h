@@ -10,9 +10,7 @@
 // option and what to do; main prints it as "psoas-atlas: MESSAGE" and exits with 2.
 #include "app/RenderCommand.h"
 #include "core/Error.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/KinematicsCommand.h"
-#endif
 
 #include <string>
 #include <utility>
@@ -51,9 +49,7 @@ struct CommandLine {
     RenderRequest render;               // CliCommand::Render
     HandoutArgs handout;                // CliCommand::Handout
     std::vector<std::string> lessonChecks; // CliCommand::CheckLesson
-#ifdef PSOAS_HAVE_SOLVER
     solver::KinematicsRequest kinematics; // CliCommand::Kinematics (also the --list-* commands)
-#endif
     bool kinematicsRequested = false;   // --kinematics or a --list-* (also in a build without solver)
     std::string modelPath;              // viewer: --model FILE or a model file given as the file
     std::string openFile;               // viewer: a lesson or quiz (.json) to open

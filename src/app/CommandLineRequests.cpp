@@ -70,7 +70,6 @@ std::string fillKinematics(const Values& v, CommandLine& line)
                 return std::string("--") + name + " is not used by " + command + "; it is for --kinematics and "
                        "--render. Leave it out.";
     line.kinematicsRequested = true;
-#ifdef PSOAS_HAVE_SOLVER
     auto& k = line.kinematics;
     k.command = command == "--list-coordinates" ? solver::KinematicsCommandKind::ListCoordinates
                 : command == "--list-poses"     ? solver::KinematicsCommandKind::ListPoses
@@ -84,7 +83,6 @@ std::string fillKinematics(const Values& v, CommandLine& line)
         if (auto s = parseSweep(value(v, "sweep"), k.sweepCoord, k.from, k.to, k.step); !s) return s.message();
         k.sweep = true;
     }
-#endif
     return {};
 }
 

@@ -24,7 +24,6 @@ std::string Document::catalogFor(const std::string& modelPath)
 
 namespace {
 
-#ifdef PSOAS_HAVE_SOLVER
 // The rig of a model with a catalog: rig.json and coordinates.json beside the catalog when
 // they are there (a regenerated model's folder), else the built-in ones; the pose presets
 // always come from the assets folder.
@@ -39,7 +38,6 @@ core::Result<solver::Kinematics> kinematicsFor(const std::string& catalogPath)
     return solver::Kinematics::loadFiles(besideOrBuiltIn("rig.json"), besideOrBuiltIn("coordinates.json"),
                                          core::assetsDir() + "/poses");
 }
-#endif
 
 } // namespace
 
@@ -59,7 +57,6 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
     }
     doc->m_scene = scene::SceneGraph::fromModel(doc->m_model, doc->catalog());
     for (std::size_t i = 0; i < doc->m_scene.size(); ++i) doc->m_restWorld.push_back(doc->m_scene.world(int(i)));
-#ifdef PSOAS_HAVE_SOLVER
     if (doc->m_catalog) {
         auto kin = kinematicsFor(catalogPath);
         if (!kin) {
@@ -76,15 +73,11 @@ core::Result<std::unique_ptr<Document>> Document::open(const std::string& modelP
     } else {
         doc->m_poseError = "Posing needs the built-in model's rig; this model has none.";
     }
-#else
-    doc->m_poseError = "This build has no joint-angle solver.";
-#endif
     return doc;
 }
 
 void Document::addFibreCoordinates()
 {
-#ifdef PSOAS_HAVE_SOLVER
     const auto& deformer = m_kinematics->deformer();
     for (const auto& muscle : m_kinematics->rig().muscles) {
         const int node = m_scene.find(muscle.id);
@@ -98,7 +91,6 @@ void Document::addFibreCoordinates()
             for (std::size_t v = 0; v < fibre.size(); ++v) mesh.fibres[v] = Vec4(fibre[v], float(muscle.tendonFraction));
         }
     }
-#endif
 }
 
 void Document::frameAll(scene::OrbitCamera& camera) const
@@ -135,41 +127,26 @@ namespace psoas::app {
 
 bool Document::hasSolver() const
 {
-#ifdef PSOAS_HAVE_SOLVER
     return m_kinematics.has_value();
-#else
-    return false;
-#endif
 }
 
 core::Status Document::setCoordinate(const std::string& name, double value, std::string* note)
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!m_kinematics) return core::makeError(m_poseError);
     if (auto s = m_kinematics->setCoordinate(name, value, note); !s) return s;
     return updatePose();
-#else
-    (void)name; (void)value; (void)note;
-    return core::makeError(m_poseError);
-#endif
 }
 
 core::Status Document::applyPreset(const std::string& name)
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!m_kinematics) return core::makeError(m_poseError);
     auto s = m_kinematics->applyPreset(name);
     auto p = updatePose();
     return s ? p : s;
-#else
-    (void)name;
-    return core::makeError(m_poseError);
-#endif
 }
 
 Mat3 Document::bodyRotation() const
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!m_kinematics) return Mat3(1.0f);
     const float quarter = 0.5f * glm::pi<float>();
     switch (m_kinematics->body()) {
@@ -177,14 +154,10 @@ Mat3 Document::bodyRotation() const
     case solver::Body::Prone: return Mat3(glm::rotate(Mat4(1.0f), quarter, Vec3(1, 0, 0)));   // front down
     default: return Mat3(1.0f);
     }
-#else
-    return Mat3(1.0f);
-#endif
 }
 
 core::Status Document::updatePose()
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!m_kinematics) return core::makeError(m_poseError);
     core::Status solved = m_kinematics->update();
     // Posed world of each node: joints move by their solver delta, everything else keeps
@@ -209,9 +182,6 @@ core::Status Document::updatePose()
     }
     m_kinematics->deform(m_model);
     return solved;
-#else
-    return core::makeError(m_poseError);
-#endif
 }
 
 } // namespace psoas::app

@@ -9,9 +9,7 @@
 #include "scene/SceneGraph.h"
 #include "scene/ViewPreset.h"
 
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <memory>
 #include <optional>
@@ -49,12 +47,10 @@ public:
     // Display name of a node (catalog name, else the node name).
     std::string displayName(int node) const;
 
-#ifdef PSOAS_HAVE_SOLVER
     // The joint-angle solver for the built-in model (null for foreign models, or when the
     // rig could not be loaded: poseError() then says why; the viewer still works).
     solver::Kinematics* kinematics() { return m_kinematics ? &*m_kinematics : nullptr; }
     const solver::Kinematics* kinematics() const { return m_kinematics ? &*m_kinematics : nullptr; }
-#endif
     const std::string& poseError() const { return m_poseError; }
     bool hasSolver() const;
     // Sets one coordinate (see solver::Kinematics::setCoordinate), solves and poses the scene.
@@ -83,10 +79,8 @@ private:
     scene::SceneGraph m_scene;
     std::vector<Mat4> m_restWorld; // per scene node, neutral pose
     std::string m_poseError;
-#ifdef PSOAS_HAVE_SOLVER
     std::optional<solver::Kinematics> m_kinematics;
     std::vector<int> m_jointNodes; // scene nodes that are rig joints
-#endif
 };
 
 } // namespace psoas::app

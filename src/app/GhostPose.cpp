@@ -33,7 +33,6 @@ bool GhostPose::prepare(Document& doc)
 {
     if (m_doc == &doc) return true;
     reset();
-#ifdef PSOAS_HAVE_SOLVER
     const auto* live = doc.kinematics();
     if (!live) return false;
     const solver::PoseResult neutral = live->solve(solver::Pose::neutral(live->table()), solver::SolveParts{true, false, false});
@@ -59,10 +58,6 @@ bool GhostPose::prepare(Document& doc)
     }
     m_doc = &doc;
     return true;
-#else
-    (void)doc;
-    return false;
-#endif
 }
 
 void GhostPose::appendTo(const Document& doc, scene::DrawList& list) const

@@ -33,7 +33,6 @@ void LengthColouring::setEnabled(Document& doc, bool on)
 void LengthColouring::update(Document& doc)
 {
     if (!m_enabled) return;
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = doc.kinematics();
     if (!k) return;
     auto& scene = doc.scene();
@@ -45,9 +44,6 @@ void LengthColouring::update(Document& doc)
         if (it == m_base.end()) it = m_base.emplace(node, scene.node(node).material.color).first;
         scene.setColor(node, tint(it->second, r.lengthPct));
     }
-#else
-    (void)doc;
-#endif
 }
 
 } // namespace psoas::app

@@ -1,8 +1,6 @@
 #include "app/LengthSweep.h"
 
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <cmath>
 #include <sstream>
@@ -20,7 +18,6 @@ std::string LengthSweep::hipFlexionFor(const std::string& muscle)
 core::Result<LengthSweep> LengthSweep::compute(const solver::Kinematics& kinematics, const std::string& muscle,
                                                const std::string& coordinate, double from, double to, double step)
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!(step > 0.0) || !std::isfinite(from) || !std::isfinite(to))
         return core::makeError("Length sweep: give a finite range and a positive step.");
     const solver::Kinematics& k = kinematics;
@@ -44,10 +41,6 @@ core::Result<LengthSweep> LengthSweep::compute(const solver::Kinematics& kinemat
                                k.lengthPctOf(result, muscle)});
     }
     return out;
-#else
-    (void)kinematics; (void)muscle; (void)coordinate; (void)from; (void)to; (void)step;
-    return core::makeError("This build has no joint-angle solver.");
-#endif
 }
 
 std::string LengthSweep::toCsv() const

@@ -5,9 +5,7 @@
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
 #include "scene/ViewPreset.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Types.h"
-#endif
 
 #include <algorithm>
 #include <cctype>
@@ -247,12 +245,8 @@ void readPose(const json& j, StepReader& r, const LessonVocabulary& vocab, Lesso
     }
     std::string mode;
     if (r.readString(j, "mode", "pose.mode", mode, false)) {
-#ifdef PSOAS_HAVE_SOLVER
         solver::Mode parsed = solver::Mode::Free;
         if (solver::parseMode(mode, parsed))
-#else
-        if (mode == "free" || mode == "standing")
-#endif
             pose.mode = mode;
         else
             r.warn("pose.mode", "unknown mode \"" + mode + "\"; use \"free\" or \"standing\".");
@@ -380,24 +374,16 @@ LessonVocabulary LessonVocabulary::from(const anatomy::Catalog* catalog, const s
         }
         for (const auto& g : catalog->groups()) v.structures.insert(g.id); // layers may name a whole group
     }
-#ifdef PSOAS_HAVE_SOLVER
     if (kinematics) {
         for (const auto& p : kinematics->presetNames()) v.presets.insert(p);
         for (const auto& c : kinematics->coordinates()) v.coordinates[c.name] = Range{c.min, c.max};
     }
-#else
-    (void)kinematics;
-#endif
     return v;
 }
 
 LessonVocabulary LessonVocabulary::fromDocument(const Document& document)
 {
-#ifdef PSOAS_HAVE_SOLVER
     return from(document.catalog(), document.kinematics());
-#else
-    return from(document.catalog(), nullptr);
-#endif
 }
 
 Lesson::Loaded Lesson::fromJson(const nlohmann::json& j, const std::string& name, const LessonVocabulary& vocab)

@@ -31,7 +31,6 @@ scene::CameraState lessonCameraState(const LessonCamera& cam, const scene::Orbit
     return st;
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
                                                   const LessonPose& pose)
 {
@@ -47,13 +46,11 @@ core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& curr
     for (const auto& [name, value] : pose.coordinates) (void)target.set(current.table(), name, value);
     return current.solve(target, solver::SolveParts{false, false, false});
 }
-#endif
 
 core::Status applyLessonStep(Session& session, const LessonStep& step, scene::OrbitCamera& camera)
 {
     Document* doc = session.document();
     if (!doc) return core::makeError("No model is open.");
-#ifdef PSOAS_HAVE_SOLVER
     if (auto* k = doc->kinematics(); k && !step.pose.empty()) {
         // As the lesson dock's pose animation ends: the preset, the destination's mode, the
         // step's coordinates, solved once.
@@ -65,7 +62,6 @@ core::Status applyLessonStep(Session& session, const LessonStep& step, scene::Or
         if (auto s = doc->updatePose(); !s) return s;
         session.poseChanged(step.title, step.pose.preset, false);
     }
-#endif
     session.applyLayersAndSelection(step.layers, step.selection.empty() ? std::string() : step.selection.front(),
                                     step.title, step.show);
     // After the layers: the step's framing is of what it shows.

@@ -9,9 +9,7 @@
 #include <string>
 #include <vector>
 
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 namespace psoas::app {
 
@@ -26,13 +24,11 @@ scene::CameraState lessonCameraState(const LessonCamera& camera, const scene::Or
                                      const Document* doc, const std::vector<std::string>& show = {},
                                      const std::vector<std::string>& selection = {});
 
-#ifdef PSOAS_HAVE_SOLVER
 // The pose a step ends in, solved by `current` without changing it: from the current pose in
 // the mode `baseMode` ("free", "standing" or empty for the current one), then the step's
 // preset, mode and coordinates. An unknown preset is an error naming it.
 core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
                                                   const LessonPose& pose);
-#endif
 
 // Applies a whole step at once through the session (pose, layers, selection: one undo step
 // each, as the lesson dock does) and sets `camera` to the step's view. Used where nothing is

@@ -7,22 +7,17 @@ namespace psoas::app {
 Pose Pose::of(const Document& doc)
 {
     Pose p;
-#ifdef PSOAS_HAVE_SOLVER
     if (const auto* k = doc.kinematics()) {
         for (const auto& c : k->coordinates()) p.coordinates[c.name] = k->coordinate(c.name);
         p.mode = solver::modeName(k->mode());
         p.body = solver::bodyName(k->body());
     }
-#else
-    (void)doc;
-#endif
     return p;
 }
 
 core::Status Pose::applyTo(Document& doc) const
 {
     core::Status status;
-#ifdef PSOAS_HAVE_SOLVER
     auto* k = doc.kinematics();
     if (!k) return core::makeError(doc.poseError());
     if (!mode.empty()) {
@@ -40,9 +35,6 @@ core::Status Pose::applyTo(Document& doc) const
         if (auto st = k->setCoordinate(name, value, &note); !st && status) status = st;
     }
     if (auto u = doc.updatePose(); !u && status) status = u;
-#else
-    (void)doc;
-#endif
     return status;
 }
 

@@ -7,9 +7,7 @@
 #include "app/Session.h"
 #include "content/ContentStore.h"
 #include "core/AtomicFile.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -50,7 +48,6 @@ std::string csvField(const std::string& s)
     return out + "\"";
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 // The question's quantity in a solved pose `r` (solved with measures).
 double valueOf(const solver::Kinematics& k, const solver::PoseResult& r, const QuizQuestion& q)
 {
@@ -72,7 +69,6 @@ bool solvePreset(const solver::Kinematics& k, const std::string& preset, solver:
     k.solveInto(*pose, out, solver::SolveParts::lengthsOnly());
     return out.met;
 }
-#endif
 
 } // namespace
 
@@ -394,7 +390,6 @@ std::string QuizRun::reveal()
         const std::string best = bestPreset(*q);
         if (!best.empty()) (void)m_session.applyPreset(best);
         text = "\"" + best + "\" " + (q->shortest ? "shortens" : "lengthens") + " the " + describe(q->muscle) + " most.";
-#ifdef PSOAS_HAVE_SOLVER
         if (const auto* k = doc->kinematics()) {
             text += " Length, % of neutral:";
             solver::PoseResult r;
@@ -405,7 +400,6 @@ std::string QuizRun::reveal()
             }
             text.back() = '.';
         }
-#endif
         break;
     }
     case QuestionKind::Measure:
@@ -466,7 +460,6 @@ std::vector<std::string> QuizRun::expectedMuscles(const QuizQuestion& q) const
 
 std::string QuizRun::bestPreset(const QuizQuestion& q) const
 {
-#ifdef PSOAS_HAVE_SOLVER
     const Document* doc = m_session.document();
     const auto* k = doc ? doc->kinematics() : nullptr;
     if (!k) return {};
@@ -483,26 +476,17 @@ std::string QuizRun::bestPreset(const QuizQuestion& q) const
         }
     }
     return best;
-#else
-    (void)q;
-    return {};
-#endif
 }
 
 double QuizRun::liveValue(const QuizQuestion& q) const
 {
-#ifdef PSOAS_HAVE_SOLVER
     const Document* doc = m_session.document();
     if (const auto* k = doc ? doc->kinematics() : nullptr) return valueOf(*k, k->result(), q);
-#else
-    (void)q;
-#endif
     return std::nan("");
 }
 
 bool QuizRun::solvePose(const QuizQuestion& q, std::string& coordinate, double& value) const
 {
-#ifdef PSOAS_HAVE_SOLVER
     const Document* doc = m_session.document();
     const auto* k = doc ? doc->kinematics() : nullptr;
     if (!k) return false;
@@ -534,11 +518,6 @@ bool QuizRun::solvePose(const QuizQuestion& q, std::string& coordinate, double& 
             return true;
         }
     }
-#else
-    (void)q;
-    (void)coordinate;
-    (void)value;
-#endif
     return false;
 }
 

@@ -27,7 +27,6 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
                               const std::vector<std::pair<std::string, double>>& sets, std::ostream& notes)
 {
     if (pose.empty() && mode.empty() && sets.empty()) return core::Status::success();
-#ifdef PSOAS_HAVE_SOLVER
     auto* kin = doc.kinematics();
     if (!kin) return core::makeError(doc.poseError());
     if (!pose.empty()) {
@@ -51,10 +50,6 @@ core::Status applyPoseRequest(Document& doc, const std::string& pose, const std:
     }
     if (auto s = doc.updatePose(); !s) notes << "psoas-atlas: " << s.message() << "\n";
     return core::Status::success();
-#else
-    (void)doc; (void)notes;
-    return core::makeError("This build has no joint-angle solver; --pose, --mode and --set are not available.");
-#endif
 }
 
 namespace {

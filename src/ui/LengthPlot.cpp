@@ -47,15 +47,11 @@ QString LengthPlot::muscleName() const
 
 void LengthPlot::setMuscle(const QString& id)
 {
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !std::isfinite(k->lengthOf(id.toStdString()))) return;
     if (id == m_muscle) return;
     m_muscle = id;
     invalidate();
-#else
-    (void)id;
-#endif
 }
 
 void LengthPlot::recompute()
@@ -63,7 +59,6 @@ void LengthPlot::recompute()
     m_stale = false;
     m_sweep = {};
     m_message.clear();
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) {
         m_message = tr("Open the built-in model to plot muscle lengths.");
@@ -79,9 +74,6 @@ void LengthPlot::recompute()
             m_message = QString::fromStdString(s.message());
         }
     }
-#else
-    m_message = tr("This build has no joint-angle solver.");
-#endif
     update();
 }
 

@@ -8,9 +8,7 @@
 #include "app/LessonStepApply.h"
 #include "app/Selection.h"
 #include "app/Session.h"
-#ifdef PSOAS_HAVE_CONTENT
 #include "content/MarkdownRenderer.h"
-#endif
 #include "scene/ViewPreset.h"
 #include "ui/PosePanel.h"
 #include "ui/Viewport.h"
@@ -245,15 +243,9 @@ QString LessonPanel::stepHtml() const
     const app::LessonStep* step = m_session.lesson().currentStep();
     const std::string title = step ? step->title : m_session.lesson().lesson().title;
     const std::string text = step ? step->text : std::string();
-#ifdef PSOAS_HAVE_CONTENT
     // The same safe renderer as the content panel: raw HTML and images become text.
     return QStringLiteral("<h3>%1</h3>").arg(QString::fromStdString(content::MarkdownRenderer::escapeHtml(title))) +
            QString::fromStdString(content::MarkdownRenderer::toHtml(text));
-#else
-    // No Markdown renderer in this build: the text as written, escaped.
-    return QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap\">%2</p>")
-        .arg(QString::fromStdString(title).toHtmlEscaped(), QString::fromStdString(text).toHtmlEscaped());
-#endif
 }
 
 void LessonPanel::openLink(const QUrl& url)
@@ -297,7 +289,6 @@ app::LessonStep LessonPanel::captureStep() const
     app::LessonStep s;
     s.camera = cameraFromView();
     s.layers = m_session.layers().toJson();
-#ifdef PSOAS_HAVE_SOLVER
     if (const auto* k = m_doc ? m_doc->kinematics() : nullptr) {
         s.pose.mode = solver::modeName(k->mode());
         const QString preset = m_posePanel ? m_posePanel->currentPreset() : QString();
@@ -313,7 +304,6 @@ app::LessonStep LessonPanel::captureStep() const
             s.pose.preset = "neutral";
         }
     }
-#endif
     const std::string sel = m_session.selection().selected();
     if (!sel.empty()) s.selection.push_back(sel);
     s.show = m_session.shown(); // the marks and labels on the model now (a step's, or a search's)

@@ -15,10 +15,8 @@
 #include "ui/ExploreTools.h"
 #include "ui/FileDialogs.h"
 #include "ui/ShortcutPriority.h"
-#ifdef PSOAS_HAVE_CONTENT
 #include "content/ContentStore.h"
 #include "content/UserNotes.h"
-#endif
 #include "scene/ViewPreset.h"
 #include "ui/Viewport.h"
 
@@ -102,7 +100,6 @@ void MainWindow::buildContentPanel()
 {
     QString loadError;
     QString dbPath = QString::fromStdString(core::contentDatabasePath());
-#ifdef PSOAS_HAVE_CONTENT
     auto store = content::ContentStore::open(QFileInfo(dbPath).absoluteFilePath().toStdString());
     if (store) m_contentStore = std::move(store).value();
     else loadError = QString::fromStdString(store.message());
@@ -113,10 +110,6 @@ void MainWindow::buildContentPanel()
         if (notes) m_userNotes = std::move(notes).value();
         else notesError = QString::fromStdString(notes.message());
     }
-#else
-    loadError = tr("This build has no content store.");
-    QString notesError = loadError;
-#endif
     m_contentPanel = new ContentPanel(m_contentStore.get(), loadError, m_userNotes.get(),
                                       [this](const QString& id) {
                                           if (!m_doc) return id;

@@ -74,11 +74,7 @@ void PosePanel::buildRows()
     m_standing = m_free = nullptr;
     m_readouts = m_note = nullptr;
 
-#ifdef PSOAS_HAVE_SOLVER
     solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
-#else
-    void* k = nullptr;
-#endif
     if (!k) {
         auto* label = new QLabel(m_doc ? QString::fromStdString(m_doc->poseError())
                                        : tr("Open the built-in model to pose the spine, pelvis and hips."),
@@ -88,7 +84,6 @@ void PosePanel::buildRows()
         m_layout->addStretch(1);
         return;
     }
-#ifdef PSOAS_HAVE_SOLVER
     // Mode switch.
     auto* modeBox = new QGroupBox(tr("Mode"), m_body);
     auto* modeLayout = new QHBoxLayout(modeBox);
@@ -174,7 +169,6 @@ void PosePanel::buildRows()
     m_layout->addWidget(coordBox);
     m_layout->addStretch(1);
     refresh();
-#endif
 }
 
 void PosePanel::layoutPresets()
@@ -201,16 +195,13 @@ bool PosePanel::eventFilter(QObject* watched, QEvent* event)
 std::map<std::string, double> PosePanel::currentValues() const
 {
     std::map<std::string, double> v;
-#ifdef PSOAS_HAVE_SOLVER
     if (const auto* k = m_doc ? m_doc->kinematics() : nullptr)
         for (const auto& c : k->coordinates()) v[c.name] = k->coordinate(c.name);
-#endif
     return v;
 }
 
 void PosePanel::refresh()
 {
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return;
     const bool standing = mode() == QLatin1String("standing");
@@ -232,7 +223,6 @@ void PosePanel::refresh()
         row.label->setEnabled(!solved);
     }
     updateReadouts();
-#endif
 }
 
 void PosePanel::onSlider(const QString& name, int position)
@@ -261,19 +251,14 @@ bool PosePanel::setCoordinateValue(const QString& name, double value)
 
 QString PosePanel::mode() const
 {
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return {};
     if (m_animation.active() && !m_animationTargetMode.isEmpty()) return m_animationTargetMode;
     return QString::fromStdString(solver::modeName(k->mode()));
-#else
-    return {};
-#endif
 }
 
 void PosePanel::cancelAnimation()
 {
-#ifdef PSOAS_HAVE_SOLVER
     if (!m_animation.active()) return;
     const QString inForce = mode();
     m_animation.stop();
@@ -284,7 +269,6 @@ void PosePanel::cancelAnimation()
     if (solver::parseMode(inForce.toStdString(), m)) k->setMode(m);
     m_doc->updatePose();
     refresh();
-#endif
 }
 
 void PosePanel::finishAnimation()
@@ -308,7 +292,6 @@ void PosePanel::applyCoordinate(const QString& name, double value)
 
 void PosePanel::setMode(const QString& mode)
 {
-#ifdef PSOAS_HAVE_SOLVER
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return;
     solver::Mode m = solver::Mode::Free;
@@ -319,9 +302,6 @@ void PosePanel::setMode(const QString& mode)
     core::Status s = m_doc->updatePose();
     refresh();
     finishChange(QString(), s ? QString() : QString::fromStdString(s.message()));
-#else
-    (void)mode;
-#endif
 }
 
 bool PosePanel::animateToPreset(const QString& name, int durationMs)
@@ -332,7 +312,6 @@ bool PosePanel::animateToPreset(const QString& name, int durationMs)
 bool PosePanel::animateToPose(const QString& mode, const QString& preset, const std::map<std::string, double>& coords,
                               int durationMs)
 {
-#ifdef PSOAS_HAVE_SOLVER
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return false;
     // The destination, solved without touching the shown pose. It starts from the mode in
@@ -362,15 +341,10 @@ bool PosePanel::animateToPose(const QString& mode, const QString& preset, const 
     else
         m_timer.start();
     return true;
-#else
-    (void)mode; (void)preset; (void)coords; (void)durationMs;
-    return false;
-#endif
 }
 
 void PosePanel::tick()
 {
-#ifdef PSOAS_HAVE_SOLVER
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !m_animation.active()) {
         m_timer.stop();
@@ -385,12 +359,10 @@ void PosePanel::tick()
         return;
     }
     completeAnimation();
-#endif
 }
 
 void PosePanel::completeAnimation()
 {
-#ifdef PSOAS_HAVE_SOLVER
     // The end: apply the destination exactly, in the destination's mode.
     m_timer.stop();
     auto* k = m_doc ? m_doc->kinematics() : nullptr;
@@ -412,7 +384,6 @@ void PosePanel::completeAnimation()
     else if (!p) note += QString::fromStdString(p.message());
     finishChange(m_animationExtra.empty() && m_animationMode.isEmpty() ? m_animationPreset : QString(),
                  note.trimmed());
-#endif
 }
 
 void PosePanel::finishChange(const QString& preset, const QString& note)
@@ -434,7 +405,6 @@ QString PosePanel::readoutText() const { return m_readouts ? m_readouts->text() 
 
 void PosePanel::updateReadouts()
 {
-#ifdef PSOAS_HAVE_SOLVER
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !m_readouts) return;
     const auto readings = k->readings();
@@ -477,7 +447,6 @@ void PosePanel::updateReadouts()
                "“anterior pelvic tilt” slider. PI = PT + sacral slope.") +
             "</small>";
     m_readouts->setText(html);
-#endif
 }
 
 } // namespace psoas::ui

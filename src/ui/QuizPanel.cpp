@@ -8,9 +8,7 @@
 #include "app/Session.h"
 #include "scene/ViewPreset.h"
 #include "ui/Viewport.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <QCompleter>
 #include <QDateTime>
@@ -267,10 +265,8 @@ void QuizPanel::showQuestion()
         hint = tr("Pick a posture, then Check (or apply one in the Pose panel and press Check).");
         for (const auto& c : qn->choices) {
             QString title = q(c);
-#ifdef PSOAS_HAVE_SOLVER
             if (const auto* doc = m_session.document(); doc && doc->kinematics())
                 if (const auto* p = doc->kinematics()->preset(c)) title = q(p->title);
-#endif
             auto* item = new QListWidgetItem(title, m_choices);
             item->setData(Qt::UserRole, q(c));
         }

@@ -36,7 +36,6 @@ TEST_CASE("The command line fills the --render request, new view options include
     CHECK(line->assets == "/a");
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("The command line fills the kinematics request (--sweep and --set are parsed once, here)", "[cli][parse]")
 {
     auto line = parseCommandLine({"--kinematics", "--pose", "sitting", "--mode", "free", "--set", "hip_flexion_l=10",
@@ -59,7 +58,6 @@ TEST_CASE("The command line fills the kinematics request (--sweep and --set are 
     REQUIRE(list);
     CHECK(list->kinematics.command == psoas::solver::KinematicsCommandKind::ListStructures);
 }
-#endif
 
 TEST_CASE("Bad command lines are refused with a message naming the option or value", "[cli][parse]")
 {

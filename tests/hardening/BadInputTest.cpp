@@ -7,10 +7,7 @@
 #include "content/ContentLibrary.h"
 #include "content/ContentParser.h"
 #include "io/ModelLoader.h"
-#if __has_include("app/Lesson.h")
 #include "app/Lesson.h"
-#define PSOAS_HAVE_LESSON 1
-#endif
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -266,7 +263,6 @@ TEST_CASE("A content folder full of bad files loads the rest and reports each on
     }
 }
 
-#ifdef PSOAS_HAVE_LESSON
 namespace {
 
 app::LessonVocabulary testVocabulary()
@@ -346,7 +342,6 @@ TEST_CASE("A lesson names the step and field of each problem", "[hardening][bad]
     CHECK(step.pose.coordinates.count("hip_flexion_r") == 1);
     CHECK(step.pose.coordinates.count("tail_wag") == 0);
 }
-#endif
 
 #ifdef PSOAS_ATLAS_EXE
 TEST_CASE("Bad command-line values exit non-zero and name the value", "[hardening][bad][cli]")

@@ -6,10 +6,7 @@
 #include "HardeningUtil.h"
 
 #include "core/AtomicFile.h"
-#if __has_include("app/Lesson.h")
 #include "app/Lesson.h"
-#define PSOAS_HAVE_LESSON 1
-#endif
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -29,7 +26,6 @@ using namespace psoas::hardening;
 
 namespace {
 
-#ifdef PSOAS_HAVE_LESSON
 // A lesson of 400 steps (about 80 KB on disk) whose every step names the version, so a torn
 // or mixed file can never pass for a complete one.
 app::Lesson lessonOf(long version)
@@ -63,28 +59,6 @@ std::string lessonVersion(long version)
     std::filesystem::remove(side);
     return text.value();
 }
-#else
-std::string lessonVersion(long version);
-core::Status saveVersion(const std::string& path, long version)
-{
-    return core::writeFileAtomically(path, lessonVersion(version));
-}
-
-// A lesson-shaped JSON document of about 60 KB whose every byte depends on the version, so a
-// torn or mixed file can never pass for a complete one.
-std::string lessonVersion(long version)
-{
-    std::string s = "{\n  \"title\": \"Psoas in standing, version " + std::to_string(version) + "\",\n  \"steps\": [\n";
-    for (int i = 0; i < 400; ++i) {
-        s += "    {\"text\": \"Step " + std::to_string(i) + " of version " + std::to_string(version) +
-             ": look at the lesser trochanter and the lumbar plexus.\", \"pose\": \"neutral\", "
-             "\"camera\": [" + std::to_string(version % 97) + ", " + std::to_string(i) + ", 0.25]}";
-        s += i + 1 < 400 ? ",\n" : "\n";
-    }
-    s += "  ],\n  \"version\": " + std::to_string(version) + "\n}\n";
-    return s;
-}
-#endif
 
 // Child: saves versions first, first+1, ... and writes each finished version number to `fd`.
 [[noreturn]] void saveForever(const std::string& path, long first, int fd)

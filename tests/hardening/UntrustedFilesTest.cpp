@@ -7,10 +7,7 @@
 #include "content/ContentLibrary.h"
 #include "content/ContentParser.h"
 #include "content/MarkdownRenderer.h"
-#if __has_include("app/Lesson.h")
 #include "app/Lesson.h"
-#define PSOAS_HAVE_LESSON 1
-#endif
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -94,7 +91,6 @@ TEST_CASE("The content check reports local-file links and images by file and lin
     CHECK(all.find("image") != std::string::npos);
 }
 
-#ifdef PSOAS_HAVE_LESSON
 TEST_CASE("A lesson cannot make the app read other files or run anything", "[hardening][untrusted]")
 {
     TempDir dir;
@@ -123,9 +119,7 @@ TEST_CASE("A lesson cannot make the app read other files or run anything", "[har
     // The step text is Markdown and goes through the same safe renderer.
     checkSafeHtml(content::MarkdownRenderer::toHtml(step.text));
 }
-#endif
 
-#ifdef PSOAS_HAVE_LESSON
 TEST_CASE("Lesson text cannot make the lesson view load files (images and HTML become plain text)",
           "[hardening][untrusted]")
 {
@@ -175,4 +169,3 @@ TEST_CASE("Lesson text cannot make the lesson view load files (images and HTML b
     CHECK(clean->warnings.empty());
     CHECK(clean->lesson.steps.front().text == plain);
 }
-#endif

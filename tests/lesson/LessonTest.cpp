@@ -2,9 +2,7 @@
 #include "anatomy/Catalog.h"
 #include "app/Lesson.h"
 #include "core/AtomicFile.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <catch2/catch.hpp>
 
@@ -30,13 +28,9 @@ LessonVocabulary realVocabulary()
         REQUIRE(c.ok());
         catalog = std::move(*c);
     }
-#ifdef PSOAS_HAVE_SOLVER
     auto k = psoas::solver::Kinematics::load(kAssets);
     REQUIRE(k.ok());
     return LessonVocabulary::from(&*catalog, &*k);
-#else
-    return LessonVocabulary::from(&*catalog, nullptr);
-#endif
 }
 
 bool anyWarning(const std::vector<std::string>& warnings, const std::string& a, const std::string& b = {},

@@ -258,7 +258,6 @@ TEST_CASE("Name it: catalog and Latin names, any case, accents and small typos",
     CHECK(run.score() == 3);
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("Pose questions are checked against the live solver readouts with their tolerance", "[quiz][session]")
 {
     Fixture f;
@@ -304,7 +303,6 @@ TEST_CASE("Pose questions are checked against the live solver readouts with thei
     REQUIRE(run.retryMissed());
     CHECK(run.current()->id == "short");
 }
-#endif
 
 TEST_CASE("Layers: show only the muscles that attach to a place, derived from the attachment areas", "[quiz][session]")
 {

@@ -5,10 +5,8 @@
 #include <cmath>
 #include <random>
 
-#ifdef PSOAS_HAVE_IO
 #include "io/ModelLoader.h"
 #include <filesystem>
-#endif
 
 using namespace psoas;
 using namespace psoas::solver;
@@ -220,7 +218,6 @@ TEST_CASE("Binding refuses meshes without the solver's TEXCOORD_1 binding", "[so
     CHECK_THAT(st.message(), Catch::Contains("path 14"));
 }
 
-#ifdef PSOAS_HAVE_IO
 namespace {
 
 // Mean distance from their centroid of the vertices of `mesh` on path `path` whose s is the
@@ -328,4 +325,3 @@ TEST_CASE("On the built model the psoas belly thickens as it shortens and its te
     CHECK(realRingRadius(r0, now, 0.0f, sBelly) < belly0);
     CHECK(realRingRadius(r0, now, 0.0f, sTendon) == Approx(tendon0).epsilon(0.05));
 }
-#endif

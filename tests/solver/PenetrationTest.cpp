@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#ifdef PSOAS_HAVE_IO
 #include "io/ModelLoader.h"
 
 #include <cmath>
@@ -130,4 +129,3 @@ TEST_CASE("On the built model no posed muscle passes more than a few mm into bon
         CHECK(n <= atRest + total / 100);
     }
 }
-#endif

@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#ifdef PSOAS_HAVE_IO
 #include "io/ModelLoader.h"
 
 #include <algorithm>
@@ -101,4 +100,3 @@ TEST_CASE("On the built model the rectus femoris lies along the front of the fem
         }
     }
 }
-#endif

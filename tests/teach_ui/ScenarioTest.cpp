@@ -116,7 +116,6 @@ TEST_CASE("Student: find the psoas major, select it, see its origins T12-L5 and 
     shot(w, "student");
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("Clinician: anterior pelvic tilt animates over the neutral ghost with live numbers, colours and plot",
           "[ui][gl][scenario]")
 {
@@ -160,7 +159,6 @@ TEST_CASE("Clinician: anterior pelvic tilt animates over the neutral ghost with 
     CHECK(tools->lengthPlot()->muscle() == "psoas_major_r");
     shot(w, "clinician");
 }
-#endif
 
 TEST_CASE("Instructor: layers step by step, then a shipped lesson presented with the clicker keys",
           "[ui][gl][scenario]")

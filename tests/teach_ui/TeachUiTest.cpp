@@ -10,9 +10,7 @@
 #include "ui/PresentationMode.h"
 #include "ui/TeachingTools.h"
 #include "ui/Viewport.h"
-#ifdef PSOAS_HAVE_SOLVER
 #include "solver/Kinematics.h"
-#endif
 
 #include <QAction>
 #include <QDockWidget>
@@ -59,7 +57,6 @@ void waitUntil(const std::function<bool()>& done, int ms = 4000)
 
 } // namespace
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("Moving a pose slider changes the readout and the pose", "[ui][pose]")
 {
     auto doc = openPosableDocument();
@@ -303,7 +300,6 @@ TEST_CASE("The length plot sweeps hip flexion without moving the shown pose", "[
     plot.setMuscle("not_a_muscle"); // keeps the current muscle
     CHECK(plot.muscle() == "iliacus_r");
 }
-#endif
 
 TEST_CASE("Presentation keys step through a lesson and Esc leaves", "[ui][lesson][gl]")
 {
@@ -517,7 +513,6 @@ TEST_CASE("Presentation mode goes full screen, the clicker keys step, Esc restor
     CHECK(docksAfter == withLesson);
 }
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("The next start restores the window's size, the docks shown and the standing/free mode", "[ui][settings]")
 {
     QTemporaryDir dir;
@@ -550,9 +545,7 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
     REQUIRE(radio);
     CHECK(radio->isChecked());
 }
-#endif
 
-#ifdef PSOAS_HAVE_SOLVER
 TEST_CASE("The length plot follows the selected muscle and every pose change, undo included, and exports that muscle",
           "[ui][plot][session]")
 {
@@ -587,4 +580,3 @@ TEST_CASE("The length plot follows the selected muscle and every pose change, un
     CHECK(w.teaching()->posePanel()->spinBox("hip_flexion_r")->value() ==
           Approx(k->coordinate("hip_flexion_r")).margin(0.05));
 }
-#endif
