@@ -5,6 +5,8 @@
 #include "app/Session.h"
 #include "scene/ViewPreset.h"
 
+#include <cmath>
+
 namespace psoas::app {
 
 scene::CameraState lessonCameraState(const LessonCamera& cam, const scene::OrbitCamera& current, const Document* doc,
@@ -47,20 +49,31 @@ core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& curr
     return current.solve(target, solver::SolveParts{false, false, false});
 }
 
+LessonPose lessonPoseOf(const Pose& pose, const std::string& preset)
+{
+    LessonPose p;
+    if (pose.empty()) return p;
+    p.mode = pose.mode;
+    if (!preset.empty()) {
+        p.preset = preset;
+        return p;
+    }
+    const bool standing = pose.mode == "standing";
+    for (const auto& [name, value] : pose.coordinates)
+        if (!(standing && solver::Kinematics::solvedWhenStanding(name)) && std::isfinite(value))
+            p.coordinates[name] = std::round(value * 10.0) / 10.0;
+    p.preset = "neutral";
+    return p;
+}
+
 core::Status applyLessonStep(Session& session, const LessonStep& step, scene::OrbitCamera& camera)
 {
     Document* doc = session.document();
     if (!doc) return core::makeError("No model is open.");
-    if (auto* k = doc->kinematics(); k && !step.pose.empty()) {
-        // As the lesson dock's pose animation ends: the preset, the destination's mode, the
-        // step's coordinates, solved once.
-        auto target = lessonPoseTarget(*k, {}, step.pose);
-        if (!target) return core::makeError(target.message());
-        if (!step.pose.preset.empty()) (void)k->applyPreset(step.pose.preset); // known: checked above
-        k->setMode(target.value().mode);
-        for (const auto& [name, value] : step.pose.coordinates) k->setCoordinate(name, value);
-        if (auto s = doc->updatePose(); !s) return s;
-        session.poseChanged(step.title, step.pose.preset, false);
+    if (doc->hasSolver() && !step.pose.empty()) {
+        // As the lesson dock's pose motion ends, at once: the preset, the destination's mode,
+        // the step's coordinates.
+        if (auto s = session.animatePose(step.pose, 0.0, step.title); !s) return s;
     }
     session.applyLayersAndSelection(step.layers, step.selection.empty() ? std::string() : step.selection.front(),
                                     step.title, step.show);

@@ -3,6 +3,7 @@
 // animates to the result) and the handout (which applies it at once and renders): the camera a
 // step asks for, and the pose it ends in.
 #include "app/Lesson.h"
+#include "app/Pose.h"
 #include "core/Error.h"
 #include "scene/OrbitCamera.h"
 
@@ -29,6 +30,10 @@ scene::CameraState lessonCameraState(const LessonCamera& camera, const scene::Or
 // preset, mode and coordinates. An unknown preset is an error naming it.
 core::Result<solver::PoseResult> lessonPoseTarget(const solver::Kinematics& current, const std::string& baseMode,
                                                   const LessonPose& pose);
+
+// A pose as a new lesson step records it: its mode and its preset when it came from one,
+// else the coordinates the user can set in that mode (to 0.1) on top of "neutral".
+LessonPose lessonPoseOf(const Pose& pose, const std::string& preset);
 
 // Applies a whole step at once through the session (pose, layers, selection: one undo step
 // each, as the lesson dock does) and sets `camera` to the step's view. Used where nothing is

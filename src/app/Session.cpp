@@ -9,6 +9,9 @@ namespace psoas::app {
 
 void Session::setDocument(Document* doc)
 {
+    m_transition = PoseTransition();
+    m_currentPreset.clear();
+    m_poseNote.clear();
     m_doc = doc;
     m_layers = doc ? LayerState::fromDocument(*doc) : LayerState();
     m_selection = Selection();
@@ -187,56 +190,11 @@ bool Session::applyLayersAndSelection(const nlohmann::json& layers, const std::s
     return true;
 }
 
-// ---- pose ----
-
-void Session::poseChanged(const std::string& label, const std::string& preset, bool coalesce)
-{
-    if (!m_doc) return;
-    if (!coalesce) m_history.endCoalescing();
-    record(label.empty() ? "Change pose" : label, coalesce ? "pose" : "");
-    Change c;
-    c.pose = c.history = true;
-    c.label = label.empty() ? "Change pose" : label;
-    c.preset = preset;
-    notify(c);
-}
-
-core::Status Session::setCoordinate(const std::string& name, double value)
-{
-    if (!m_doc) return core::makeError("no model is open");
-    auto s = m_doc->setCoordinate(name, value);
-    if (s) poseChanged("Change " + name, {}, true);
-    return s;
-}
-
-core::Status Session::setMode(const std::string& mode)
-{
-    if (!m_doc) return core::makeError("no model is open");
-    Pose p = pose();
-    p.mode = mode;
-    return setPose(p, "Mode: " + mode);
-}
-
-core::Status Session::applyPreset(const std::string& name)
-{
-    if (!m_doc) return core::makeError("no model is open");
-    auto s = m_doc->applyPreset(name);
-    if (s) poseChanged("Pose: " + name, name, false);
-    return s;
-}
-
-core::Status Session::setPose(const Pose& p, const std::string& label)
-{
-    if (!m_doc) return core::makeError("no model is open");
-    auto s = p.applyTo(*m_doc);
-    poseChanged(label, {}, false); // what was applied is recorded even when one value was refused
-    return s;
-}
-
 // ---- undo ----
 
 void Session::applySnapshot(const Snapshot& s, Change c)
 {
+    m_currentPreset.clear();
     const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
     auto status = History::apply(s, *m_doc, m_layers, m_selection);
     if (!status) c.label += " (" + status.message() + ")";
@@ -250,6 +208,13 @@ void Session::applySnapshot(const Snapshot& s, Change c)
 bool Session::undo()
 {
     if (!m_doc) return false;
+    if (m_transition.active() && m_history.current()) {
+        // A pose still moving is the change in progress: undo goes back to where it started.
+        stopPose(false);
+        revertToCurrent();
+        return true;
+    }
+    stopPose(false);
     const std::string label = "Undone: " + m_history.undoLabel();
     return step(m_history.undo(), label);
 }
@@ -257,6 +222,7 @@ bool Session::undo()
 bool Session::redo()
 {
     if (!m_doc) return false;
+    stopPose(false);
     const std::string label = "Redone: " + m_history.redoLabel();
     return step(m_history.redo(), label);
 }
@@ -356,13 +322,14 @@ bool Session::editLesson(const std::function<bool(LessonPlayback&)>& edit)
     return true;
 }
 
-bool Session::playStep(int index, const std::string& label)
+bool Session::playStep(int index, const std::string& label, double poseSeconds)
 {
     if (!m_lesson.setCurrent(index)) return false;
-    const LessonStep& s = *m_lesson.currentStep();
+    const LessonStep s = *m_lesson.currentStep();
     m_lessonPending = true; // told with the step's layers and selection, or alone
     applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(), label, s.show);
     if (m_lessonPending) notifyLesson();
+    if (!s.pose.empty() && m_doc && m_doc->hasSolver()) (void)animatePose(s.pose, poseSeconds);
     return true;
 }
 

@@ -15,6 +15,7 @@
 #include "app/LessonPlayback.h"
 #include "app/LayerState.h"
 #include "app/Pose.h"
+#include "app/PoseTransition.h"
 #include "app/Selection.h"
 #include "core/Error.h"
 #include "core/Math.h"
@@ -44,9 +45,14 @@ struct Change {
     bool pick = false; // a click on the model (Session::pick), also when the selection stayed
     bool names = false; // namesHidden() changed
     bool lesson = false; // the lesson, its current step or its edited state (Session::lesson)
+    bool poseFrame = false; // an in-between frame of a pose motion (pose is set too; no undo step)
+    bool coalescing = false; // a pose step the next slider change continues (until endCoalescing)
     std::string label;
     std::string preset;
-    bool any() const { return document || pose || layers || selection || hover || history || shown || pick || names || lesson; }
+    bool any() const
+    {
+        return document || pose || layers || selection || hover || history || shown || pick || names || lesson || poseFrame;
+    }
 };
 
 // Where the last click on the model hit (Session::pick): the structure and the surface point
@@ -120,14 +126,36 @@ public:
     void resetLesson(const Lesson& lesson, const std::string& path = {}, bool modified = false);
     core::Status saveLesson(const std::string& path);
     bool editLesson(const std::function<bool(LessonPlayback&)>& edit);
-    bool playStep(int index, const std::string& label = "Lesson step");
-    // Pose commands: solve, pose the scene, one undo step (coordinate changes coalesce by name).
+    // The step's pose moves there over poseSeconds (0: at once; see animatePose).
+    bool playStep(int index, const std::string& label = "Lesson step", double poseSeconds = 0.0);
+    // Pose commands: solve, pose the scene, one undo step (coordinate changes coalesce until
+    // endCoalescing). Each stops a pose motion first, where it is. Errors name the value;
+    // poseNote() then says what was refused or clamped.
     core::Status setCoordinate(const std::string& name, double value);
-    core::Status setMode(const std::string& mode);
+    core::Status setMode(const std::string& mode); // "standing" / "free"; the same mode changes nothing
     core::Status applyPreset(const std::string& name);
     core::Status setPose(const Pose& pose, const std::string& label);
-    // The pose was changed directly on the document's solver (an animation frame, a drag):
-    // record it as an undo step and notify. coalesce: a drag continues the last pose step.
+    // A pose motion (preset buttons, lesson steps): eases from the pose shown to `wanted` over
+    // `seconds` (0: at once). advancePose() shows the next frame (Change::poseFrame, no undo
+    // step); the last one applies the destination exactly and is one undo step (`label`, else
+    // "Pose: <preset>"). Any other pose command, undo, redo or a new document stops it.
+    core::Status animatePose(const LessonPose& wanted, double seconds, const std::string& label = {});
+    // Moves the motion on by the time since the last frame; true while it is still moving.
+    bool advancePose(double secondsSinceLastFrame);
+    bool poseMoving() const { return m_transition.active(); }
+    // Ends a motion at once on its destination (settings saved, a lesson step captured).
+    void finishPose();
+    // Stops a motion where it is, in the mode in force; notifies (pose) when asked to.
+    void stopPose(bool notifyListeners = true);
+    // "standing" or "free" (empty without a solver): while a motion runs, the mode it ends in
+    // (the solver is free in between, but the switch, lessons and settings see the destination).
+    std::string mode() const;
+    // The preset the pose in force came from; empty after slider changes, undo and redo.
+    const std::string& currentPreset() const { return m_currentPreset; }
+    // What the last pose command clamped, left to the solver or refused (empty: nothing).
+    const std::string& poseNote() const { return m_poseNote; }
+    // The pose was changed directly on the document's solver (a drag of a handle, a step applied
+    // at once): record it as an undo step and notify. coalesce: a drag continues the last pose step.
     void poseChanged(const std::string& label, const std::string& preset = {}, bool coalesce = true);
     // Ends a run of coalesced steps (a drag stopped).
     void endCoalescing() { m_history.endCoalescing(); }
@@ -148,6 +176,8 @@ public:
 private:
     void notify(const Change& c);
     void notifyLesson();
+    void notifyPoseNote();
+    void endPose(const std::string& notes);
     bool layersChanged(const std::string& label, const std::string& coalesceKey = {});
     void record(const std::string& label, const std::string& coalesceKey = {});
     void applySnapshot(const Snapshot& s, Change c);
@@ -164,6 +194,10 @@ private:
     int m_nextToken = 1;
     LessonPlayback m_lesson;
     bool m_lessonPending = false; // the next notification also says lesson = true
+    PoseTransition m_transition;
+    std::string m_poseLabel;     // the undo step the running motion ends in
+    std::string m_currentPreset;
+    std::string m_poseNote;
 };
 
 } // namespace psoas::app

@@ -94,6 +94,12 @@ core::Result<Kinematics> Kinematics::loadFiles(const std::string& rigJson, const
     return k;
 }
 
+bool Kinematics::solvedWhenStanding(const std::string& name)
+{
+    const int idx = coordIndex(name);
+    return idx >= LumbarFlexion && idx <= HipRotationR;
+}
+
 core::Status Kinematics::setCoordinate(const std::string& name, double value, std::string* clampNote)
 {
     std::string note;
@@ -102,7 +108,7 @@ core::Status Kinematics::setCoordinate(const std::string& name, double value, st
         return st;
     }
     const int idx = coordIndex(name);
-    const bool driven = m_pose.mode == Mode::Standing && idx >= LumbarFlexion && idx <= HipRotationR;
+    const bool driven = m_pose.mode == Mode::Standing && solvedWhenStanding(name);
     if (driven) note += (note.empty() ? "" : "; ") + name + " is solved in standing mode (switch to free mode to set it)";
     if (clampNote) *clampNote = note;
     m_result.values[static_cast<std::size_t>(idx)] = m_pose.values[static_cast<std::size_t>(idx)];

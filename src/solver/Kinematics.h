@@ -69,6 +69,9 @@ public:
     core::Status setCoordinate(const std::string& name, double value, std::string* clampNote = nullptr);
     // Current value (after update(): the solved value in standing mode). NaN for unknown names.
     double coordinate(const std::string& name) const;
+    // True for the coordinates the standing solver computes itself (lumbar and hip angles):
+    // setting one in standing mode is noted, not applied.
+    static bool solvedWhenStanding(const std::string& name);
     void resetCoordinates(); // all to their defaults
     void setMode(Mode mode) { m_pose.mode = mode; }
     Mode mode() const { return m_pose.mode; }

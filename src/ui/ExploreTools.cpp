@@ -81,10 +81,6 @@ void ExploreTools::setTeachingTools(TeachingTools* teaching)
         connect(presentation, &PresentationMode::activeChanged, this, [this](bool on) {
             m_overlay->setFontScale(on ? 1.5 : 1.0); // labels that read from the back of a room
         });
-    if (auto* pose = teaching->posePanel())
-        connect(pose, &PosePanel::poseChanged, this, [this](const QString& preset) {
-            poseChanged(preset.isEmpty() ? tr("Change pose") : tr("Pose: %1").arg(preset), preset.isEmpty(), preset);
-        });
 }
 
 void ExploreTools::setDocument(app::Document* doc)
@@ -115,6 +111,7 @@ void ExploreTools::sessionChanged(const app::Change& c)
     if (c.selection || c.shown || c.names) showSelection();
     if (c.pose || c.layers || c.selection) m_overlay->sceneChanged();
     if (c.history) updateUndoActions();
+    if (c.coalescing) m_poseSettle.start(); // a slider drag ends when the pose has been still a while
     if (c.label.rfind("Undone: ", 0) == 0 || c.label.rfind("Redone: ", 0) == 0)
         m_window->statusBar()->showMessage(QString::fromStdString(c.label));
     if (c.any()) m_viewport->sceneChanged();
@@ -166,33 +163,10 @@ void ExploreTools::poseChanged(const QString& label, bool coalesce, const QStrin
 {
     m_session.poseChanged(label.isEmpty() ? tr("Change pose").toStdString() : label.toStdString(),
                           preset.toStdString(), coalesce);
-    if (coalesce) m_poseSettle.start();
 }
 
-void ExploreTools::stopPoseAnimation()
-{
-    // A preset still animating would otherwise carry on over the restored pose.
-    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->cancelAnimation();
-}
-
-bool ExploreTools::undo()
-{
-    // A preset still animating is the change in progress: undo goes back to where it started.
-    auto* pose = m_teaching ? m_teaching->posePanel() : nullptr;
-    if (pose && pose->animating() && m_session.history().current()) {
-        stopPoseAnimation();
-        m_session.revertToCurrent();
-        return true;
-    }
-    stopPoseAnimation();
-    return m_session.undo();
-}
-
-bool ExploreTools::redo()
-{
-    stopPoseAnimation();
-    return m_session.redo();
-}
+bool ExploreTools::undo() { return m_session.undo(); } // a pose still moving goes back to where it started
+bool ExploreTools::redo() { return m_session.redo(); }
 
 void ExploreTools::updateUndoActions()
 {

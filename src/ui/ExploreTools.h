@@ -110,7 +110,6 @@ private:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void sessionChanged(const app::Change& c);
     void showSelection();
-    void stopPoseAnimation();
     void updateUndoActions();
     QString targetId() const; // selection, else the layers panel's current row
     QString nameOf(const QString& id) const;

@@ -158,7 +158,7 @@ void ExploreTools::exportImage()
 void ExploreTools::saveSettings() const
 {
     // A pose still animating is saved as it will end, in its mode.
-    if (m_teaching && m_teaching->posePanel()) m_teaching->posePanel()->finishAnimation();
+    m_session.finishPose();
     auto s = settingsStore();
     s->setValue("window/geometry", m_window->saveGeometry());
     s->setValue("window/state", m_window->saveState());

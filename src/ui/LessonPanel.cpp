@@ -10,7 +10,6 @@
 #include "app/Session.h"
 #include "content/MarkdownRenderer.h"
 #include "scene/ViewPreset.h"
-#include "ui/PosePanel.h"
 #include "ui/Viewport.h"
 
 #include <QFileInfo>
@@ -30,8 +29,8 @@
 
 namespace psoas::ui {
 
-LessonPanel::LessonPanel(app::Session& session, Viewport* viewport, PosePanel* posePanel, QWidget* parent)
-    : QDockWidget(tr("Lesson"), parent), m_session(session), m_viewport(viewport), m_posePanel(posePanel)
+LessonPanel::LessonPanel(app::Session& session, Viewport* viewport, QWidget* parent)
+    : QDockWidget(tr("Lesson"), parent), m_session(session), m_viewport(viewport)
 {
     setObjectName("LessonPanel");
     buildUi();
@@ -284,26 +283,12 @@ app::LessonCamera LessonPanel::cameraFromView() const
 
 app::LessonStep LessonPanel::captureStep() const
 {
-    // A pose still animating is recorded as it will end (its mode and values), not half-way.
-    if (m_posePanel) m_posePanel->finishAnimation();
+    // A pose still moving is recorded as it will end (its mode and values), not half-way.
+    m_session.finishPose();
     app::LessonStep s;
     s.camera = cameraFromView();
     s.layers = m_session.layers().toJson();
-    if (const auto* k = m_doc ? m_doc->kinematics() : nullptr) {
-        s.pose.mode = solver::modeName(k->mode());
-        const QString preset = m_posePanel ? m_posePanel->currentPreset() : QString();
-        if (!preset.isEmpty()) {
-            s.pose.preset = preset.toStdString();
-        } else {
-            const bool standing = k->mode() == solver::Mode::Standing;
-            for (const auto& c : k->coordinates()) {
-                const bool solved = standing && (c.name.rfind("hip_", 0) == 0 || c.name.rfind("lumbar_", 0) == 0);
-                const double v = k->coordinate(c.name);
-                if (!solved && std::isfinite(v)) s.pose.coordinates[c.name] = std::round(v * 10.0) / 10.0;
-            }
-            s.pose.preset = "neutral";
-        }
-    }
+    s.pose = app::lessonPoseOf(m_session.pose(), m_session.currentPreset());
     const std::string sel = m_session.selection().selected();
     if (!sel.empty()) s.selection.push_back(sel);
     s.show = m_session.shown(); // the marks and labels on the model now (a step's, or a search's)
@@ -355,11 +340,9 @@ bool LessonPanel::goToStep(int index, bool animate)
 {
     if (!m_session.lesson().step(index)) return false;
     storeEdits();
-    if (!m_session.playStep(index, tr("Lesson step").toStdString())) return false;
+    // Layers, selection, marks and the pose (moving there over a second) in one command.
+    if (!m_session.playStep(index, tr("Lesson step").toStdString(), animate ? 1.0 : 0.0)) return false;
     const app::LessonStep& s = *m_session.lesson().currentStep();
-    if (m_posePanel && !s.pose.empty())
-        m_posePanel->animateToPose(QString::fromStdString(s.pose.mode), QString::fromStdString(s.pose.preset),
-                                   s.pose.coordinates, animate ? 1000 : 0);
     applyCamera(s.camera, animate, s.show, s.selection); // after the layers: framing fits what is shown
     if (m_viewport) m_viewport->sceneChanged();
     m_loadingEditor = true;

@@ -31,14 +31,13 @@ namespace psoas::app { class Document; class Session; }
 namespace psoas::ui {
 
 class Viewport;
-class PosePanel;
 
 class LessonPanel : public QDockWidget {
     Q_OBJECT
 public:
     // Steps read and change the session's layers, selection and shown marks (the same commands
     // as every other tool, so undo, the Layers dock and the content panel follow a step).
-    LessonPanel(app::Session& session, Viewport* viewport, PosePanel* posePanel, QWidget* parent = nullptr);
+    LessonPanel(app::Session& session, Viewport* viewport, QWidget* parent = nullptr);
 
     void setDocument(app::Document* doc) { m_doc = doc; }
 
@@ -99,7 +98,6 @@ private:
 
     app::Session& m_session;
     Viewport* m_viewport = nullptr;
-    PosePanel* m_posePanel = nullptr;
     app::Document* m_doc = nullptr;
     bool m_presenting = false;
     bool m_loadingEditor = false;

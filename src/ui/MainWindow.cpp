@@ -139,7 +139,6 @@ void MainWindow::buildContentPanel()
 bool MainWindow::applyPosePreset(const QString& name, QString* error)
 {
     if (!m_doc) return false;
-    m_teaching->posePanel()->cancelAnimation(); // else a running preset animation carries on over it
     // One command: solve, pose, one undo step; the docks, plot and content panel follow it.
     auto s = m_session->applyPreset(name.toStdString());
     if (!s) {

@@ -1,9 +1,8 @@
 #include "ui/PosePanel.h"
 #include "ui/WheelGuard.h"
 
-#include "app/LessonStepApply.h"
-
 #include "app/Document.h"
+#include "app/Session.h"
 
 #include <QButtonGroup>
 #include <QDoubleSpinBox>
@@ -26,16 +25,11 @@ namespace psoas::ui {
 
 namespace {
 
-bool solvedWhenStanding(const QString& name)
-{
-    return name.startsWith("hip_") || name.startsWith("lumbar_");
-}
-
 QString unitSuffix(const std::string& unit) { return unit == "%" ? QStringLiteral(" %") : QStringLiteral("°"); }
 
 } // namespace
 
-PosePanel::PosePanel(QWidget* parent) : QDockWidget(tr("Pose"), parent)
+PosePanel::PosePanel(app::Session& session, QWidget* parent) : QDockWidget(tr("Pose"), parent), m_session(session)
 {
     setObjectName("PosePanel");
     m_scroll = new QScrollArea(this);
@@ -45,18 +39,23 @@ PosePanel::PosePanel(QWidget* parent) : QDockWidget(tr("Pose"), parent)
     m_scroll->setWidget(m_body);
     m_scroll->viewport()->installEventFilter(this);
     setWidget(m_scroll);
-    m_timer.setInterval(33);
-    connect(&m_timer, &QTimer::timeout, this, &PosePanel::tick);
+    m_doc = m_session.document();
     buildRows();
+    m_subscription = m_session.subscribe([this](const app::Change& c) { sessionChanged(c); });
 }
 
-void PosePanel::setDocument(app::Document* doc)
+PosePanel::~PosePanel() { m_session.unsubscribe(m_subscription); }
+
+void PosePanel::sessionChanged(const app::Change& c)
 {
-    m_animation.stop();
-    m_timer.stop();
-    m_doc = doc;
-    m_currentPreset.clear();
-    buildRows();
+    if (c.document) {
+        m_doc = m_session.document();
+        buildRows();
+        return;
+    }
+    if (!c.pose) return;
+    refresh();
+    if (!c.poseFrame) setNote(QString::fromStdString(m_session.poseNote()));
 }
 
 void PosePanel::buildRows()
@@ -74,7 +73,7 @@ void PosePanel::buildRows()
     m_standing = m_free = nullptr;
     m_readouts = m_note = nullptr;
 
-    solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
+    const solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) {
         auto* label = new QLabel(m_doc ? QString::fromStdString(m_doc->poseError())
                                        : tr("Open the built-in model to pose the spine, pelvis and hips."),
@@ -97,10 +96,10 @@ void PosePanel::buildRows()
     modeLayout->addWidget(m_standing);
     modeLayout->addWidget(m_free);
     connect(m_standing, &QRadioButton::toggled, this, [this](bool on) {
-        if (on) setMode("standing");
+        if (on) m_session.setMode("standing");
     });
     connect(m_free, &QRadioButton::toggled, this, [this](bool on) {
-        if (on) setMode("free");
+        if (on) m_session.setMode("free");
     });
     m_layout->addWidget(modeBox);
 
@@ -192,19 +191,11 @@ bool PosePanel::eventFilter(QObject* watched, QEvent* event)
     return QDockWidget::eventFilter(watched, event);
 }
 
-std::map<std::string, double> PosePanel::currentValues() const
-{
-    std::map<std::string, double> v;
-    if (const auto* k = m_doc ? m_doc->kinematics() : nullptr)
-        for (const auto& c : k->coordinates()) v[c.name] = k->coordinate(c.name);
-    return v;
-}
-
 void PosePanel::refresh()
 {
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k) return;
-    const bool standing = mode() == QLatin1String("standing");
+    const bool standing = m_session.mode() == "standing";
     if (m_standing) {
         QSignalBlocker a(m_standing), b(m_free);
         m_standing->setChecked(standing);
@@ -217,7 +208,7 @@ void PosePanel::refresh()
         QSignalBlocker a(row.slider), b(row.box);
         row.slider->setValue(int(std::lround(v * row.scale)));
         row.box->setValue(v);
-        const bool solved = standing && solvedWhenStanding(it.key());
+        const bool solved = standing && solver::Kinematics::solvedWhenStanding(it.key().toStdString());
         row.slider->setEnabled(!solved);
         row.box->setEnabled(!solved);
         row.label->setEnabled(!solved);
@@ -231,7 +222,7 @@ void PosePanel::onSlider(const QString& name, int position)
     if (!row.slider) return;
     const double value = position / row.scale;
     if (std::abs(value - row.box->value()) < 0.5 / row.scale) return; // same value: no loop
-    applyCoordinate(name, value);
+    (void)m_session.setCoordinate(name.toStdString(), value);
 }
 
 void PosePanel::onBox(const QString& name, double value)
@@ -239,158 +230,19 @@ void PosePanel::onBox(const QString& name, double value)
     const Row row = m_rows.value(name);
     if (!row.box) return;
     if (std::abs(value - row.slider->value() / row.scale) < 1e-9) return;
-    applyCoordinate(name, value);
+    (void)m_session.setCoordinate(name.toStdString(), value);
 }
 
 bool PosePanel::setCoordinateValue(const QString& name, double value)
 {
     if (!m_doc || !m_doc->hasSolver() || !m_rows.contains(name)) return false;
-    applyCoordinate(name, value);
+    (void)m_session.setCoordinate(name.toStdString(), value); // the session's note says what was refused
     return true;
-}
-
-QString PosePanel::mode() const
-{
-    const auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) return {};
-    if (m_animation.active() && !m_animationTargetMode.isEmpty()) return m_animationTargetMode;
-    return QString::fromStdString(solver::modeName(k->mode()));
-}
-
-void PosePanel::cancelAnimation()
-{
-    if (!m_animation.active()) return;
-    const QString inForce = mode();
-    m_animation.stop();
-    m_timer.stop();
-    auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) return;
-    solver::Mode m = k->mode();
-    if (solver::parseMode(inForce.toStdString(), m)) k->setMode(m);
-    m_doc->updatePose();
-    refresh();
-}
-
-void PosePanel::finishAnimation()
-{
-    if (!m_animation.active()) return;
-    m_animation.stop();
-    completeAnimation();
-}
-
-void PosePanel::applyCoordinate(const QString& name, double value)
-{
-    if (!m_doc) return;
-    cancelAnimation(); // mid-animation: from the pose shown, in the mode in force
-    std::string clampNote;
-    core::Status s = m_doc->setCoordinate(name.toStdString(), value, &clampNote);
-    refresh();
-    QString note = QString::fromStdString(clampNote);
-    if (!s) note += (note.isEmpty() ? "" : "\n") + QString::fromStdString(s.message());
-    finishChange(QString(), note);
-}
-
-void PosePanel::setMode(const QString& mode)
-{
-    auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) return;
-    solver::Mode m = solver::Mode::Free;
-    if (!solver::parseMode(mode.toStdString(), m)) return;
-    cancelAnimation();
-    if (m == k->mode()) return;
-    k->setMode(m);
-    core::Status s = m_doc->updatePose();
-    refresh();
-    finishChange(QString(), s ? QString() : QString::fromStdString(s.message()));
 }
 
 bool PosePanel::animateToPreset(const QString& name, int durationMs)
 {
-    return animateToPose(QString(), name, {}, durationMs);
-}
-
-bool PosePanel::animateToPose(const QString& mode, const QString& preset, const std::map<std::string, double>& coords,
-                              int durationMs)
-{
-    auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) return false;
-    // The destination, solved without touching the shown pose. It starts from the mode in
-    // force (an animation already running has the solver free in between).
-    app::LessonPose wanted{mode.toStdString(), preset.toStdString(), coords};
-    auto solved = app::lessonPoseTarget(*k, this->mode().toStdString(), wanted);
-    if (!solved) {
-        setNote(tr("Unknown pose \"%1\".").arg(preset));
-        return false;
-    }
-    const solver::PoseResult& target = solved.value();
-    std::map<std::string, double> to;
-    for (const auto& c : k->coordinates()) to[c.name] = target.values[static_cast<std::size_t>(solver::coordIndex(c.name))];
-
-    m_animationPreset = preset;
-    m_animationMode = mode;
-    m_animationTargetMode = QString::fromStdString(solver::modeName(target.mode));
-    m_animationExtra = coords;
-    m_animation.start(currentValues(), to, std::max(0, durationMs) / 1000.0);
-    k->setMode(solver::Mode::Free); // in between, the interpolated solved values are shown as they are
-    // The body lies down (or stands up) first, then moves; coordinates alone keep the body as it is.
-    if (const auto* p = preset.isEmpty() ? nullptr : k->preset(preset.toStdString())) k->setBody(p->body);
-    m_clock.start();
-    refresh(); // the switch shows the destination's mode from the start
-    if (durationMs <= 0)
-        tick();
-    else
-        m_timer.start();
-    return true;
-}
-
-void PosePanel::tick()
-{
-    auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k || !m_animation.active()) {
-        m_timer.stop();
-        return;
-    }
-    const auto values = m_animation.at(m_clock.elapsed() / 1000.0);
-    if (m_animation.active()) {
-        for (const auto& [name, value] : values) k->setCoordinate(name, value);
-        m_doc->updatePose();
-        refresh();
-        emit poseFrame();
-        return;
-    }
-    completeAnimation();
-}
-
-void PosePanel::completeAnimation()
-{
-    // The end: apply the destination exactly, in the destination's mode.
-    m_timer.stop();
-    auto* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) return;
-    core::Status s;
-    if (!m_animationPreset.isEmpty()) s = k->applyPreset(m_animationPreset.toStdString());
-    solver::Mode m = k->mode();
-    if (solver::parseMode(m_animationTargetMode.toStdString(), m)) k->setMode(m);
-    std::string notes;
-    for (const auto& [name, value] : m_animationExtra) {
-        std::string note;
-        k->setCoordinate(name, value, &note);
-        if (!note.empty()) notes += note + "\n";
-    }
-    core::Status p = m_doc->updatePose();
-    refresh();
-    QString note = QString::fromStdString(notes);
-    if (!s) note += QString::fromStdString(s.message());
-    else if (!p) note += QString::fromStdString(p.message());
-    finishChange(m_animationExtra.empty() && m_animationMode.isEmpty() ? m_animationPreset : QString(),
-                 note.trimmed());
-}
-
-void PosePanel::finishChange(const QString& preset, const QString& note)
-{
-    m_currentPreset = preset;
-    setNote(note);
-    emit poseChanged(preset);
+    return m_session.animatePose(app::LessonPose{{}, name.toStdString(), {}}, std::max(0, durationMs) / 1000.0).ok();
 }
 
 void PosePanel::setNote(const QString& note)
@@ -407,18 +259,29 @@ void PosePanel::updateReadouts()
 {
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !m_readouts) return;
+    // One row per muscle the rig has on both sides (psoas major, iliacus, ...), named from the
+    // catalog ("Right psoas major" -> "Psoas major"); slips are left to the length plot.
     const auto readings = k->readings();
-    auto find = [&](const char* id) -> const solver::MuscleReading* {
-        for (const auto& r : readings)
-            if (r.id == id) return &r;
-        return nullptr;
+    std::map<std::string, std::pair<const solver::MuscleReading*, const solver::MuscleReading*>> pairs; // base -> (left, right)
+    std::vector<std::string> order;
+    for (const auto& r : readings) {
+        if (r.id != r.muscle || r.id.size() < 3 || r.id[r.id.size() - 2] != '_') continue;
+        const std::string base = r.id.substr(0, r.id.size() - 2);
+        auto& pair = pairs[base];
+        if (!pair.first && !pair.second) order.push_back(base);
+        (r.id.back() == 'l' ? pair.first : pair.second) = &r;
+    }
+    auto nameOf = [&](const std::string& base) {
+        QString name = QString::fromStdString(m_session.nameOf(base + "_r"));
+        for (const QString side : {QStringLiteral("Right "), QStringLiteral("right ")})
+            if (name.startsWith(side)) name = name.mid(side.size());
+        if (!name.isEmpty()) name[0] = name[0].toUpper();
+        return name;
     };
-    auto lengthCell = [&](const char* id) {
-        const auto* r = find(id);
+    auto lengthCell = [](const solver::MuscleReading* r) {
         return r ? QString("%1 mm (%2 %)").arg(r->lengthMm, 0, 'f', 0).arg(r->lengthPct, 0, 'f', 1) : QString("–");
     };
-    auto armCell = [&](const char* id) {
-        const auto* r = find(id);
+    auto armCell = [](const solver::MuscleReading* r) {
         return r ? QString("%1 mm").arg(r->momentArmMm, 0, 'f', 1) : QString("–");
     };
     const auto m = k->measures();
@@ -427,14 +290,18 @@ void PosePanel::updateReadouts()
     html += "<table cellspacing='4'>";
     html += "<tr><th align='left'>" + tr("Length (% of neutral)") + "</th><th>" + tr("Left") + "</th><th>" +
             tr("Right") + "</th></tr>";
-    html += "<tr><td>" + tr("Psoas major") + "</td><td>" + lengthCell("psoas_major_l") + "</td><td>" +
-            lengthCell("psoas_major_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Iliacus") + "</td><td>" + lengthCell("iliacus_l") + "</td><td>" +
-            lengthCell("iliacus_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Hip-flexion moment arm, psoas") + "</td><td>" + armCell("psoas_major_l") +
-            "</td><td>" + armCell("psoas_major_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Hip-flexion moment arm, iliacus") + "</td><td>" + armCell("iliacus_l") +
-            "</td><td>" + armCell("iliacus_r") + "</td></tr>";
+    for (const auto& base : order)
+        html += "<tr><td>" + nameOf(base) + "</td><td>" + lengthCell(pairs[base].first) + "</td><td>" +
+                lengthCell(pairs[base].second) + "</td></tr>";
+    for (const auto& base : order) {
+        const auto* any = pairs[base].second ? pairs[base].second : pairs[base].first;
+        if (any->coordinate.empty()) continue;
+        const QString about = any->coordinate.rfind("hip_flexion", 0) == 0
+                                  ? tr("Hip-flexion moment arm")
+                                  : tr("Moment arm about %1").arg(QString::fromStdString(any->coordinate));
+        html += "<tr><td>" + about + ", " + nameOf(base).toLower() + "</td><td>" + armCell(pairs[base].first) +
+                "</td><td>" + armCell(pairs[base].second) + "</td></tr>";
+    }
     html += "</table><table cellspacing='4'>";
     html += "<tr><td>" + tr("Lumbar lordosis (L1–S1)") + "</td><td>" + deg(m.lumbarLordosisDeg) + "</td></tr>";
     html += "<tr><td>" + tr("Sacral slope") + "</td><td>" + deg(m.sacralSlopeDeg) + "</td></tr>";

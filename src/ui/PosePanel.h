@@ -1,19 +1,13 @@
 #pragma once
 // The pose dock: a slider and a number box for every solver coordinate (limits and units
 // from assets/models/coordinates.json), the standing/free switch, the pose presets as
-// buttons (animated over about a second), and live readouts (iliopsoas lengths, moment arm,
-// lumbar lordosis, sacral slope, radiographic pelvic tilt, pelvic incidence).
-//
-// After every change it emits poseChanged(preset or ""); the main window repaints the
-// viewport and tells the content panel.
-#include "app/PoseAnimation.h"
-
+// buttons (the session moves the pose there over about a second), and live readouts
+// (iliopsoas lengths, moment arm, lumbar lordosis, sacral slope, radiographic pelvic tilt,
+// pelvic incidence). It keeps no pose of its own: it shows the session's and calls its commands.
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QList>
 #include <QMap>
 #include <QString>
-#include <QTimer>
 
 #include <map>
 #include <string>
@@ -28,54 +22,27 @@ class QSlider;
 class QVBoxLayout;
 class QWidget;
 
-namespace psoas::app { class Document; }
+namespace psoas::app { class Document; class Session; struct Change; }
 
 namespace psoas::ui {
 
 class PosePanel : public QDockWidget {
     Q_OBJECT
 public:
-    explicit PosePanel(QWidget* parent = nullptr);
+    explicit PosePanel(app::Session& session, QWidget* parent = nullptr);
+    ~PosePanel() override;
 
-    // Rebuilds the rows for this document (null or no solver: a short explanation instead).
-    void setDocument(app::Document* doc);
-    app::Document* document() const { return m_doc; }
-
-    // Sets a coordinate as if the user moved its slider: solve, pose, refresh, poseChanged("").
+    // As if the user moved the coordinate's slider (session.setCoordinate); false for a name
+    // without a row.
     bool setCoordinateValue(const QString& name, double value);
-    // "standing" or "free".
-    void setMode(const QString& mode);
-    // Animates from the current pose to a preset over `durationMs`, then applies it exactly.
+    // As the preset's button does: the session moves the pose there over `durationMs`.
     bool animateToPreset(const QString& name, int durationMs = 1000);
-    // Animates to an arbitrary pose (lesson steps): optional mode, preset, extra coordinates.
-    bool animateToPose(const QString& mode, const QString& preset, const std::map<std::string, double>& coords,
-                       int durationMs = 1000);
-    bool animating() const { return m_animation.active(); }
-    QString currentPreset() const { return m_currentPreset; }
-    // The mode in force, "standing" or "free" (empty without a solver): while a preset
-    // animates, the mode it ends in (the solver interpolates freely in between, but the
-    // switch, the enabled rows, lessons and settings see the destination's mode).
-    QString mode() const;
-    // Stops a running animation where it is; the solver returns to the mode in force (undo,
-    // a slider moved mid-animation, a pose applied from elsewhere).
-    void cancelAnimation();
-    // Ends a running animation at once on its destination (poseChanged as usual).
-    void finishAnimation();
-
-    // Reads the solver's values into the widgets and readouts (emits nothing).
-    void refresh();
 
     // For tests and the main window.
     QSlider* slider(const QString& coordinate) const { return m_rows.value(coordinate).slider; }
     QDoubleSpinBox* spinBox(const QString& coordinate) const { return m_rows.value(coordinate).box; }
     QString readoutText() const;
     QString noteText() const;
-
-signals:
-    // A change is complete (slider, box, mode, or the end of an animation): one undo step.
-    void poseChanged(const QString& presetOrEmpty);
-    // An in-between frame of an animation (repaint only; poseChanged follows at the end).
-    void poseFrame();
 
 private:
     struct Row {
@@ -84,6 +51,7 @@ private:
         QLabel* label = nullptr;
         double scale = 10.0; // slider steps per unit
     };
+    void sessionChanged(const app::Change& c);
     void buildRows();
     // Two columns of preset buttons when they fit beside each other, else one (a narrow dock
     // then never needs sideways scrolling, and no text is cut off).
@@ -91,15 +59,13 @@ private:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void onSlider(const QString& name, int position);
     void onBox(const QString& name, double value);
-    void applyCoordinate(const QString& name, double value);
-    void tick();
-    void completeAnimation();
-    void finishChange(const QString& preset, const QString& note);
+    // Reads the session's pose into the widgets and readouts (calls no command).
+    void refresh();
     void updateReadouts();
     void setNote(const QString& note);
-    // Every coordinate's current (solved) value.
-    std::map<std::string, double> currentValues() const;
 
+    app::Session& m_session;
+    int m_subscription = 0;
     app::Document* m_doc = nullptr;
     QScrollArea* m_scroll = nullptr;
     QWidget* m_body = nullptr;
@@ -112,15 +78,6 @@ private:
     QLabel* m_readouts = nullptr;
     QLabel* m_note = nullptr;
     QMap<QString, Row> m_rows;
-    QString m_currentPreset;
-
-    app::PoseAnimation m_animation;
-    QString m_animationPreset; // applied exactly when the animation ends
-    QString m_animationMode;
-    QString m_animationTargetMode; // the mode in force while animating ("standing"/"free")
-    std::map<std::string, double> m_animationExtra;
-    QTimer m_timer;
-    QElapsedTimer m_clock;
 };
 
 } // namespace psoas::ui

@@ -8,6 +8,7 @@
 #include "ui/LengthPlot.h"
 #include "ui/HandoutDialog.h"
 #include "ui/LessonPanel.h"
+#include "ui/PoseClock.h"
 #include "ui/PosePanel.h"
 #include "ui/PresentationMode.h"
 #include "ui/Viewport.h"
@@ -77,14 +78,10 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
                              ContentPanel* contentPanel)
     : QObject(window), m_window(window), m_viewport(viewport), m_content(contentPanel), m_session(session)
 {
-    m_pose = new PosePanel(window);
+    m_pose = new PosePanel(m_session, window);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_pose);
+    m_poseClock = new PoseClock(m_session, this);
     m_subscription = m_session.subscribe([this](const app::Change& c) { sessionChanged(c); });
-    connect(m_pose, &PosePanel::poseFrame, this, [this] {
-        if (m_doc) m_colouring.update(*m_doc);
-        m_viewport->beginInteraction(); // animation frames at the moving quality
-        m_viewport->sceneChanged();
-    });
 
     m_plotDock = new QDockWidget(tr("Length plot"), window);
     m_plotDock->setObjectName("LengthPlotDock");
@@ -107,7 +104,7 @@ TeachingTools::TeachingTools(app::Session& session, QMainWindow* window, Viewpor
     window->addDockWidget(Qt::LeftDockWidgetArea, m_plotDock);
     m_plotDock->hide();
 
-    m_lesson = new LessonPanel(m_session, viewport, m_pose, window);
+    m_lesson = new LessonPanel(m_session, viewport, window);
     window->addDockWidget(Qt::RightDockWidgetArea, m_lesson);
     m_lesson->hide();
     m_presentation = new PresentationMode(window, m_lesson, this);
@@ -154,7 +151,13 @@ void TeachingTools::sessionChanged(const app::Change& c)
         const std::string id = m_session.selection().selected();
         if (m_session.isMuscle(id)) m_plot->setMuscle(QString::fromStdString(id));
     }
-    if (c.pose && !c.document) onPoseChanged(QString::fromStdString(c.preset));
+    if (c.poseFrame) {
+        if (m_doc) m_colouring.update(*m_doc);
+        m_viewport->beginInteraction(); // motion frames at the moving quality
+        m_viewport->sceneChanged();
+    } else if (c.pose && !c.document) {
+        onPoseChanged(QString::fromStdString(c.preset));
+    }
 }
 
 void TeachingTools::setDocument(app::Document* doc)
@@ -163,7 +166,6 @@ void TeachingTools::setDocument(app::Document* doc)
     m_ghost.reset();
     m_doc = doc;
     if (m_ghostOn && (!doc || !m_ghost.prepare(*doc))) setGhost(false);
-    m_pose->setDocument(doc);
     m_plot->setDocument(doc);
     m_lesson->setDocument(doc);
     if (m_colourAction && m_colourAction->isChecked() && doc) m_colouring.setEnabled(*doc, true);
@@ -250,12 +252,11 @@ void TeachingTools::setPlotMuscle(const QString& id) { m_plot->setMuscle(id); }
 
 void TeachingTools::onPoseChanged(const QString& preset)
 {
-    if (!m_pose->animating()) m_pose->refresh(); // undo, a preset from the content panel, a lesson step
     if (m_doc) m_colouring.update(*m_doc);
     m_viewport->beginInteraction(); // slider drags stay fluid; full quality once they stop
     m_viewport->sceneChanged();
     if (m_content) m_content->setCurrentPose(preset);
-    if (!m_pose->animating()) m_plot->invalidate();
+    if (!m_session.poseMoving()) m_plot->invalidate();
 }
 
 void TeachingTools::placeLegend()

@@ -27,6 +27,7 @@ namespace psoas::ui {
 class ContentPanel;
 class LengthPlot;
 class LessonPanel;
+class PoseClock;
 class PosePanel;
 class PresentationMode;
 class Viewport;
@@ -87,6 +88,7 @@ private:
     app::Session& m_session;
     int m_subscription = 0;
     PosePanel* m_pose = nullptr;
+    PoseClock* m_poseClock = nullptr;
     LessonPanel* m_lesson = nullptr;
     LengthPlot* m_plot = nullptr;
     QDockWidget* m_plotDock = nullptr;

@@ -2,9 +2,11 @@
 #include "app/Document.h"
 #include "app/GhostPose.h"
 #include "app/LengthColouring.h"
+#include "app/Session.h"
 #include "ui/ExploreTools.h"
 #include "ui/LengthPlot.h"
 #include "ui/LessonPanel.h"
+#include "ui/PoseClock.h"
 #include "ui/MainWindow.h"
 #include "ui/PosePanel.h"
 #include "ui/PresentationMode.h"
@@ -62,11 +64,14 @@ TEST_CASE("Moving a pose slider changes the readout and the pose", "[ui][pose]")
     auto doc = openPosableDocument();
     INFO(doc->poseError());
     REQUIRE(doc->hasSolver());
-    ui::PosePanel panel;
-    panel.setDocument(doc.get());
+    app::Session session;
+    session.setDocument(doc.get());
+    ui::PosePanel panel(session);
     panel.show();
-    int changes = 0;
-    QObject::connect(&panel, &ui::PosePanel::poseChanged, [&](const QString&) { ++changes; });
+    int changes = 0; // pose undo steps
+    session.subscribe([&](const app::Change& c) {
+        if (c.pose && c.history) ++changes;
+    });
 
     QSlider* slider = panel.slider("hip_flexion_r");
     QDoubleSpinBox* box = panel.spinBox("hip_flexion_r");
@@ -105,23 +110,29 @@ TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
 {
     auto doc = openPosableDocument();
     REQUIRE(doc->hasSolver());
-    ui::PosePanel panel;
-    panel.setDocument(doc.get());
+    app::Session session;
+    session.setDocument(doc.get());
+    ui::PosePanel panel(session);
+    ui::PoseClock clock(session); // moves the session's pose motion in real time
     QString lastPreset = "none";
-    QObject::connect(&panel, &ui::PosePanel::poseChanged, [&](const QString& p) { lastPreset = p; });
+    session.subscribe([&](const app::Change& c) {
+        if (c.pose && c.history) lastPreset = QString::fromStdString(c.preset);
+    });
 
     solver::Kinematics expected = *doc->kinematics();
     REQUIRE(expected.applyPreset("sitting").ok());
 
     REQUIRE(panel.animateToPreset("sitting", 300));
-    CHECK(panel.animating());
+    CHECK(session.poseMoving());
+    CHECK(clock.running());
     QTest::qWait(120);
     // Half-way: somewhere between neutral and sitting.
     const double mid = doc->kinematics()->coordinate("hip_flexion_r");
     const double target = expected.coordinate("hip_flexion_r");
     CHECK(std::abs(mid) < std::abs(target) + 1e-6);
-    waitUntil([&] { return !panel.animating(); });
-    REQUIRE_FALSE(panel.animating());
+    waitUntil([&] { return !session.poseMoving(); });
+    REQUIRE_FALSE(session.poseMoving());
+    CHECK_FALSE(clock.running());
 
     CHECK(doc->kinematics()->mode() == expected.mode());
     for (const auto& c : expected.coordinates()) {
@@ -129,10 +140,11 @@ TEST_CASE("A preset animation ends exactly on the preset's pose", "[ui][pose]")
         CHECK(doc->kinematics()->coordinate(c.name) == Approx(expected.coordinate(c.name)).margin(1e-6));
     }
     CHECK(lastPreset == "sitting");
-    CHECK(panel.currentPreset() == "sitting");
+    CHECK(session.currentPreset() == "sitting");
     CHECK(panel.spinBox("hip_flexion_r")->value() == Approx(target).margin(0.05));
 
     CHECK_FALSE(panel.animateToPreset("no_such_pose"));
+    CHECK(panel.noteText().contains("no_such_pose"));
 }
 
 TEST_CASE("The standing/free switch shows the mode in force during and after a preset animation, and after undo/redo",
@@ -146,6 +158,7 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     REQUIRE(doc->hasSolver());
     auto* k = doc->kinematics();
     ui::PosePanel* panel = w.teaching()->posePanel();
+    app::Session& session = w.session();
     auto* standing = panel->findChild<QRadioButton*>("modeStanding");
     auto* freeButton = panel->findChild<QRadioButton*>("modeFree");
     auto* undo = w.findChild<QAction*>("actionUndo");
@@ -157,7 +170,7 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     // What the user sees agrees with the solver and with what the panel reports.
     auto shows = [&](const char* mode) {
         const bool st = std::string(mode) == "standing";
-        return standing->isChecked() == st && freeButton->isChecked() == !st && panel->mode() == mode &&
+        return standing->isChecked() == st && freeButton->isChecked() == !st && session.mode() == mode &&
                panel->slider("hip_flexion_r")->isEnabled() == !st;
     };
 
@@ -170,13 +183,14 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     REQUIRE(panel->animateToPreset("anterior_pelvic_tilt", 700));
     CHECK(shows("standing"));
     int framesSeen = 0, framesWrong = 0;
-    auto c = QObject::connect(panel, &ui::PosePanel::poseFrame, [&] {
+    const int frames = session.subscribe([&](const app::Change& ch) {
+        if (!ch.poseFrame) return;
         ++framesSeen;
         if (!shows("standing")) ++framesWrong;
     });
-    waitUntil([&] { return !panel->animating(); });
-    QObject::disconnect(c);
-    REQUIRE_FALSE(panel->animating());
+    waitUntil([&] { return !session.poseMoving(); });
+    session.unsubscribe(frames);
+    REQUIRE_FALSE(session.poseMoving());
     CHECK(framesSeen >= 3);
     CHECK(framesWrong == 0);
     CHECK(shows("standing"));
@@ -186,9 +200,9 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     // Standing -> free preset: Free during and after.
     REQUIRE(panel->animateToPreset("sitting", 500));
     QTest::qWait(150);
-    REQUIRE(panel->animating());
+    REQUIRE(session.poseMoving());
     CHECK(shows("free"));
-    waitUntil([&] { return !panel->animating(); });
+    waitUntil([&] { return !session.poseMoving(); });
     CHECK(shows("free"));
 
     // Undo and redo step preset by preset, the switch following the restored mode.
@@ -207,10 +221,10 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     // carry on afterwards.
     REQUIRE(panel->animateToPreset("sitting", 800));
     QTest::qWait(200);
-    REQUIRE(panel->animating());
+    REQUIRE(session.poseMoving());
     CHECK(shows("free"));
     undo->trigger();
-    CHECK_FALSE(panel->animating());
+    CHECK_FALSE(session.poseMoving());
     CHECK(shows("standing"));
     QTest::qWait(900);
     CHECK(shows("standing"));
@@ -220,9 +234,9 @@ TEST_CASE("The standing/free switch shows the mode in force during and after a p
     // A slider moved mid-animation keeps the mode in force (it does not fall back to free).
     REQUIRE(panel->animateToPreset("neutral", 800));
     QTest::qWait(200);
-    REQUIRE(panel->animating());
+    REQUIRE(session.poseMoving());
     REQUIRE(panel->setCoordinateValue("pelvis_tilt", 5.0));
-    CHECK_FALSE(panel->animating());
+    CHECK_FALSE(session.poseMoving());
     CHECK(shows("standing"));
     CHECK(k->mode() == solver::Mode::Standing);
 }
@@ -524,10 +538,10 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
         w.resize(1000, 650);
         w.show();
         REQUIRE(QTest::qWaitForWindowExposed(&w));
-        ui::PosePanel* panel = w.teaching()->posePanel();
-        wanted = panel->mode() == "standing" ? "free" : "standing"; // the other one
-        panel->setMode(wanted);
-        REQUIRE(panel->mode() == wanted);
+        app::Session& session = w.session();
+        wanted = session.mode() == "standing" ? "free" : "standing"; // the other one
+        w.teaching()->posePanel()->findChild<QRadioButton*>(wanted == "standing" ? "modeStanding" : "modeFree")->click();
+        REQUIRE(session.mode() == wanted.toStdString());
         w.findChild<QDockWidget*>("LengthPlotDock")->show(); // the length plot dock
         QTest::qWait(100);
         w.close(); // saves
@@ -537,7 +551,7 @@ TEST_CASE("The next start restores the window's size, the docks shown and the st
     w2.show();
     REQUIRE(QTest::qWaitForWindowExposed(&w2));
     CHECK(w2.size() == QSize(1000, 650));
-    CHECK(w2.teaching()->posePanel()->mode() == wanted);
+    CHECK(w2.session().mode() == wanted.toStdString());
     CHECK(w2.document()->kinematics()->mode() ==
           (wanted == "standing" ? solver::Mode::Standing : solver::Mode::Free));
     CHECK(w2.findChild<QDockWidget*>("LengthPlotDock")->isVisible());
