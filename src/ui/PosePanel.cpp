@@ -259,29 +259,18 @@ void PosePanel::updateReadouts()
 {
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !m_readouts) return;
-    // One row per muscle the rig has on both sides (psoas major, iliacus, ...), named from the
-    // catalog ("Right psoas major" -> "Psoas major"); slips are left to the length plot.
     const auto readings = k->readings();
-    std::map<std::string, std::pair<const solver::MuscleReading*, const solver::MuscleReading*>> pairs; // base -> (left, right)
-    std::vector<std::string> order;
-    for (const auto& r : readings) {
-        if (r.id != r.muscle || r.id.size() < 3 || r.id[r.id.size() - 2] != '_') continue;
-        const std::string base = r.id.substr(0, r.id.size() - 2);
-        auto& pair = pairs[base];
-        if (!pair.first && !pair.second) order.push_back(base);
-        (r.id.back() == 'l' ? pair.first : pair.second) = &r;
-    }
-    auto nameOf = [&](const std::string& base) {
-        QString name = QString::fromStdString(m_session.nameOf(base + "_r"));
-        for (const QString side : {QStringLiteral("Right "), QStringLiteral("right ")})
-            if (name.startsWith(side)) name = name.mid(side.size());
-        if (!name.isEmpty()) name[0] = name[0].toUpper();
-        return name;
+    auto find = [&](const char* id) -> const solver::MuscleReading* {
+        for (const auto& r : readings)
+            if (r.id == id) return &r;
+        return nullptr;
     };
-    auto lengthCell = [](const solver::MuscleReading* r) {
+    auto lengthCell = [&](const char* id) {
+        const auto* r = find(id);
         return r ? QString("%1 mm (%2 %)").arg(r->lengthMm, 0, 'f', 0).arg(r->lengthPct, 0, 'f', 1) : QString("–");
     };
-    auto armCell = [](const solver::MuscleReading* r) {
+    auto armCell = [&](const char* id) {
+        const auto* r = find(id);
         return r ? QString("%1 mm").arg(r->momentArmMm, 0, 'f', 1) : QString("–");
     };
     const auto m = k->measures();
@@ -290,18 +279,14 @@ void PosePanel::updateReadouts()
     html += "<table cellspacing='4'>";
     html += "<tr><th align='left'>" + tr("Length (% of neutral)") + "</th><th>" + tr("Left") + "</th><th>" +
             tr("Right") + "</th></tr>";
-    for (const auto& base : order)
-        html += "<tr><td>" + nameOf(base) + "</td><td>" + lengthCell(pairs[base].first) + "</td><td>" +
-                lengthCell(pairs[base].second) + "</td></tr>";
-    for (const auto& base : order) {
-        const auto* any = pairs[base].second ? pairs[base].second : pairs[base].first;
-        if (any->coordinate.empty()) continue;
-        const QString about = any->coordinate.rfind("hip_flexion", 0) == 0
-                                  ? tr("Hip-flexion moment arm")
-                                  : tr("Moment arm about %1").arg(QString::fromStdString(any->coordinate));
-        html += "<tr><td>" + about + ", " + nameOf(base).toLower() + "</td><td>" + armCell(pairs[base].first) +
-                "</td><td>" + armCell(pairs[base].second) + "</td></tr>";
-    }
+    html += "<tr><td>" + tr("Psoas major") + "</td><td>" + lengthCell("psoas_major_l") + "</td><td>" +
+            lengthCell("psoas_major_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Iliacus") + "</td><td>" + lengthCell("iliacus_l") + "</td><td>" +
+            lengthCell("iliacus_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Hip-flexion moment arm, psoas") + "</td><td>" + armCell("psoas_major_l") +
+            "</td><td>" + armCell("psoas_major_r") + "</td></tr>";
+    html += "<tr><td>" + tr("Hip-flexion moment arm, iliacus") + "</td><td>" + armCell("iliacus_l") +
+            "</td><td>" + armCell("iliacus_r") + "</td></tr>";
     html += "</table><table cellspacing='4'>";
     html += "<tr><td>" + tr("Lumbar lordosis (L1–S1)") + "</td><td>" + deg(m.lumbarLordosisDeg) + "</td></tr>";
     html += "<tr><td>" + tr("Sacral slope") + "</td><td>" + deg(m.sacralSlopeDeg) + "</td></tr>";

@@ -143,7 +143,14 @@ void TeachingTools::exportHandout()
     if (dialog.exec() == QDialog::Accepted) m_window->statusBar()->showMessage(tr("Handout written."), 5000);
 }
 
-TeachingTools::~TeachingTools() { m_session.unsubscribe(m_subscription); }
+TeachingTools::~TeachingTools()
+{
+    m_session.unsubscribe(m_subscription);
+    // The Pose dock is the window's child but observes the session, which goes before the
+    // window's children do: it leaves with the tools.
+    delete m_pose;
+    m_pose = nullptr;
+}
 
 void TeachingTools::sessionChanged(const app::Change& c)
 {
