@@ -329,7 +329,7 @@ bool Session::playStep(int index, const std::string& label, double poseSeconds)
     m_lessonPending = true; // told with the step's layers and selection, or alone
     applyLayersAndSelection(s.layers, s.selection.empty() ? std::string() : s.selection.front(), label, s.show);
     if (m_lessonPending) notifyLesson();
-    if (!s.pose.empty() && m_doc && m_doc->hasSolver()) (void)animatePose(s.pose, poseSeconds);
+    if (!s.pose.empty() && m_doc && m_doc->hasSolver()) (void)animatePose(s.pose, poseSeconds, label); // its own undo step
     return true;
 }
 

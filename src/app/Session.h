@@ -176,7 +176,6 @@ public:
 private:
     void notify(const Change& c);
     void notifyLesson();
-    void notifyPoseNote();
     void endPose(const std::string& notes);
     bool layersChanged(const std::string& label, const std::string& coalesceKey = {});
     void record(const std::string& label, const std::string& coalesceKey = {});
@@ -196,6 +195,7 @@ private:
     bool m_lessonPending = false; // the next notification also says lesson = true
     PoseTransition m_transition;
     std::string m_poseLabel;     // the undo step the running motion ends in
+    Pose m_poseStart;            // where it began
     std::string m_currentPreset;
     std::string m_poseNote;
 };

@@ -34,8 +34,7 @@ core::Status Session::setCoordinate(const std::string& name, double value)
     std::string note;
     auto s = m_doc->setCoordinate(name, value, &note);
     m_poseNote = s ? note : (note.empty() ? s.message() : note + "\n" + s.message());
-    if (s) poseChanged("Change " + name, {}, true);
-    else notifyPoseNote();
+    if (s) poseChanged("Change " + name, {}, true); // a refused value changes nothing and tells no one
     return s;
 }
 
@@ -58,7 +57,6 @@ core::Status Session::applyPreset(const std::string& name)
     auto s = m_doc->applyPreset(name);
     m_poseNote = s ? std::string() : s.message();
     if (s) poseChanged("Pose: " + name, name, false);
-    else notifyPoseNote();
     return s;
 }
 
@@ -79,10 +77,10 @@ core::Status Session::animatePose(const LessonPose& wanted, double seconds, cons
     if (!m_doc) return core::makeError("no model is open");
     const std::string inForce = mode();
     stopPose(false);
+    m_poseStart = pose();
     auto s = m_transition.start(*m_doc, wanted, inForce, seconds);
     if (!s) {
         m_poseNote = s.message();
-        notifyPoseNote();
         return s;
     }
     m_poseLabel = label.empty() ? (wanted.preset.empty() ? std::string("Change pose") : "Pose: " + wanted.preset) : label;
@@ -122,6 +120,10 @@ void Session::finishPose()
 void Session::endPose(const std::string& notes)
 {
     m_poseNote = notes;
+    if (pose() == m_poseStart) { // it ended where it began (a step played again): nothing to record
+        m_currentPreset = m_transition.presetApplied().empty() ? m_currentPreset : m_transition.presetApplied();
+        return;
+    }
     poseChanged(m_poseLabel, m_transition.presetApplied(), false);
 }
 
@@ -132,13 +134,6 @@ void Session::stopPose(bool notifyListeners)
     if (!notifyListeners) return;
     Change c;
     c.pose = true;
-    notify(c);
-}
-
-void Session::notifyPoseNote()
-{
-    Change c;
-    c.pose = true; // nothing moved; the Pose dock shows the note
     notify(c);
 }
 

@@ -236,13 +236,15 @@ void PosePanel::onBox(const QString& name, double value)
 bool PosePanel::setCoordinateValue(const QString& name, double value)
 {
     if (!m_doc || !m_doc->hasSolver() || !m_rows.contains(name)) return false;
-    (void)m_session.setCoordinate(name.toStdString(), value); // the session's note says what was refused
+    if (!m_session.setCoordinate(name.toStdString(), value)) setNote(QString::fromStdString(m_session.poseNote()));
     return true;
 }
 
 bool PosePanel::animateToPreset(const QString& name, int durationMs)
 {
-    return m_session.animatePose(app::LessonPose{{}, name.toStdString(), {}}, std::max(0, durationMs) / 1000.0).ok();
+    const bool ok = m_session.animatePose(app::LessonPose{{}, name.toStdString(), {}}, std::max(0, durationMs) / 1000.0).ok();
+    if (!ok) setNote(QString::fromStdString(m_session.poseNote())); // a refused command tells no listener
+    return ok;
 }
 
 void PosePanel::setNote(const QString& note)
