@@ -114,7 +114,7 @@ TEST_CASE("Session: undo, a slider or another preset stop a pose motion, and it 
     CHECK(s.currentPreset() == "kneeling_lunge");
 }
 
-TEST_CASE("Session: finishing a motion applies its end at once; an unknown preset is refused by name",
+TEST_CASE("Session: finishing a motion applies its end at once, and an unknown preset is refused by name",
           "[app][session][pose]")
 {
     auto doc = openCubeDocument();
