@@ -2,6 +2,7 @@
 
 #include "anatomy/Catalog.h"
 #include "app/Document.h"
+#include "app/LayerState.h"
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
 #include "scene/ViewPreset.h"
@@ -347,6 +348,14 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
     if (auto it = j.find("layers"); it != j.end() && !it->is_null()) readLayers(*it, r, vocab, step.layers);
     if (auto it = j.find("pose"); it != j.end() && !it->is_null()) readPose(*it, r, vocab, step.pose);
     if (auto it = j.find("selection"); it != j.end()) readSelection(*it, r, vocab, step.selection);
+    if (vocab.layers && !step.layers.is_null()) {
+        LayerState layers = *vocab.layers;
+        (void)layers.fromJson(step.layers, "layers"); // bad entries were reported above
+        for (const auto& id : step.selection)
+            if (layers.contains(id) && !layers.isVisible(id))
+                r.warn("selection", "\"" + id + "\" is hidden by the step's own layers; it is shown when the step "
+                                    "plays. Add it to layers.shown, or select a structure the step shows.");
+    }
     if (auto it = j.find("quiz"); it != j.end()) {
         if (it->is_string() && !it->get<std::string>().empty())
             step.quiz = it->get<std::string>();
@@ -361,30 +370,6 @@ LessonStep readStep(const json& j, StepReader& r, int index, const LessonVocabul
 }
 
 } // namespace
-
-LessonVocabulary LessonVocabulary::from(const anatomy::Catalog* catalog, const solver::Kinematics* kinematics)
-{
-    LessonVocabulary v;
-    if (catalog)
-    {
-        for (const auto& s : catalog->structures()) {
-            v.structures.insert(s.id);
-            if (s.kind == anatomy::StructureKind::Attachment || s.kind == anatomy::StructureKind::Landmark)
-                v.marks.insert(s.id);
-        }
-        for (const auto& g : catalog->groups()) v.structures.insert(g.id); // layers may name a whole group
-    }
-    if (kinematics) {
-        for (const auto& p : kinematics->presetNames()) v.presets.insert(p);
-        for (const auto& c : kinematics->coordinates()) v.coordinates[c.name] = Range{c.min, c.max};
-    }
-    return v;
-}
-
-LessonVocabulary LessonVocabulary::fromDocument(const Document& document)
-{
-    return from(document.catalog(), document.kinematics());
-}
 
 Lesson::Loaded Lesson::fromJson(const nlohmann::json& j, const std::string& name, const LessonVocabulary& vocab)
 {

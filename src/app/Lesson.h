@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ namespace psoas::anatomy { class Catalog; }
 namespace psoas::solver { class Kinematics; }
 
 namespace psoas::app {
+
+class LayerState;
 
 class Document;
 
@@ -78,6 +81,9 @@ struct LessonVocabulary {
         double min = 0.0, max = 0.0;
     };
     std::map<std::string, Range> coordinates;
+    // The catalog's default layers (null without a catalog): a step whose own layers hide its
+    // selection is reported.
+    std::shared_ptr<const LayerState> layers;
 
     // Structure ids from the catalog; presets and coordinate limits from the solver.
     // Either may be null (then that part is not checked).

@@ -169,9 +169,12 @@ bool Session::applyLayersAndSelection(const nlohmann::json& layers, const std::s
     m_shown = shown;
     const Snapshot before = History::capture(*m_doc, m_layers, m_selection);
     if (!layers.is_null()) m_layers.fromJson(layers, "lesson"); // the lesson loader reported bad entries
+    // A step's selection is always shown (its layers, or the user's when it states none, may hide
+    // it; the lesson check reports the first case): never keep the previous selection instead.
+    if (!selected.empty() && m_layers.contains(selected)) m_layers.setVisible(selected, true);
     m_layers.apply(m_doc->scene());
     if (selected.empty()) m_selection.clear();
-    else m_selection.select(selected, m_layers);
+    else if (!m_selection.select(selected, m_layers) && m_selection.selected() != selected) m_selection.clear();
     m_selection.validate(m_layers);
     m_selection.apply(m_doc->scene());
     const Snapshot after = History::capture(*m_doc, m_layers, m_selection);

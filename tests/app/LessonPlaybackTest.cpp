@@ -117,3 +117,46 @@ TEST_CASE("Session lesson: editing moves and deletes and updates steps and savin
     CHECK(s.lesson().path() == path);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Session lesson: a step always shows the structure it selects, never the previous selection",
+          "[app][session][lesson]")
+{
+    auto doc = builtIn();
+    Session s;
+    s.setDocument(doc.get());
+    const auto dir = std::filesystem::temp_directory_path() / "psoas_hidden_selection_test";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "hidden.json").string();
+    {
+        std::ofstream f(path);
+        f << R"({"schema": "psoas-atlas-lesson", "version": 1, "title": "Hidden", "steps": [
+              {"title": "Iliacus", "text": "t", "selection": "iliacus_r"},
+              {"title": "Psoas", "text": "t", "selection": "psoas_major_r"},
+              {"title": "Contradiction", "text": "t", "layers": {"hidden": ["psoas_major_r"]},
+               "selection": "psoas_major_r"}]})";
+    }
+    auto warnings = s.openLesson(path);
+    REQUIRE(warnings.ok());
+    // The lesson check names the step whose own layers hide its selection.
+    REQUIRE(warnings.value().size() == 1);
+    const std::string& w = warnings.value().front();
+    INFO(w);
+    CHECK(w.find("step 3") != std::string::npos);
+    CHECK(w.find("psoas_major_r") != std::string::npos);
+    CHECK(w.find("hidden by the step's own layers") != std::string::npos);
+
+    REQUIRE(s.playStep(0));
+    CHECK(s.selection().selected() == "iliacus_r");
+    // The user hides the psoas; the next step (no layers of its own) selects it: it is shown
+    // and selected, not left hidden with the iliacus still selected.
+    REQUIRE(s.setVisible("psoas_major_r", false));
+    REQUIRE(s.playStep(1));
+    CHECK(s.layers().isVisible("psoas_major_r"));
+    CHECK(s.selection().selected() == "psoas_major_r");
+    // A step whose layers hide its own selection still shows it when played.
+    REQUIRE(s.playStep(0));
+    REQUIRE(s.playStep(2));
+    CHECK(s.layers().isVisible("psoas_major_r"));
+    CHECK(s.selection().selected() == "psoas_major_r");
+    std::filesystem::remove_all(dir);
+}
