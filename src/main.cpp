@@ -10,6 +10,7 @@
 #include "handout/HandoutCommand.h"
 #include "scene/ViewPreset.h"
 #include "ui/AppIcon.h"
+#include "ui/GlAvailability.h"
 #include "ui/LabelPainter.h"
 #include "ui/MainWindow.h"
 #include "ui/TeachingTools.h"
@@ -144,6 +145,15 @@ int main(int argc, char** argv)
     if (!line) return refuse(line.message());
     // The viewer reads the same assets folder as the headless commands.
     if (!line->assets.empty()) setenv("PSOAS_ASSETS", line->assets.c_str(), 1);
+
+    // Before any window: Qt's OpenGL widget would crash where OpenGL cannot draw into a window.
+    if (const QString problem = psoas::ui::openGlProblem(); !problem.isEmpty()) {
+        std::cerr << "psoas-atlas: " << problem.toStdString() << "\n";
+        // Started from the menu there is no terminal: say it in a window where windows exist.
+        if (!problem.contains(QLatin1String("has no OpenGL windows")))
+            QMessageBox::critical(nullptr, QObject::tr("Psoas Atlas cannot start"), problem);
+        return 1;
+    }
 
     psoas::ui::MainWindow window;
     const QString modelPath = QString::fromLocal8Bit(line->modelPath.c_str());

@@ -255,3 +255,15 @@ TEST_CASE("Headless, --select marks the structure, --frame fills the picture wit
     CHECK(differentShare(step, render(tmp, "step_framed.png", {"--lesson", lesson, "--step", "1", "--frame", "iliacus_l"})) > 0.05);
     CHECK(differentShare(step, render(tmp, "step_camera.png", {"--lesson", lesson, "--step", "1", "--camera", "180,0,1.5"})) > 0.05);
 }
+
+TEST_CASE("The viewer on a Qt platform without OpenGL windows says so and exits, it does not crash", "[cli][viewer]")
+{
+    for (const char* platform : {"offscreen", "minimal"}) {
+        const auto r = psoas::hardening::runProcess(PSOAS_ATLAS_EXE, {"-platform", platform}, 60);
+        INFO(platform << ": exit " << r.exitCode << ", signal " << r.signal << "\n" << r.output);
+        CHECK(r.signal == 0);
+        CHECK(r.exitCode == 1);
+        CHECK(r.output.find(std::string("Qt platform \"") + platform + "\"") != std::string::npos);
+        CHECK(r.output.find("--render") != std::string::npos); // what to do instead
+    }
+}

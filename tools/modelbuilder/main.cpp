@@ -1,6 +1,7 @@
 // psoas-modelbuilder: data/*.json -> assets/models/{lumbopelvic.glb, rig.json, catalog.json}.
 // Usage: psoas-modelbuilder [--data DIR] [--out DIR] [--rig-only]
 #include "core/BuildModel.h"
+#include "core/OutputCheck.h"
 #include "core/RigData.h"
 #include "core/RigJson.h"
 
@@ -53,7 +54,12 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "psoas-modelbuilder: %s\n", catalog.message().c_str());
         return 1;
     }
-    for (const auto& [name, text] : {std::pair<std::string, std::string>{"rig.json", modelbuilder::rigJsonText(rig.value())},
+    const std::string rigText = modelbuilder::rigJsonText(rig.value());
+    if (auto st = modelbuilder::checkReadsBack(rigText, catalog.value()); !st) {
+        std::fprintf(stderr, "psoas-modelbuilder: %s\n", st.message().c_str());
+        return 1;
+    }
+    for (const auto& [name, text] : {std::pair<std::string, std::string>{"rig.json", rigText},
                                      {"catalog.json", catalog.value()}}) {
         auto st = core::writeFileAtomically(outDir + "/" + name, text);
         if (!st) {
