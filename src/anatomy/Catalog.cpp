@@ -80,7 +80,8 @@ core::Result<Catalog> Catalog::fromJsonText(const std::string& text, const std::
             !f.text(s, "fma", where, st.fma) || !f.text(s, "group", where, st.group) ||
             !f.text(s, "side", where, st.side) || !f.text(s, "kind", where, kind) ||
             !f.boolean(s, "optional", where, st.optional) || !f.boolean(s, "visible", where, st.visibleByDefault) ||
-            !f.textList(s, "content", where, st.content) || !f.text(s, "color", where, color))
+            !f.textList(s, "content", where, st.content) || !f.text(s, "color", where, color) ||
+            !f.text(s, "readout", where, st.readout))
             return f.error();
         st.kind = structureKindFromString(kind);
         if (!parseColor(color, st.color))

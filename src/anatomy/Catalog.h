@@ -28,6 +28,9 @@ struct Structure {
     bool optional = false;        // e.g. psoas minor (absent in about half of people)
     bool visibleByDefault = true;
     std::vector<std::string> content; // linked content ids
+    // Row of the Pose dock's readouts (length, hip-flexion moment arm) this muscle fills, by
+    // side: "Psoas major" on both psoas majors. Empty: not read out.
+    std::string readout;
 };
 
 class Catalog {

@@ -1,6 +1,7 @@
 #include "ui/PosePanel.h"
 #include "ui/WheelGuard.h"
 
+#include "anatomy/Catalog.h"
 #include "app/Document.h"
 #include "app/Session.h"
 
@@ -14,14 +15,59 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace psoas::ui {
+
+namespace {
+// A word-wrapped rich-text label asks for the width of its tables, not QLabel's guess (which
+// grows with the amount of text and made the dock wider and the view narrower than needed).
+class ReadoutLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    void setIdealWidth(int width)
+    {
+        if (width == m_ideal) return;
+        m_ideal = width;
+        updateGeometry();
+    }
+    QSize sizeHint() const override
+    {
+        return m_ideal > 0 ? QSize(m_ideal, heightForWidth(m_ideal)) : QLabel::sizeHint();
+    }
+    QSize minimumSizeHint() const override
+    {
+        return m_ideal > 0 ? QSize(m_ideal, QLabel::minimumSizeHint().height()) : QLabel::minimumSizeHint();
+    }
+
+private:
+    int m_ideal = 0;
+};
+
+// Asks for the width of its body plus the vertical scroll bar the tall body always needs
+// (QScrollArea leaves the bar out and remembers the body's first size hint, so the body was
+// squeezed under a horizontal scroll bar).
+class BodyScroll : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override
+    {
+        if (!widget()) return QScrollArea::sizeHint();
+        const int h = fontMetrics().height();
+        QSize s = widget()->sizeHint() + QSize(2 * frameWidth(), 2 * frameWidth());
+        s.rwidth() += verticalScrollBar()->sizeHint().width();
+        return s.boundedTo(QSize(36 * h, 24 * h));
+    }
+};
+} // namespace
 
 namespace {
 
@@ -32,7 +78,7 @@ QString unitSuffix(const std::string& unit) { return unit == "%" ? QStringLitera
 PosePanel::PosePanel(app::Session& session, QWidget* parent) : QDockWidget(tr("Pose"), parent), m_session(session)
 {
     setObjectName("PosePanel");
-    m_scroll = new QScrollArea(this);
+    m_scroll = new BodyScroll(this);
     m_scroll->setWidgetResizable(true);
     m_body = new QWidget(m_scroll);
     m_layout = new QVBoxLayout(m_body);
@@ -118,7 +164,7 @@ void PosePanel::buildRows()
     layoutPresets();
 
     // Readouts and notes.
-    m_readouts = new QLabel(m_body);
+    m_readouts = new ReadoutLabel(m_body);
     m_readouts->setObjectName("poseReadouts");
     m_readouts->setTextFormat(Qt::RichText);
     m_readouts->setWordWrap(true);
@@ -262,33 +308,50 @@ void PosePanel::updateReadouts()
     const auto* k = m_doc ? m_doc->kinematics() : nullptr;
     if (!k || !m_readouts) return;
     const auto readings = k->readings();
-    auto find = [&](const char* id) -> const solver::MuscleReading* {
+    auto find = [&](const std::string& id) -> const solver::MuscleReading* {
         for (const auto& r : readings)
             if (r.id == id) return &r;
         return nullptr;
     };
-    auto lengthCell = [&](const char* id) {
+    auto lengthCell = [&](const std::string& id) {
         const auto* r = find(id);
         return r ? QString("%1 mm (%2 %)").arg(r->lengthMm, 0, 'f', 0).arg(r->lengthPct, 0, 'f', 1) : QString("–");
     };
-    auto armCell = [&](const char* id) {
+    auto armCell = [&](const std::string& id) {
         const auto* r = find(id);
         return r ? QString("%1 mm").arg(r->momentArmMm, 0, 'f', 1) : QString("–");
     };
+    // The rows and their names come from the catalog (a structure's "readout"), left and right
+    // side by side, in catalog order.
+    struct Row {
+        std::string label, left, right;
+    };
+    std::vector<Row> rows;
+    if (const auto* catalog = m_doc->catalog()) {
+        for (const auto& st : catalog->structures()) {
+            if (st.readout.empty()) continue;
+            auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.label == st.readout; });
+            if (it == rows.end()) it = rows.insert(rows.end(), Row{st.readout, {}, {}});
+            (st.side == "left" ? it->left : it->right) = st.id;
+        }
+    }
+    // The first section's title heads the Left/Right columns; later titles span the row (so a
+    // long title does not widen the dock and narrow the view).
+    QString html;
+    auto section = [&](const QString& title, const std::function<QString(const std::string&)>& cell) {
+        QString part = html.isEmpty() ? "<tr><th align='left'>" + title + "</th><th>" + tr("Left") + "</th><th>" +
+                                            tr("Right") + "</th></tr>"
+                                      : "<tr><th align='left' colspan='3'>" + title + "</th></tr>";
+        for (const auto& r : rows)
+            part += "<tr><td>" + QString::fromStdString(r.label).toHtmlEscaped() + "</td><td>" + cell(r.left) +
+                    "</td><td>" + cell(r.right) + "</td></tr>";
+        return part;
+    };
     const auto m = k->measures();
     auto deg = [](double v) { return QString("%1°").arg(v, 0, 'f', 1); };
-    QString html;
-    html += "<table cellspacing='4'>";
-    html += "<tr><th align='left'>" + tr("Length (% of neutral)") + "</th><th>" + tr("Left") + "</th><th>" +
-            tr("Right") + "</th></tr>";
-    html += "<tr><td>" + tr("Psoas major") + "</td><td>" + lengthCell("psoas_major_l") + "</td><td>" +
-            lengthCell("psoas_major_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Iliacus") + "</td><td>" + lengthCell("iliacus_l") + "</td><td>" +
-            lengthCell("iliacus_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Hip-flexion moment arm, psoas") + "</td><td>" + armCell("psoas_major_l") +
-            "</td><td>" + armCell("psoas_major_r") + "</td></tr>";
-    html += "<tr><td>" + tr("Hip-flexion moment arm, iliacus") + "</td><td>" + armCell("iliacus_l") +
-            "</td><td>" + armCell("iliacus_r") + "</td></tr>";
+    html += section(tr("Length (% of neutral)"), lengthCell);
+    html += section(tr("Hip-flexion moment arm"), armCell);
+    html = "<table cellspacing='4'>" + html;
     html += "</table><table cellspacing='4'>";
     html += "<tr><td>" + tr("Lumbar lordosis (L1–S1)") + "</td><td>" + deg(m.lumbarLordosisDeg) + "</td></tr>";
     html += "<tr><td>" + tr("Sacral slope") + "</td><td>" + deg(m.sacralSlopeDeg) + "</td></tr>";
@@ -301,6 +364,12 @@ void PosePanel::updateReadouts()
                "“anterior pelvic tilt” slider. PI = PT + sacral slope.") +
             "</small>";
     m_readouts->setText(html);
+    // As wide as the tables' columns need (numbers do not wrap); the note below them wraps.
+    QTextDocument measure;
+    measure.setDefaultFont(m_readouts->font());
+    measure.setDocumentMargin(0);
+    measure.setHtml(html.left(html.lastIndexOf("</table>") + 8));
+    static_cast<ReadoutLabel*>(m_readouts)->setIdealWidth(int(std::ceil(measure.idealWidth())));
 }
 
 } // namespace psoas::ui

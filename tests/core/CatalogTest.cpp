@@ -28,3 +28,19 @@ TEST_CASE("Catalog rejects unknown groups, bad colours and duplicate ids", "[ana
         R"({"groups":[{"id":"g"}],"structures":[{"id":"x","group":"g"},{"id":"x","group":"g"}]})", "c.json");
     REQUIRE_FALSE(dup.ok());
 }
+
+TEST_CASE("The catalog names the Pose dock's readout rows: psoas major and iliacus on both sides", "[anatomy]")
+{
+    auto c = Catalog::load(std::string(PSOAS_ASSETS_DIR) + "/models/catalog.json");
+    REQUIRE(c.ok());
+    for (const char* id : {"psoas_major_l", "psoas_major_r"}) CHECK(c->find(id)->readout == "Psoas major");
+    for (const char* id : {"iliacus_l", "iliacus_r"}) CHECK(c->find(id)->readout == "Iliacus");
+    CHECK(c->find("psoas_minor_r")->readout.empty()); // it does not cross the hip
+    // A readout that is not text is refused, naming the structure and the field.
+    auto bad = Catalog::fromJsonText(
+        R"({"groups":[{"id":"g"}],"structures":[{"id":"iliacus_r","group":"g","readout":3}]})", "c.json");
+    REQUIRE_FALSE(bad.ok());
+    INFO(bad.message());
+    CHECK(bad.message().find("iliacus_r") != std::string::npos);
+    CHECK(bad.message().find("readout") != std::string::npos);
+}
