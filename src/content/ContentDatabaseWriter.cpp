@@ -62,31 +62,15 @@ struct Hash {
     }
 };
 
-} // namespace
-
-core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const std::vector<StructureInfo>& structures,
-                                          const std::string& path)
-{
-    namespace fs = std::filesystem;
-    const std::string tmp = path + ".tmp";
-    std::error_code ec;
-    fs::remove(tmp, ec);
+// Runs one statement with its text and integer parameters (in that order), adding the texts
+// to the content hash; false with `err` set when SQLite refuses it.
+struct Inserter {
     sqlite3* db = nullptr;
-    auto fail = [&](const std::string& what) {
-        std::string msg = "Cannot write the content database '" + path + "': " + what;
-        if (db) sqlite3_close(db);
-        fs::remove(tmp, ec);
-        return core::makeError(msg);
-    };
-    if (sqlite3_open_v2(tmp.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-        return fail(std::string(db ? sqlite3_errmsg(db) : "out of memory") + ". Check that the folder is writable.");
-    std::string err;
-    if (!sqlite::exec(db, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; BEGIN;", &err) ||
-        !sqlite::exec(db, kSchema, &err))
-        return fail(err);
-
     Hash hash;
-    auto run = [&](const char* sql, std::initializer_list<std::string> texts, std::initializer_list<long long> ints) {
+    std::string err;
+
+    bool run(const char* sql, std::initializer_list<std::string> texts, std::initializer_list<long long> ints)
+    {
         sqlite::Statement st(db, sql);
         if (!st.valid()) {
             err = sqlite3_errmsg(db);
@@ -103,62 +87,76 @@ core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const s
             return false;
         }
         return true;
-    };
+    }
+};
 
-    // Items in a stable order: by type, then id.
+// The library's items in a stable order: by type, then id.
+std::vector<const ContentItem*> sortedItems(const ContentLibrary& library)
+{
     std::vector<const ContentItem*> items;
     for (const auto& it : library.items()) items.push_back(&it);
     std::stable_sort(items.begin(), items.end(), [](const ContentItem* a, const ContentItem* b) {
         return typeOrder(a->type) != typeOrder(b->type) ? typeOrder(a->type) < typeOrder(b->type) : a->id < b->id;
     });
-    long long ord = 0;
-    for (const ContentItem* it : items) {
-        const std::string type = toString(it->type);
-        std::string file = fs::path(it->file).filename().string();
-        if (!run("INSERT INTO items VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-                 {it->id, type, it->title, it->latin, it->summary, it->pose, it->body, file}, {ord++}))
-            return fail(err);
-        long long k = 0;
-        for (const auto& s : it->structures)
-            if (!run("INSERT OR IGNORE INTO item_structures VALUES(?1,?2,?3)", {it->id, s}, {k++})) return fail(err);
-        for (const auto& p : it->poses)
-            if (!run("INSERT OR IGNORE INTO item_poses VALUES(?1,?2,1)", {it->id, p}, {})) return fail(err);
-        if (!it->pose.empty() && !run("INSERT OR IGNORE INTO item_poses VALUES(?1,?2,0)", {it->id, it->pose}, {}))
-            return fail(err);
-        k = 0;
-        for (const auto& s : it->symptoms)
-            if (!run("INSERT OR IGNORE INTO item_symptoms VALUES(?1,?2,?3)", {it->id, s}, {k++})) return fail(err);
-        k = 0;
-        for (const auto& s : it->sources)
-            if (!run("INSERT OR IGNORE INTO item_sources VALUES(?1,?2,?3)", {it->id, s}, {k++})) return fail(err);
-        for (const auto& link : MarkdownRenderer::links(it->body)) {
-            std::string id;
-            if (classifyLink(link.target, &id) == LinkKind::Content &&
-                !run("INSERT OR IGNORE INTO item_links VALUES(?1,?2)", {it->id, id}, {}))
-                return fail(err);
-        }
-        std::string alt = it->latin + " " + it->summary;
-        if (!run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,?3,?4,?5)",
-                 {it->title, alt, MarkdownRenderer::plainText(it->body), type, it->id}, {}))
-            return fail(err);
-    }
-    ord = 0;
-    for (const auto& s : library.sources())
-        if (!run("INSERT INTO sources(id, title, site, author, url, kind, doi, isbn, ord) "
-                 "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-                 {s.id, s.title, s.site, s.author, s.url, s.kind, s.doi, s.isbn}, {ord++}))
-            return fail(err);
+    return items;
+}
 
-    // Structures and, per structure, its items: the catalog's "content" links first, then
-    // the items whose header lists the structure (articles, topics, symptoms, exercises).
-    ord = 0;
+// One item: its row, its lists (structures, poses, symptoms, sources, links) and its search entry.
+bool insertItem(Inserter& in, const ContentItem& item, long long ord)
+{
+    const std::string type = toString(item.type);
+    std::string file = std::filesystem::path(item.file).filename().string();
+    if (!in.run("INSERT INTO items VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                {item.id, type, item.title, item.latin, item.summary, item.pose, item.body, file}, {ord}))
+        return false;
+    long long k = 0;
+    for (const auto& s : item.structures)
+        if (!in.run("INSERT OR IGNORE INTO item_structures VALUES(?1,?2,?3)", {item.id, s}, {k++})) return false;
+    for (const auto& p : item.poses)
+        if (!in.run("INSERT OR IGNORE INTO item_poses VALUES(?1,?2,1)", {item.id, p}, {})) return false;
+    if (!item.pose.empty() && !in.run("INSERT OR IGNORE INTO item_poses VALUES(?1,?2,0)", {item.id, item.pose}, {}))
+        return false;
+    k = 0;
+    for (const auto& s : item.symptoms)
+        if (!in.run("INSERT OR IGNORE INTO item_symptoms VALUES(?1,?2,?3)", {item.id, s}, {k++})) return false;
+    k = 0;
+    for (const auto& s : item.sources)
+        if (!in.run("INSERT OR IGNORE INTO item_sources VALUES(?1,?2,?3)", {item.id, s}, {k++})) return false;
+    for (const auto& link : MarkdownRenderer::links(item.body)) {
+        std::string id;
+        if (classifyLink(link.target, &id) == LinkKind::Content &&
+            !in.run("INSERT OR IGNORE INTO item_links VALUES(?1,?2)", {item.id, id}, {}))
+            return false;
+    }
+    std::string alt = item.latin + " " + item.summary;
+    return in.run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,?3,?4,?5)",
+                  {item.title, alt, MarkdownRenderer::plainText(item.body), type, item.id}, {});
+}
+
+bool insertSources(Inserter& in, const ContentLibrary& library)
+{
+    long long ord = 0;
+    for (const auto& s : library.sources())
+        if (!in.run("INSERT INTO sources(id, title, site, author, url, kind, doi, isbn, ord) "
+                    "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                    {s.id, s.title, s.site, s.author, s.url, s.kind, s.doi, s.isbn}, {ord++}))
+            return false;
+    return true;
+}
+
+// Structures and, per structure, its items: the catalog's "content" links first, then
+// the items whose header lists the structure (articles, topics, symptoms, exercises).
+bool insertStructures(Inserter& in, const std::vector<StructureInfo>& structures, const ContentLibrary& library,
+                      const std::vector<const ContentItem*>& items)
+{
+    long long ord = 0;
     for (const auto& s : structures) {
-        if (!run("INSERT OR IGNORE INTO structures VALUES(?1,?2,?3,?4)", {s.id, s.name, s.latin}, {ord++}))
-            return fail(err);
+        if (!in.run("INSERT OR IGNORE INTO structures VALUES(?1,?2,?3,?4)", {s.id, s.name, s.latin}, {ord++}))
+            return false;
         std::string alt = s.latin;
-        if (s.searchable && !run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,'','structure',?3)", {s.name, alt, s.id},
-                 {}))
-            return fail(err);
+        if (s.searchable &&
+            !in.run("INSERT INTO search(title, alt, body, kind, ref) VALUES(?1,?2,'','structure',?3)", {s.name, alt, s.id}, {}))
+            return false;
         std::vector<std::string> linked;
         std::set<std::string> seen;
         for (const auto& c : s.content)
@@ -168,22 +166,57 @@ core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const s
                 if (sid == s.id && seen.insert(it->id).second) linked.push_back(it->id);
         long long k = 0;
         for (const auto& id : linked)
-            if (!run("INSERT INTO structure_items VALUES(?1,?2,?3)", {s.id, id}, {k++})) return fail(err);
+            if (!in.run("INSERT INTO structure_items VALUES(?1,?2,?3)", {s.id, id}, {k++})) return false;
     }
+    return true;
+}
 
+// The meta table (schema version, content hash, item count), the user_version and the
+// search index's optimisation; commits.
+bool finishDatabase(Inserter& in, std::size_t itemCount, int schemaVersion)
+{
     char hex[32];
-    std::snprintf(hex, sizeof hex, "%016llx", hash.h);
+    std::snprintf(hex, sizeof hex, "%016llx", in.hash.h);
     const std::string version = std::to_string(schemaVersion);
     const std::string pragma = "PRAGMA user_version=" + version + ";";
-    if (!run("INSERT INTO meta VALUES('schema_version', ?1)", {version}, {}) ||
-        !run("INSERT INTO meta VALUES('generator', 'psoas-contentbuild')", {}, {}) ||
-        !run("INSERT INTO meta VALUES('content_hash', ?1)", {hex}, {}) ||
-        !run("INSERT INTO meta VALUES('item_count', ?1)", {std::to_string(items.size())}, {}) ||
-        !sqlite::exec(db, pragma.c_str(), &err) ||
-        !sqlite::exec(db, "INSERT INTO search(search) VALUES('optimize'); COMMIT;", &err))
-        return fail(err);
-    if (sqlite3_close(db) != SQLITE_OK) return fail("closing failed");
-    db = nullptr;
+    return in.run("INSERT INTO meta VALUES('schema_version', ?1)", {version}, {}) &&
+           in.run("INSERT INTO meta VALUES('generator', 'psoas-contentbuild')", {}, {}) &&
+           in.run("INSERT INTO meta VALUES('content_hash', ?1)", {hex}, {}) &&
+           in.run("INSERT INTO meta VALUES('item_count', ?1)", {std::to_string(itemCount)}, {}) &&
+           sqlite::exec(in.db, pragma.c_str(), &in.err) &&
+           sqlite::exec(in.db, "INSERT INTO search(search) VALUES('optimize'); COMMIT;", &in.err);
+}
+
+} // namespace
+
+core::Status ContentDatabaseWriter::write(const ContentLibrary& library, const std::vector<StructureInfo>& structures,
+                                          const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const std::string tmp = path + ".tmp";
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    Inserter in;
+    auto fail = [&](const std::string& what) {
+        std::string msg = "Cannot write the content database '" + path + "': " + what;
+        if (in.db) sqlite3_close(in.db);
+        fs::remove(tmp, ec);
+        return core::makeError(msg);
+    };
+    if (sqlite3_open_v2(tmp.c_str(), &in.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        return fail(std::string(in.db ? sqlite3_errmsg(in.db) : "out of memory") + ". Check that the folder is writable.");
+    if (!sqlite::exec(in.db, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; BEGIN;", &in.err) ||
+        !sqlite::exec(in.db, kSchema, &in.err))
+        return fail(in.err);
+    const std::vector<const ContentItem*> items = sortedItems(library);
+    long long ord = 0;
+    for (const ContentItem* it : items)
+        if (!insertItem(in, *it, ord++)) return fail(in.err);
+    if (!insertSources(in, library) || !insertStructures(in, structures, library, items) ||
+        !finishDatabase(in, items.size(), schemaVersion))
+        return fail(in.err);
+    if (sqlite3_close(in.db) != SQLITE_OK) return fail("closing failed");
+    in.db = nullptr;
     fs::rename(tmp, path, ec);
     if (ec) return fail(ec.message());
     return core::Status::success();

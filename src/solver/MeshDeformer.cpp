@@ -1,59 +1,21 @@
 #include "solver/MeshDeformer.h"
 
+#include "solver/DeformMath.h"
+
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <initializer_list>
-#include <map>
-#include <unordered_map>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+// Deforming the bound meshes (binding: MuscleBinding.cpp, BlendBinding.cpp).
 namespace psoas::solver {
 
+using deform::K;
+using deform::toF;
+using deform::unit;
+
 namespace {
-
-constexpr std::size_t K = static_cast<std::size_t>(MeshDeformer::kSamples);
-
-double smoothstep(double a, double b, double x)
-{
-    double t = std::clamp((x - a) / (b - a), 0.0, 1.0);
-    return t * t * (3.0 - 2.0 * t);
-}
-
-DVec3 toD(const Vec3& v) { return DVec3(v.x, v.y, v.z); }
-Vec3 toF(const DVec3& v) { return Vec3(static_cast<float>(v.x), static_cast<float>(v.y), static_cast<float>(v.z)); }
-
-// True when the vertices with weight < 0.5 sit higher on average than those with weight
-// >= 0.5 (only region-0 vertices when `region` is given): the weights run top-down.
-bool upperEndFirst(const std::vector<Vec3>& positions, const std::vector<float>& weight, const std::vector<float>* region)
-{
-    double y[2] = {0.0, 0.0};
-    int n[2] = {0, 0};
-    for (std::size_t v = 0; v < positions.size(); ++v) {
-        if (region && (*region)[v] > 0.5f) continue;
-        int i = weight[v] < 0.5f ? 0 : 1;
-        y[i] += positions[v].y;
-        ++n[i];
-    }
-    return n[0] > 0 && n[1] > 0 && y[0] / n[0] > y[1] / n[1];
-}
-
-// n / |n| (or +Y for a zero vector) with the SSE reciprocal square root and one Newton step
-// (relative error about 1e-7): the divide and square root were most of the per-vertex cost.
-inline Vec3 unit(const Vec3& n)
-{
-    float l2 = glm::dot(n, n);
-    if (!(l2 > 1e-30f)) return Vec3(0, 1, 0);
-#if defined(__SSE2__)
-    float r = _mm_cvtss_f32(_mm_rsqrt_ss(_mm_set_ss(l2)));
-    r = r * (1.5f - 0.5f * l2 * r * r);
-#else
-    float r = 1.0f / std::sqrt(l2);
-#endif
-    return n * r;
-}
 
 #if defined(__SSE2__)
 // Stores nv / |nv| (or +Y for a zero vector) at `out` with the reciprocal square root and one
@@ -119,434 +81,6 @@ bool MeshDeformer::changed(MeshSpan meshes, int mesh, std::vector<double>& last,
     return true;
 }
 
-void MeshDeformer::findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
-                                 const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const
-{
-    // A muscle swept as a sheet (tubes along its paths and fill tubes between neighbouring
-    // paths, all bound to integer paths) deforms best when each fill follows the blend of
-    // the two paths it lies between. Each connected piece bound to path k whose vertices lie,
-    // on average, between 20 % and 80 % of the way towards path k - 1 or k + 1 (at the same s)
-    // is re-bound to that blend, as if TEXCOORD_1 had said k + t. A piece that spans path k
-    // itself (more than a fifth of its vertices on the far side of k from that neighbour,
-    // like the iliacus fan bound to its middle path) is not a fill: it keeps path k.
-    std::size_t real = 0;
-    while (real < mm.paths.size() && mm.paths[real].flat >= 0) ++real;
-    if (real < 2) return;
-    const std::size_t n = mesh.positions.size();
-    std::vector<std::uint32_t> parent(n);
-    for (std::size_t v = 0; v < n; ++v) parent[v] = static_cast<std::uint32_t>(v);
-    auto root = [&](std::uint32_t v) {
-        while (parent[v] != v) v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-        for (int e = 1; e < 3; ++e) {
-            std::uint32_t a = root(mesh.indices[i]), b = root(mesh.indices[i + static_cast<std::size_t>(e)]);
-            if (a != b) parent[a] = b;
-        }
-    std::vector<CentrelineTable> tables(real);
-    CentrelineTable::Spec spec;
-    for (std::size_t k = 0; k < real; ++k) {
-        spec = mm.paths[k].spec;
-        tables[k].sample((*rest.polylines)[static_cast<std::size_t>(mm.paths[k].flat)], spec, spec.restLength, false);
-    }
-    auto at = [&](std::size_t k, double s) {
-        double x = s * (K - 1);
-        std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
-        return glm::mix(tables[k].points()[j], tables[k].points()[j + 1], x - static_cast<double>(j));
-    };
-    struct Piece {
-        int path = -1;
-        bool mixed = false;
-        double t[2] = {0.0, 0.0};      // towards k - 1, k + 1
-        std::size_t beyond[2] = {0, 0}; // vertices on the far side of k from k - 1, k + 1
-        std::size_t count = 0;
-    };
-    std::unordered_map<std::uint32_t, Piece> pieces;
-    for (std::size_t v = 0; v < n; ++v) {
-        Piece& pc = pieces[root(static_cast<std::uint32_t>(v))];
-        int k = pathOf[v];
-        if (pc.path < 0) pc.path = k;
-        if (pc.path != k || static_cast<std::size_t>(k) >= real) {
-            pc.mixed = true;
-            continue;
-        }
-        double s = arcOf(v);
-        DVec3 own = at(static_cast<std::size_t>(k), s), x = toD(mesh.positions[v]);
-        for (int side = 0; side < 2; ++side) {
-            int nb = k + (side == 0 ? -1 : 1);
-            if (nb < 0 || nb >= static_cast<int>(real)) continue;
-            DVec3 d = at(static_cast<std::size_t>(nb), s) - own;
-            double dd = glm::dot(d, d);
-            if (dd <= 1e-10) continue;
-            double tv = glm::dot(x - own, d) / dd;
-            pc.t[side] += tv;
-            if (tv < 0.0) ++pc.beyond[side];
-        }
-        ++pc.count;
-    }
-    std::map<std::pair<int, int>, int> blendOf; // (a, t in 1/100) -> path index
-    for (std::size_t v = 0; v < n; ++v) {
-        const Piece& pc = pieces[root(static_cast<std::uint32_t>(v))];
-        if (pc.mixed || pc.count == 0) continue;
-        int k = pc.path;
-        double tm = pc.t[0] / static_cast<double>(pc.count), tp = pc.t[1] / static_cast<double>(pc.count);
-        auto between = [&](int side) { return 5 * pc.beyond[side] <= pc.count; };
-        int a;
-        double t;
-        if (tp >= 0.2 && tp <= 0.8 && k + 1 < static_cast<int>(real) && between(1)) {
-            a = k;
-            t = tp;
-        } else if (tm >= 0.2 && tm <= 0.8 && k > 0 && between(0)) {
-            a = k - 1;
-            t = 1.0 - tm;
-        } else {
-            continue;
-        }
-        int key = static_cast<int>(std::lround(t * 100.0));
-        auto it = blendOf.find({a, key});
-        if (it == blendOf.end()) {
-            PathBinding pb;
-            pb.blendA = a;
-            pb.blendB = a + 1;
-            pb.blendT = key / 100.0;
-            pb.originBody = mm.paths[static_cast<std::size_t>(a)].originBody;
-            it = blendOf.emplace(std::make_pair(a, key), static_cast<int>(mm.paths.size())).first;
-            mm.paths.push_back(std::move(pb));
-        }
-        pathOf[v] = it->second;
-    }
-}
-
-core::Status MeshDeformer::bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mi,
-                                      const std::vector<int>& flat, const DeformPose& rest)
-{
-    const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mi)];
-    auto fail = [&](const std::string& what) {
-        return core::Status(core::makeError(model.sourcePath + ": mesh \"" + muscle.id + "\": " + what +
-                                            ". Rebuild the model (tools/modelbuilder) so that TEXCOORD_1 holds the solver binding."));
-    };
-    if (mesh.uv1.size() != mesh.positions.size()) return fail("has no TEXCOORD_1 per vertex");
-    MuscleMesh mm;
-    mm.mesh = mi;
-    const std::size_t real = muscle.paths.size();
-    for (std::size_t k = 0; k < real; ++k) {
-        PathBinding pb;
-        pb.flat = flat[k];
-        pb.originBody = muscle.paths[k].points.front().body;
-        pb.spec.restLength = (*rest.lengths)[static_cast<std::size_t>(pb.flat)];
-        pb.spec.smoothing = kSmoothing;
-        pb.spec.beltCum.resize(K);
-        double f = muscle.tendonFraction, prevW = 1.0;
-        for (std::size_t j = 0; j < K; ++j) {
-            double s = static_cast<double>(j) / (K - 1);
-            double w = f > 0.0 ? 1.0 - smoothstep(1.0 - f - 0.05, 1.0 - f + 0.05, s) : 1.0;
-            pb.spec.beltCum[j] = j == 0 ? 0.0 : pb.spec.beltCum[j - 1] + 0.5 * (w + prevW) / (K - 1);
-            prevW = w;
-        }
-        if (pb.spec.beltCum.back() < 1e-6) return fail("tendon_fraction leaves no belly");
-        const auto& poly = (*rest.polylines)[static_cast<std::size_t>(pb.flat)];
-        pb.restNormal0 = perpendicularTo(glm::normalize(poly[1] - poly[0]));
-        mm.paths.push_back(std::move(pb));
-    }
-    // Which path (or sheet between two paths) each vertex follows.
-    std::vector<int> pathOf(mesh.positions.size());
-    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-        Vec2 uv = mesh.uv1[v];
-        double x = uv.x;
-        if (!std::isfinite(uv.x) || !std::isfinite(uv.y) || x < -0.01 || x > static_cast<double>(real) - 0.99)
-            return fail("vertex " + std::to_string(v) + " names path " + core::formatNumber(uv.x) + " but the muscle has " +
-                        std::to_string(real) + " path(s) in rig.json");
-        int a = static_cast<int>(std::floor(x + 1e-3));
-        double t = std::round((x - a) * 1000.0) / 1000.0;
-        if (t <= 0.0 || a + 1 >= static_cast<int>(real)) {
-            pathOf[v] = std::clamp(a, 0, static_cast<int>(real) - 1);
-            continue;
-        }
-        int found = -1;
-        for (std::size_t k = real; k < mm.paths.size(); ++k)
-            if (mm.paths[k].blendA == a && mm.paths[k].blendT == t) found = static_cast<int>(k);
-        if (found < 0) {
-            PathBinding pb;
-            pb.blendA = a;
-            pb.blendB = a + 1;
-            pb.blendT = t;
-            pb.originBody = mm.paths[static_cast<std::size_t>(a)].originBody;
-            found = static_cast<int>(mm.paths.size());
-            mm.paths.push_back(std::move(pb));
-        }
-        pathOf[v] = found;
-    }
-    // Which end s = 0 is: some loaders (assimp's glTF importer) hand TEXCOORD_1 over as
-    // (u, 1 - v). The vertices with the lowest s must lie at the origin end of their path.
-    double nearOrigin = 0.0, nearInsertion = 0.0;
-    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-        if (static_cast<std::size_t>(pathOf[v]) >= real || mesh.uv1[v].y > 0.02f) continue;
-        const auto& poly = (*rest.polylines)[static_cast<std::size_t>(mm.paths[static_cast<std::size_t>(pathOf[v])].flat)];
-        nearOrigin += glm::length(toD(mesh.positions[v]) - poly.front());
-        nearInsertion += glm::length(toD(mesh.positions[v]) - poly.back());
-    }
-    const bool flipS = nearInsertion < nearOrigin;
-    auto arcOf = [&](std::size_t v) {
-        double s = std::clamp(static_cast<double>(mesh.uv1[v].y), 0.0, 1.0);
-        return flipS ? 1.0 - s : s;
-    };
-    findSheetFill(mesh, mm, pathOf, arcOf, rest);
-    auto buildRest = [&]() {
-        for (PathBinding& pb : mm.paths) {
-            if (pb.flat >= 0) {
-                pb.rest.sample((*rest.polylines)[static_cast<std::size_t>(pb.flat)], pb.spec, pb.spec.restLength, false);
-            } else {
-                pb.rest.blend(mm.paths[static_cast<std::size_t>(pb.blendA)].rest, mm.paths[static_cast<std::size_t>(pb.blendB)].rest, pb.blendT);
-                const auto& p = pb.rest.points();
-                pb.restNormal0 = perpendicularTo(glm::normalize(p[1] - p[0]));
-            }
-            pb.rest.finish(pb.spec, pb.restNormal0, false);
-            pb.spec.restSegment = pb.rest.segmentLengths();
-            pb.spec.restSegmentInv.resize(pb.spec.restSegment.size());
-            for (std::size_t j = 0; j < pb.spec.restSegment.size(); ++j)
-                pb.spec.restSegmentInv[j] = pb.spec.restSegment[j] > 1e-12 ? 1.0 / pb.spec.restSegment[j] : 0.0;
-        }
-    };
-    mm.row.resize(mesh.positions.size());
-    mm.frac.resize(mesh.positions.size());
-    mm.offset.resize(mesh.positions.size());
-    mm.normal.resize(mesh.positions.size());
-    auto bindVertices = [&]() {
-        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-            std::size_t k = static_cast<std::size_t>(pathOf[v]);
-            double s = arcOf(v) * (K - 1);
-            std::size_t j = std::min(static_cast<std::size_t>(s), K - 2);
-            double fr = s - static_cast<double>(j);
-            const CentrelineTable& t = mm.paths[k].rest;
-            DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], fr);
-            DMat3 F = t.frames()[j] * (1.0 - fr) + t.frames()[j + 1] * fr;
-            DVec3 n = v < mesh.normals.size() ? toD(mesh.normals[v]) : DVec3(0, 1, 0);
-            mm.row[v] = static_cast<std::uint32_t>(k * K + j);
-            mm.frac[v] = static_cast<float>(fr);
-            DMat3 Fi = glm::inverse(F);
-            mm.offset[v] = toF(Fi * (toD(mesh.positions[v]) - p));
-            mm.normal[v] = toF(Fi * n);
-        }
-    };
-    // Centre of the mesh's cross-sections around each path (kernel average of the vertex
-    // offsets over a few samples), in the frame; added to the current centre line.
-    // The volume centroid is used where the mesh encloses volume around the sample (the
-    // signed tetrahedra from the centre point to each triangle, binned by the triangle's s):
-    // the vertex average alone is pulled towards where vertices are dense (the rims of a
-    // fan), and a centre off the centroid loses or gains volume wherever the path bends.
-    auto centreMesh = [&]() {
-        std::vector<glm::dvec2> sum(mm.paths.size() * K, glm::dvec2(0.0));
-        std::vector<double> weight(mm.paths.size() * K, 0.0);
-        std::vector<glm::dvec2> vsum(mm.paths.size() * K, glm::dvec2(0.0));
-        std::vector<double> vol(mm.paths.size() * K, 0.0), tvol(mm.paths.size(), 0.0);
-        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-            double f = mm.frac[v];
-            glm::dvec2 o(mm.offset[v].y, mm.offset[v].z);
-            sum[mm.row[v]] += o * (1.0 - f);
-            weight[mm.row[v]] += 1.0 - f;
-            sum[mm.row[v] + 1] += o * f;
-            weight[mm.row[v] + 1] += f;
-        }
-        for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-            const std::uint32_t a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
-            const std::size_t k = mm.row[a] / K;
-            if (mm.row[b] / K != k || mm.row[c] / K != k) continue;
-            double x = 0.0;
-            for (std::uint32_t w : {a, b, c}) x += static_cast<double>(mm.row[w] % K) + static_cast<double>(mm.frac[w]);
-            x /= 3.0;
-            const std::size_t j = std::min(static_cast<std::size_t>(x), K - 2);
-            const double f = x - static_cast<double>(j);
-            const CentrelineTable& t = mm.paths[k].rest;
-            const DVec3 p = glm::mix(t.centres()[j], t.centres()[j + 1], f);
-            const DMat3 F = t.frames()[j] * (1.0 - f) + t.frames()[j + 1] * f;
-            const DVec3 pa = toD(mesh.positions[a]) - p, pb = toD(mesh.positions[b]) - p, pc = toD(mesh.positions[c]) - p;
-            const double V = glm::dot(pa, glm::cross(pb, pc)) / 6.0;
-            const DVec3 q = glm::inverse(F) * ((pa + pb + pc) * 0.25);
-            const glm::dvec2 m(q.y * V, q.z * V);
-            vsum[k * K + j] += m * (1.0 - f);
-            vol[k * K + j] += V * (1.0 - f);
-            vsum[k * K + j + 1] += m * f;
-            vol[k * K + j + 1] += V * f;
-            tvol[k] += V;
-        }
-        for (std::size_t k = 0; k < mm.paths.size(); ++k) {
-            PathBinding& pb = mm.paths[k];
-            std::vector<glm::dvec2> c(K, glm::dvec2(0.0));
-            // Signed sums: trust a sample's volume only when it is clearly positive.
-            const double least = 0.1 * std::abs(tvol[k]) / static_cast<double>(K);
-            for (std::size_t j = 0; j < K; ++j) {
-                glm::dvec2 num(0.0), vnum(0.0);
-                double den = 0.0, vden = 0.0;
-                for (std::size_t i = j > 3 ? j - 3 : 0; i <= std::min(j + 3, K - 1); ++i) {
-                    double w = 4.0 - std::abs(static_cast<double>(i) - static_cast<double>(j));
-                    num += sum[k * K + i] * w;
-                    den += weight[k * K + i] * w;
-                    vnum += vsum[k * K + i] * w;
-                    vden += vol[k * K + i] * w;
-                }
-                if (tvol[k] < 0.0) {
-                    vnum = -vnum;
-                    vden = -vden;
-                }
-                c[j] = vden > least * 16.0 ? vnum / vden : den > 1e-9 ? num / den : glm::dvec2(0.0);
-            }
-            if (pb.spec.centre.empty()) pb.spec.centre.assign(K, glm::dvec2(0.0));
-            const auto& F = pb.rest.frames();
-            const auto& P = pb.rest.points();
-            const auto& Q = pb.rest.centres();
-            for (std::size_t j = 0; j < K; ++j) { // express the new centre on the bare path
-                DVec3 q = Q[j] + F[j][1] * c[j].x + F[j][2] * c[j].y - P[j];
-                pb.spec.centre[j] = glm::dvec2(glm::dot(q, F[j][1]), glm::dot(q, F[j][2]));
-            }
-        }
-    };
-    // 1. Bind against lightly smoothed paths and centre the mesh on them. 2. Smooth each path
-    // over about the distance of its vertices from that centre (so the inner side of a bend
-    // cannot fold), centre again and bind for good.
-    buildRest();
-    bindVertices();
-    centreMesh();
-    buildRest();
-    bindVertices();
-    {
-        std::vector<double> reach(mm.paths.size(), 0.0);
-        for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-            std::size_t k = static_cast<std::size_t>(pathOf[v]);
-            const Vec3& o = mm.offset[v];
-            reach[k] = std::max(reach[k], std::sqrt(static_cast<double>(o.y * o.y + o.z * o.z)));
-        }
-        for (std::size_t k = 0; k < real; ++k) {
-            PathBinding& pb = mm.paths[k];
-            double spacing = pb.spec.restLength / (K - 1);
-            pb.spec.smoothing = std::clamp(static_cast<int>(std::ceil(1.2 * reach[k] / spacing)), kSmoothing,
-                                           CentrelineTable::kMaxSmoothing);
-        }
-    }
-    for (PathBinding& pb : mm.paths) pb.spec.centre.clear();
-    buildRest();
-    bindVertices();
-    centreMesh();
-    buildRest();
-    bindVertices();
-    m_muscles.push_back(std::move(mm));
-    return core::Status::success();
-}
-
-core::Status MeshDeformer::bind(const anatomy::Model& model, const RigData& rig, const CoordinateTable& table,
-                                const std::vector<std::vector<int>>& flatPath, const DeformPose& rest)
-{
-    m_muscles.clear();
-    m_blends.clear();
-    m_bound = false;
-    static std::uint64_t serials = 0;
-    m_bindSerial = ++serials;
-    m_breathing = table.breathing();
-    int t12Joint = rig.findJoint("j_t12_l1");
-    m_t12Body = rig.findBody("t12");
-    if (m_t12Body < 0)
-        for (std::size_t b = 0; b < rig.bodies.size(); ++b)
-            if (rig.bodies[b].joint == t12Joint) m_t12Body = static_cast<int>(b);
-    auto meshOf = [&](const std::string& name) -> int {
-        int node = model.findNode(name);
-        if (node < 0 || model.nodes[static_cast<std::size_t>(node)].meshes.empty()) return -1;
-        return model.nodes[static_cast<std::size_t>(node)].meshes.front();
-    };
-    auto fail = [&](const std::string& mesh, const std::string& what) {
-        return core::Status(core::makeError(model.sourcePath + ": mesh \"" + mesh + "\": " + what +
-                                            ". Rebuild the model (tools/modelbuilder) so that TEXCOORD_1 holds the solver binding."));
-    };
-    for (std::size_t m = 0; m < rig.muscles.size(); ++m) {
-        int mi = meshOf(rig.muscles[m].id);
-        if (mi < 0) continue; // no mesh for this muscle: nothing to deform
-        auto st = bindMuscle(model, rig.muscles[m], mi, flatPath[m], rest);
-        if (!st) return st;
-    }
-    auto finishBlend = [](BlendMesh& b) {
-        for (int x : b.bodyA) b.usedBodies.push_back(x);
-        for (int x : b.bodyB) b.usedBodies.push_back(x);
-        std::sort(b.usedBodies.begin(), b.usedBodies.end());
-        b.usedBodies.erase(std::unique(b.usedBodies.begin(), b.usedBodies.end()), b.usedBodies.end());
-    };
-    for (const RigDisc& d : rig.discs) {
-        int mi = meshOf(d.id);
-        if (mi < 0) continue;
-        const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(mi)];
-        if (mesh.uv1.size() != mesh.positions.size()) return fail(d.id, "has no TEXCOORD_1 per vertex");
-        BlendMesh b;
-        b.mesh = mi;
-        b.restPositions = mesh.positions;
-        b.restNormals = mesh.normals;
-        b.restNormals.resize(mesh.positions.size(), Vec3(0, 1, 0));
-        b.bodyA.assign(mesh.positions.size(), d.lowerBody);
-        b.bodyB.assign(mesh.positions.size(), d.upperBody);
-        b.t.resize(mesh.positions.size());
-        b.dome.assign(mesh.positions.size(), 0.0f);
-        b.region.assign(mesh.positions.size(), 0.0f);
-        for (std::size_t v = 0; v < mesh.positions.size(); ++v)
-            b.t[v] = std::isfinite(mesh.uv1[v].y) ? std::clamp(mesh.uv1[v].y, 0.0f, 1.0f) : 0.5f;
-        if (upperEndFirst(mesh.positions, b.t, nullptr))
-            for (float& t : b.t) t = 1.0f - t; // t = 0 must be the lower endplate (see flipS above)
-        finishBlend(b);
-        m_blends.push_back(std::move(b));
-    }
-    int di = meshOf("diaphragm");
-    if (di >= 0 && m_t12Body >= 0) {
-        const anatomy::MeshData& mesh = model.meshes[static_cast<std::size_t>(di)];
-        if (mesh.uv1.size() != mesh.positions.size()) return fail("diaphragm", "has no TEXCOORD_1 per vertex");
-        // Vertebral bodies by height for the crura.
-        std::vector<std::pair<double, int>> levels;
-        for (const char* name : {"t12", "l1", "l2", "l3", "l4", "l5"}) {
-            int b = rig.findBody(name);
-            if (b < 0) continue;
-            const RigJoint& j = rig.joints[static_cast<std::size_t>(rig.bodies[static_cast<std::size_t>(b)].joint)];
-            levels.push_back({j.position.y + 0.018, b}); // about the body centre, above its lower disc
-        }
-        std::sort(levels.begin(), levels.end());
-        BlendMesh b;
-        b.mesh = di;
-        b.diaphragm = true;
-        b.restPositions = mesh.positions;
-        b.restNormals = mesh.normals;
-        b.restNormals.resize(mesh.positions.size(), Vec3(0, 1, 0));
-        for (Vec3& nr : b.restNormals) nr = unit(nr);
-        std::size_t n = mesh.positions.size();
-        b.bodyA.assign(n, m_t12Body);
-        b.bodyB.assign(n, m_t12Body);
-        b.t.assign(n, 0.0f);
-        b.dome.resize(n);
-        b.region.resize(n);
-        for (std::size_t v = 0; v < n; ++v) {
-            Vec2 uv = mesh.uv1[v];
-            float region = std::isfinite(uv.x) ? std::round(uv.x) : 0.0f;
-            b.region[v] = region;
-            b.dome[v] = std::isfinite(uv.y) ? std::clamp(uv.y, 0.0f, 1.0f) : 0.0f;
-        }
-        for (std::size_t v = 0; v < n; ++v) {
-            if (b.region[v] < 0.5f || levels.empty()) continue;
-            double y = mesh.positions[v].y;
-            std::size_t i = 0;
-            while (i + 1 < levels.size() && levels[i + 1].first < y) ++i;
-            if (y <= levels.front().first) {
-                b.bodyA[v] = b.bodyB[v] = levels.front().second;
-            } else if (i + 1 >= levels.size()) {
-                b.bodyA[v] = b.bodyB[v] = levels.back().second;
-            } else {
-                b.bodyA[v] = levels[i].second;
-                b.bodyB[v] = levels[i + 1].second;
-                b.t[v] = static_cast<float>((y - levels[i].first) / (levels[i + 1].first - levels[i].first));
-            }
-        }
-        if (upperEndFirst(mesh.positions, b.dome, &b.region)) // w = 1 is the top of the dome
-            for (float& w : b.dome) w = 1.0f - w;
-        b.usedBodies.push_back(m_t12Body);
-        finishBlend(b);
-        m_blends.push_back(std::move(b));
-    }
-    m_bound = true;
-    return core::Status::success();
-}
-
 std::size_t MeshDeformer::boundVertexCount() const
 {
     std::size_t n = 0;
@@ -555,19 +89,9 @@ std::size_t MeshDeformer::boundVertexCount() const
     return n;
 }
 
-void MeshDeformer::deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWorkspace::Muscle& w,
-                                const DeformPose& pose, DeformWorkspace& ws) const
+void MeshDeformer::sampleMuscle(const MuscleMesh& mm, DeformWorkspace::Muscle& w, const DeformPose& pose)
 {
     const auto& bodies = *pose.bodyWorld;
-    std::vector<double>& input = ws.input;
-    input.clear();
-    for (const PathBinding& pb : mm.paths) {
-        if (pb.flat < 0) continue;
-        for (const DVec3& p : (*pose.polylines)[static_cast<std::size_t>(pb.flat)]) append(input, p);
-        input.push_back((*pose.lengths)[static_cast<std::size_t>(pb.flat)]);
-        append(input, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0));
-    }
-    if (!changed(meshes, mm.mesh, w.lastInput, ws)) return;
     for (std::size_t k = 0; k < mm.paths.size(); ++k) {
         const PathBinding& pb = mm.paths[k];
         CentrelineTable& posed = w.posed[k];
@@ -594,12 +118,11 @@ void MeshDeformer::deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWor
             put(s.bn, F[j][2] * ir);
         }
     }
-    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(mm.mesh)];
-    mesh.normals.resize(mesh.positions.size());
-    const DeformSample* samples = w.samples.data();
+}
+
+void MeshDeformer::writeMuscle(const MuscleMesh& mm, const DeformSample* samples, Vec3* outP, Vec3* outN)
+{
     const std::size_t count = mm.row.size();
-    Vec3* outP = mesh.positions.data();
-    Vec3* outN = mesh.normals.data();
     std::size_t v = 0;
 #if defined(__SSE2__)
     // Same arithmetic as the scalar loop below, four lanes at a time; each 16-byte store
@@ -632,29 +155,34 @@ void MeshDeformer::deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWor
         Vec3 nb = vec(B.tn) * n.x + vec(B.nn) * n.y + vec(B.bn) * n.z;
         outN[v] = unit(na * g + nb * f);
     }
+}
+
+void MeshDeformer::deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWorkspace::Muscle& w,
+                                const DeformPose& pose, DeformWorkspace& ws) const
+{
+    const auto& bodies = *pose.bodyWorld;
+    std::vector<double>& input = ws.input;
+    input.clear();
+    for (const PathBinding& pb : mm.paths) {
+        if (pb.flat < 0) continue;
+        for (const DVec3& p : (*pose.polylines)[static_cast<std::size_t>(pb.flat)]) append(input, p);
+        input.push_back((*pose.lengths)[static_cast<std::size_t>(pb.flat)]);
+        append(input, bodies[static_cast<std::size_t>(pb.originBody)].rotate(pb.restNormal0));
+    }
+    if (!changed(meshes, mm.mesh, w.lastInput, ws)) return;
+    sampleMuscle(mm, w, pose);
+    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(mm.mesh)];
+    mesh.normals.resize(mesh.positions.size());
+    writeMuscle(mm, w.samples.data(), mesh.positions.data(), mesh.normals.data());
     ++mesh.version;
     ws.lastVersion[static_cast<std::size_t>(mm.mesh)] = mesh.version;
 }
 
-void MeshDeformer::deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<double>& last, const DeformPose& pose,
-                               DeformWorkspace& work) const
+void MeshDeformer::bodyMatrices(const BlendMesh& b, const std::vector<Rigid>& bodies, DeformWorkspace& work)
 {
-    std::vector<double>& input = work.input;
     std::vector<Mat3>& bodyR = work.bodyR;
     std::vector<Vec3>& bodyT = work.bodyT;
     auto& bodyCols = work.bodyCols;
-    const auto& bodies = *pose.bodyWorld;
-    const double descent = b.diaphragm ? m_breathing.domeExcursionAt100 * (pose.breathing - m_breathing.restPercent) / 100.0 : 0.0;
-    input.clear();
-    for (int body : b.usedBodies) {
-        const Rigid& r = bodies[static_cast<std::size_t>(body)];
-        for (int c = 0; c < 3; ++c) append(input, r.r[c]);
-        append(input, r.t);
-    }
-    input.push_back(descent);
-    if (!changed(meshes, b.mesh, last, work)) return;
-    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(b.mesh)];
-    mesh.normals.resize(mesh.positions.size());
     bodyR.resize(bodies.size());
     bodyT.resize(bodies.size());
     for (int body : b.usedBodies) {
@@ -672,16 +200,21 @@ void MeshDeformer::deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<
             bodyCols[i].c[c][3] = 0.0f;
         }
     }
+}
+
+void MeshDeformer::writeBlend(const BlendMesh& b, const DeformWorkspace& work, double descent, Vec3* outP, Vec3* outN) const
+{
+    const std::vector<Mat3>& bodyR = work.bodyR;
+    const std::vector<Vec3>& bodyT = work.bodyT;
+    const auto& bodyCols = work.bodyCols;
     const Mat3 t12R = m_t12Body >= 0 ? bodyR[static_cast<std::size_t>(m_t12Body)] : Mat3(1.0f);
     const Vec3 t12T = m_t12Body >= 0 ? bodyT[static_cast<std::size_t>(m_t12Body)] : Vec3(0.0f);
     const float fDescent = static_cast<float>(descent);
     const bool dome = b.diaphragm && m_t12Body >= 0;
     const Vec3 down = t12R[1] * fDescent; // the dome descends along T12's vertical axis
-    Vec3* outP = mesh.positions.data();
-    Vec3* outN = mesh.normals.data();
     const std::size_t count = b.restPositions.size();
 #if defined(__SSE2__)
-    // Dome vertices (most of the diaphragm) four lanes at a time; see deformMuscle for the
+    // Dome vertices (most of the diaphragm) four lanes at a time; see writeMuscle for the
     // 16-byte stores.
     const __m128 c0 = _mm_setr_ps(t12R[0].x, t12R[0].y, t12R[0].z, 0.0f);
     const __m128 c1 = _mm_setr_ps(t12R[1].x, t12R[1].y, t12R[1].z, 0.0f);
@@ -746,6 +279,26 @@ void MeshDeformer::deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<
         outP[v] = pos;
         outN[v] = unit(nor);
     }
+}
+
+void MeshDeformer::deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<double>& last, const DeformPose& pose,
+                               DeformWorkspace& work) const
+{
+    std::vector<double>& input = work.input;
+    const auto& bodies = *pose.bodyWorld;
+    const double descent = b.diaphragm ? m_breathing.domeExcursionAt100 * (pose.breathing - m_breathing.restPercent) / 100.0 : 0.0;
+    input.clear();
+    for (int body : b.usedBodies) {
+        const Rigid& r = bodies[static_cast<std::size_t>(body)];
+        for (int c = 0; c < 3; ++c) append(input, r.r[c]);
+        append(input, r.t);
+    }
+    input.push_back(descent);
+    if (!changed(meshes, b.mesh, last, work)) return;
+    anatomy::MeshData& mesh = meshes[static_cast<std::size_t>(b.mesh)];
+    mesh.normals.resize(mesh.positions.size());
+    bodyMatrices(b, bodies, work);
+    writeBlend(b, work, descent, mesh.positions.data(), mesh.normals.data());
     ++mesh.version;
     work.lastVersion[static_cast<std::size_t>(b.mesh)] = mesh.version;
 }

@@ -148,14 +148,41 @@ private:
         std::vector<int> usedBodies;
     };
 
+    // Binding a muscle mesh (MuscleBinding.cpp).
     core::Status bindMuscle(const anatomy::Model& model, const RigMuscle& muscle, int mesh,
                             const std::vector<int>& flat, const DeformPose& rest);
+    // The muscle's rig paths; false when a tendon_fraction leaves no belly.
+    static bool addRigPaths(MuscleMesh& mm, const RigMuscle& muscle, const std::vector<int>& flat, const DeformPose& rest);
+    // Per vertex the path (or sheet, added to mm.paths) it follows; what is wrong, or "".
+    static std::string assignPaths(const anatomy::MeshData& mesh, MuscleMesh& mm, std::size_t real,
+                                   std::vector<int>& pathOf);
+    // True when TEXCOORD_1's s runs from the insertion (it must be turned).
+    static bool sFromInsertion(const anatomy::MeshData& mesh, const MuscleMesh& mm, std::size_t real,
+                               const std::vector<int>& pathOf, const DeformPose& rest);
     void findSheetFill(const anatomy::MeshData& mesh, MuscleMesh& mm, std::vector<int>& pathOf,
                        const std::function<double(std::size_t)>& arcOf, const DeformPose& rest) const;
+    static void buildRest(MuscleMesh& mm, const DeformPose& rest); // rest tables from the specs
+    static void bindVertices(const anatomy::MeshData& mesh, MuscleMesh& mm, const std::vector<int>& pathOf, bool flipS);
+    static void centreMesh(const anatomy::MeshData& mesh, MuscleMesh& mm); // spec.centre from the bound vertices
+    // Each path's smoothing from how far its vertices reach from it.
+    static void fitSmoothing(const anatomy::MeshData& mesh, MuscleMesh& mm, const std::vector<int>& pathOf,
+                             std::size_t real);
+    // Binds, centres the mesh on the paths and binds again.
+    static void bindCentred(const anatomy::MeshData& mesh, MuscleMesh& mm, const std::vector<int>& pathOf, bool flipS,
+                            const DeformPose& rest);
+    // Binding the discs and the diaphragm (BlendBinding.cpp).
+    core::Status bindDisc(const anatomy::Model& model, const RigDisc& disc, int mesh);
+    core::Status bindDiaphragm(const anatomy::Model& model, const RigData& rig, int mesh);
+
     void deformMuscle(MeshSpan meshes, const MuscleMesh& mm, DeformWorkspace::Muscle& w, const DeformPose& pose,
                       DeformWorkspace& ws) const;
+    static void sampleMuscle(const MuscleMesh& mm, DeformWorkspace::Muscle& w, const DeformPose& pose); // posed tables
+    static void writeMuscle(const MuscleMesh& mm, const DeformSample* samples, Vec3* outP, Vec3* outN);
     void deformBlend(MeshSpan meshes, const BlendMesh& b, std::vector<double>& last, const DeformPose& pose,
                      DeformWorkspace& work) const;
+    // The bodies b uses as matrices and as four-float columns, in work.
+    static void bodyMatrices(const BlendMesh& b, const std::vector<Rigid>& bodies, DeformWorkspace& work);
+    void writeBlend(const BlendMesh& b, const DeformWorkspace& work, double descent, Vec3* outP, Vec3* outN) const;
     void prepare(MeshSpan meshes, DeformWorkspace& ws) const; // sizes ws for this deformer and these meshes
     // True (and the cache updated) when ws.input differs from the last call's on these meshes.
     static bool changed(MeshSpan meshes, int mesh, std::vector<double>& last, DeformWorkspace& ws);

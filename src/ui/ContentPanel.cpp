@@ -126,45 +126,10 @@ void ContentPanel::buildUi()
     m_tabs->setObjectName(QStringLiteral("contentTabs"));
     layout->addWidget(m_tabs, 1);
 
-    // Article tab
-    auto* articleTab = new QWidget(m_tabs);
-    auto* al = new QVBoxLayout(articleTab);
-    al->setContentsMargins(0, 0, 0, 0);
-    m_back = new QToolButton(articleTab);
-    m_back->setText(tr("Back"));
-    m_back->setObjectName(QStringLiteral("backButton"));
-    m_back->setEnabled(false);
-    connect(m_back, &QToolButton::clicked, this, &ContentPanel::goBack);
-    al->addWidget(m_back, 0, Qt::AlignLeft);
-    m_article = new QTextBrowser(articleTab);
-    m_article->setObjectName(QStringLiteral("articleView"));
-    m_article->setOpenLinks(false);
-    m_article->setOpenExternalLinks(false);
-    m_article->document()->setDefaultStyleSheet(QStringLiteral(
-        "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; } a.external { color: #2a5db0; }"));
-    connect(m_article, &QTextBrowser::anchorClicked, this, &ContentPanel::openLink);
-    al->addWidget(m_article, 1);
-    m_tabs->addTab(articleTab, tr("Article"));
+    m_tabs->addTab(buildArticleTab(), tr("Article"));
 
-    // Symptoms, exercises and related topics
-    auto* relTab = new QWidget(m_tabs);
-    auto* rl = new QVBoxLayout(relTab);
-    rl->addWidget(new QLabel(tr("<b>Symptom notes</b>"), relTab));
-    m_symptoms = new QListWidget(relTab);
-    m_symptoms->setObjectName(QStringLiteral("symptomList"));
-    rl->addWidget(m_symptoms, 1);
-    rl->addWidget(new QLabel(tr("<b>Exercises</b>"), relTab));
-    m_exercises = new QWidget(relTab);
-    m_exercises->setObjectName(QStringLiteral("exerciseBox"));
-    m_exerciseLayout = new QVBoxLayout(m_exercises);
-    m_exerciseLayout->setContentsMargins(0, 0, 0, 0);
-    rl->addWidget(m_exercises);
-    rl->addWidget(new QLabel(tr("<b>Related topics</b>"), relTab));
-    m_related = new QListWidget(relTab);
-    m_related->setObjectName(QStringLiteral("relatedList"));
-    rl->addWidget(m_related, 1);
     // A short tab name: the three tabs fit a narrow dock without scroll arrows.
-    const int relIndex = m_tabs->addTab(relTab, tr("Related"));
+    const int relIndex = m_tabs->addTab(buildRelatedTab(), tr("Related"));
     m_tabs->setTabToolTip(relIndex, tr("Symptom notes, exercises (with Show on model) and related topics"));
 
     // My notes
@@ -186,6 +151,50 @@ void ContentPanel::buildUi()
         connect(list, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { showItem(it->data(IdRole).toString()); });
 
     setScrollableDockWidget(this, body);
+}
+
+QWidget* ContentPanel::buildArticleTab()
+{
+    auto* articleTab = new QWidget(m_tabs);
+    auto* al = new QVBoxLayout(articleTab);
+    al->setContentsMargins(0, 0, 0, 0);
+    m_back = new QToolButton(articleTab);
+    m_back->setText(tr("Back"));
+    m_back->setObjectName(QStringLiteral("backButton"));
+    m_back->setEnabled(false);
+    connect(m_back, &QToolButton::clicked, this, &ContentPanel::goBack);
+    al->addWidget(m_back, 0, Qt::AlignLeft);
+    m_article = new QTextBrowser(articleTab);
+    m_article->setObjectName(QStringLiteral("articleView"));
+    m_article->setOpenLinks(false);
+    m_article->setOpenExternalLinks(false);
+    m_article->document()->setDefaultStyleSheet(QStringLiteral(
+        "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; } a.external { color: #2a5db0; }"));
+    connect(m_article, &QTextBrowser::anchorClicked, this, &ContentPanel::openLink);
+    al->addWidget(m_article, 1);
+    return articleTab;
+}
+
+QWidget* ContentPanel::buildRelatedTab()
+{
+    // Symptoms, exercises and related topics
+    auto* relTab = new QWidget(m_tabs);
+    auto* rl = new QVBoxLayout(relTab);
+    rl->addWidget(new QLabel(tr("<b>Symptom notes</b>"), relTab));
+    m_symptoms = new QListWidget(relTab);
+    m_symptoms->setObjectName(QStringLiteral("symptomList"));
+    rl->addWidget(m_symptoms, 1);
+    rl->addWidget(new QLabel(tr("<b>Exercises</b>"), relTab));
+    m_exercises = new QWidget(relTab);
+    m_exercises->setObjectName(QStringLiteral("exerciseBox"));
+    m_exerciseLayout = new QVBoxLayout(m_exercises);
+    m_exerciseLayout->setContentsMargins(0, 0, 0, 0);
+    rl->addWidget(m_exercises);
+    rl->addWidget(new QLabel(tr("<b>Related topics</b>"), relTab));
+    m_related = new QListWidget(relTab);
+    m_related->setObjectName(QStringLiteral("relatedList"));
+    rl->addWidget(m_related, 1);
+    return relTab;
 }
 
 void ContentPanel::setNotesError(const QString& message) { m_notesTab->setError(message); }

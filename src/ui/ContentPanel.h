@@ -74,6 +74,8 @@ signals:
 private:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void buildUi();
+    QWidget* buildArticleTab(); // back button and article view
+    QWidget* buildRelatedTab(); // symptom notes, exercises and related topics
     void runSearch(const QString& text);
     void chooseResult(QListWidgetItem* item);
     void openLink(const QUrl& url);

@@ -45,8 +45,13 @@ LessonPanel::LessonPanel(app::Session& session, Viewport* viewport, QWidget* par
 void LessonPanel::buildUi()
 {
     m_stack = new QStackedWidget(this);
+    m_stack->addWidget(buildEditor());
+    m_stack->addWidget(buildPresenter());
+    setScrollableDockWidget(this, m_stack);
+}
 
-    // The editor.
+QWidget* LessonPanel::buildEditor()
+{
     auto* editor = new QWidget(m_stack);
     auto* v = new QVBoxLayout(editor);
     m_lessonTitle = new QLineEdit(editor);
@@ -118,9 +123,12 @@ void LessonPanel::buildUi()
     m_quizButton->hide();
     connect(m_quizButton, &QPushButton::clicked, this, [this] { emit quizRequested(stepQuizPath()); });
     v->addWidget(m_quizButton);
-    m_stack->addWidget(editor);
+    return editor;
+}
 
-    // The presenter view: big text only.
+QWidget* LessonPanel::buildPresenter()
+{
+    // Big text only.
     auto* present = new QWidget(m_stack);
     auto* pv = new QVBoxLayout(present);
     m_presentCounter = new QLabel(present);
@@ -141,8 +149,7 @@ void LessonPanel::buildUi()
     pv->addWidget(m_presentQuizButton);
     auto* hint = new QLabel(tr("Page Down / Space / → next · Page Up / ← back · Esc leaves"), present);
     pv->addWidget(hint);
-    m_stack->addWidget(present);
-    setScrollableDockWidget(this, m_stack);
+    return present;
 }
 
 bool LessonPanel::modified() const { return m_session.lesson().modified(); }

@@ -88,6 +88,8 @@ signals:
 
 private:
     void buildUi();
+    QWidget* buildEditor();    // the step list and the step editor
+    QWidget* buildPresenter(); // the presenter view
     void refreshList();
     void showStepText();
     app::LessonCamera cameraFromView() const;

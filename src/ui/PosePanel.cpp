@@ -104,32 +104,8 @@ void PosePanel::sessionChanged(const app::Change& c)
     if (!c.poseFrame) setNote(QString::fromStdString(m_session.poseNote()));
 }
 
-void PosePanel::buildRows()
+QGroupBox* PosePanel::buildModeBox()
 {
-    // Clear the old widgets.
-    while (QLayoutItem* item = m_layout->takeAt(0)) {
-        if (QWidget* w = item->widget()) w->deleteLater();
-        if (QLayout* l = item->layout()) delete l;
-        delete item;
-    }
-    m_rows.clear();
-    m_presetButtons.clear();
-    m_presetGrid = nullptr;
-    m_presetColumns = 0;
-    m_standing = m_free = nullptr;
-    m_readouts = m_note = nullptr;
-
-    const solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
-    if (!k) {
-        auto* label = new QLabel(m_doc ? QString::fromStdString(m_doc->poseError())
-                                       : tr("Open the built-in model to pose the spine, pelvis and hips."),
-                                 m_body);
-        label->setWordWrap(true);
-        m_layout->addWidget(label);
-        m_layout->addStretch(1);
-        return;
-    }
-    // Mode switch.
     auto* modeBox = new QGroupBox(tr("Mode"), m_body);
     auto* modeLayout = new QHBoxLayout(modeBox);
     m_standing = new QRadioButton(tr("Standing (feet and trunk stay put)"), modeBox);
@@ -147,13 +123,15 @@ void PosePanel::buildRows()
     connect(m_free, &QRadioButton::toggled, this, [this](bool on) {
         if (on) m_session.setMode("free");
     });
-    m_layout->addWidget(modeBox);
+    return modeBox;
+}
 
-    // Presets.
+QGroupBox* PosePanel::buildPresetBox(const solver::Kinematics& k)
+{
     auto* presetBox = new QGroupBox(tr("Poses"), m_body);
     m_presetGrid = new QGridLayout(presetBox);
-    for (const auto& name : k->presetNames()) {
-        const auto* p = k->preset(name);
+    for (const auto& name : k.presetNames()) {
+        const auto* p = k.preset(name);
         auto* b = new QPushButton(QString::fromStdString(p && !p->title.empty() ? p->title : name), presetBox);
         b->setObjectName("preset_" + QString::fromStdString(name));
         if (p) b->setToolTip(QString::fromStdString(p->description));
@@ -161,29 +139,15 @@ void PosePanel::buildRows()
         connect(b, &QPushButton::clicked, this, [this, qname] { animateToPreset(qname); });
         m_presetButtons.append(b);
     }
-    layoutPresets();
+    return presetBox;
+}
 
-    // Readouts and notes.
-    m_readouts = new ReadoutLabel(m_body);
-    m_readouts->setObjectName("poseReadouts");
-    m_readouts->setTextFormat(Qt::RichText);
-    m_readouts->setWordWrap(true);
-    m_readouts->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_layout->addWidget(m_readouts);
-    m_note = new QLabel(m_body);
-    m_note->setObjectName("poseNote");
-    m_note->setWordWrap(true);
-    m_note->setStyleSheet("QLabel { color: #a04000; }");
-    m_note->hide();
-    m_layout->addWidget(m_note);
-    // The live numbers come first (what a clinician points at), then the presets.
-    m_layout->addWidget(presetBox);
-
-    // One row per coordinate.
+QGroupBox* PosePanel::buildCoordinateBox(const solver::Kinematics& k)
+{
     auto* coordBox = new QGroupBox(tr("Joint angles"), m_body);
     auto* rows = new QGridLayout(coordBox);
     int r = 0;
-    for (const auto& c : k->coordinates()) {
+    for (const auto& c : k.coordinates()) {
         const QString name = QString::fromStdString(c.name);
         Row row;
         row.scale = (c.max - c.min) > 200.0 ? 1.0 : 10.0;
@@ -211,7 +175,56 @@ void PosePanel::buildRows()
                 [this, name](double v) { onBox(name, v); });
         m_rows.insert(name, row);
     }
-    m_layout->addWidget(coordBox);
+    return coordBox;
+}
+
+void PosePanel::buildRows()
+{
+    // Clear the old widgets.
+    while (QLayoutItem* item = m_layout->takeAt(0)) {
+        if (QWidget* w = item->widget()) w->deleteLater();
+        if (QLayout* l = item->layout()) delete l;
+        delete item;
+    }
+    m_rows.clear();
+    m_presetButtons.clear();
+    m_presetGrid = nullptr;
+    m_presetColumns = 0;
+    m_standing = m_free = nullptr;
+    m_readouts = m_note = nullptr;
+
+    const solver::Kinematics* k = m_doc ? m_doc->kinematics() : nullptr;
+    if (!k) {
+        auto* label = new QLabel(m_doc ? QString::fromStdString(m_doc->poseError())
+                                       : tr("Open the built-in model to pose the spine, pelvis and hips."),
+                                 m_body);
+        label->setWordWrap(true);
+        m_layout->addWidget(label);
+        m_layout->addStretch(1);
+        return;
+    }
+    m_layout->addWidget(buildModeBox()); // mode switch
+
+    QGroupBox* presetBox = buildPresetBox(*k);
+    layoutPresets();
+
+    // Readouts and notes.
+    m_readouts = new ReadoutLabel(m_body);
+    m_readouts->setObjectName("poseReadouts");
+    m_readouts->setTextFormat(Qt::RichText);
+    m_readouts->setWordWrap(true);
+    m_readouts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_layout->addWidget(m_readouts);
+    m_note = new QLabel(m_body);
+    m_note->setObjectName("poseNote");
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet("QLabel { color: #a04000; }");
+    m_note->hide();
+    m_layout->addWidget(m_note);
+    // The live numbers come first (what a clinician points at), then the presets.
+    m_layout->addWidget(presetBox);
+
+    m_layout->addWidget(buildCoordinateBox(*k)); // one row per coordinate
     m_layout->addStretch(1);
     refresh();
 }

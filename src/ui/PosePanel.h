@@ -14,6 +14,7 @@
 
 class QDoubleSpinBox;
 class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -23,6 +24,7 @@ class QVBoxLayout;
 class QWidget;
 
 namespace psoas::app { class Document; class Session; struct Change; }
+namespace psoas::solver { class Kinematics; }
 
 namespace psoas::ui {
 
@@ -53,6 +55,9 @@ private:
     };
     void sessionChanged(const app::Change& c);
     void buildRows();
+    QGroupBox* buildModeBox();                                  // standing / free
+    QGroupBox* buildPresetBox(const solver::Kinematics& k);     // a button per preset (laid out by layoutPresets)
+    QGroupBox* buildCoordinateBox(const solver::Kinematics& k); // a slider and a box per coordinate
     // Two columns of preset buttons when they fit beside each other, else one (a narrow dock
     // then never needs sideways scrolling, and no text is cut off).
     void layoutPresets();

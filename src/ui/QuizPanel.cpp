@@ -29,6 +29,15 @@
 namespace psoas::ui {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// A push button named `name` (tests find it by that), with a tool tip when `tip` is not empty.
+QPushButton* makeButton(const QString& text, const char* name, const QString& tip, QWidget* parent)
+{
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    if (!tip.isEmpty()) b->setToolTip(tip);
+    return b;
+}
 } // namespace
 
 QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
@@ -67,23 +76,15 @@ QuizPanel::QuizPanel(app::Session& session, Viewport* viewport, QWidget* parent)
     m_warnings->setStyleSheet("color: #a04000;");
 
     auto* buttons = new QHBoxLayout;
-    m_check = new QPushButton(tr("Check"), body);
-    m_check->setObjectName("quizCheck");
-    m_check->setToolTip(tr("Check the answer (Enter)"));
-    m_reveal = new QPushButton(tr("Reveal"), body);
-    m_reveal->setObjectName("quizReveal");
-    m_reveal->setToolTip(tr("Show the answer on the model (R)"));
-    m_next = new QPushButton(tr("Next"), body);
-    m_next->setObjectName("quizNext");
-    m_next->setToolTip(tr("Next question (N or →)"));
+    m_check = makeButton(tr("Check"), "quizCheck", tr("Check the answer (Enter)"), body);
+    m_reveal = makeButton(tr("Reveal"), "quizReveal", tr("Show the answer on the model (R)"), body);
+    m_next = makeButton(tr("Next"), "quizNext", tr("Next question (N or →)"), body);
     buttons->addWidget(m_check);
     buttons->addWidget(m_reveal);
     buttons->addWidget(m_next);
     auto* after = new QHBoxLayout;
-    m_retry = new QPushButton(tr("Retry missed"), body);
-    m_retry->setObjectName("quizRetry");
-    m_export = new QPushButton(tr("Export results…"), body);
-    m_export->setObjectName("quizExport");
+    m_retry = makeButton(tr("Retry missed"), "quizRetry", QString(), body);
+    m_export = makeButton(tr("Export results…"), "quizExport", QString(), body);
     after->addWidget(m_retry);
     after->addWidget(m_export);
 
