@@ -4,7 +4,9 @@
 // shape_fidelity does, and the errors are split by region (body, arch, transverse and spinous
 // processes) with their sign taken from the sculpture: + where the real bone lies outside the
 // model (bone missing), - where it lies inside (too much bone).
-//   usage: vertebra_fidelity [--data DIR] [--scans DIR] [--voxel M]
+//   usage: vertebra_fidelity [--data DIR] [--scans DIR] [--voxel M] [--dump PREFIX]
+// --dump writes PREFIX<level>.csv: the aligned reference's samples in the vertebra's own frame
+// (mm: x left, y cranial, z anterior), their signed distance to the sculpture and region.
 #include "FidelityCheck.h"
 #include "GzipPly.h"
 #include "SurfaceSampler.h"
@@ -41,14 +43,16 @@ struct Region {
 int main(int argc, char** argv)
 {
     std::string data = PSOAS_MB_DATA, scans = PSOAS_DEFAULT_SCANS;
+    std::string dump;
     double voxel = 0.0005;
     for (int i = 1; i < argc; ++i) {
         const bool hasValue = i + 1 < argc;
         if (!std::strcmp(argv[i], "--data") && hasValue) data = argv[++i];
         else if (!std::strcmp(argv[i], "--scans") && hasValue) scans = argv[++i];
         else if (!std::strcmp(argv[i], "--voxel") && hasValue) voxel = std::atof(argv[++i]);
+        else if (!std::strcmp(argv[i], "--dump") && hasValue) dump = argv[++i];
         else {
-            std::fprintf(stderr, "usage: vertebra_fidelity [--data DIR] [--scans DIR] [--voxel M]\n");
+            std::fprintf(stderr, "usage: vertebra_fidelity [--data DIR] [--scans DIR] [--voxel M] [--dump PREFIX]\n");
             return 2;
         }
     }
@@ -81,6 +85,7 @@ int main(int argc, char** argv)
         const modelbuilder::VertebraFrame& frame = rig.value().frame(id);
         const double b = 0.5 * d.bodyDepth, xTp = 0.5 * d.canalWidth + d.pedicleWidth;
         Region regions[] = {{"body"}, {"pedicles+laminae"}, {"articular"}, {"transverse"}, {"spinous"}};
+        std::FILE* out = dump.empty() ? nullptr : std::fopen((dump + level + ".csv").c_str(), "w");
         double refTp = 0.0, refBack = 0.0, refTop = -1.0, refBottom = 1.0;
         for (const Eigen::Vector3d& s : fidelity::sampleSurface(fidelity::transformed(reference, r.alignment.transform), 20000, 7)) {
             const glm::dvec3 q = frame.toLocal(glm::dvec3(s.x(), s.y(), s.z()) * 1e-3);
@@ -92,6 +97,7 @@ int main(int argc, char** argv)
             else if (std::abs(q.y) > 0.5 * d.posteriorHeight - 0.002 || std::abs(q.x) > 0.5 * d.canalWidth + 0.002) k = 2;
             else k = 1;
             regions[k].add(sd);
+            if (out) std::fprintf(out, "%.3f,%.3f,%.3f,%.3f,%d\n", 1000.0 * q.x, 1000.0 * q.y, 1000.0 * q.z, sd, k);
             refTp = std::max(refTp, std::abs(q.x));
             refBack = std::min(refBack, q.z);
             if (k == 4) {
@@ -99,6 +105,7 @@ int main(int argc, char** argv)
                 refBottom = std::min(refBottom, q.y);
             }
         }
+        if (out) std::fclose(out);
         for (const Region& g : regions)
             if (g.n)
                 std::printf("    %-18s n %5d  signed mean %+6.2f  RMS %5.2f  missing %5.2f  excess %5.2f (mm)\n", g.name, g.n,
