@@ -148,7 +148,9 @@ TEST_CASE("Lumbar vertebrae have a triangular canal and hatchet-shaped spinous p
         const double midWidth = boneExtent(shape, {0.0, y0, 0.5 * (root + tip)}, {1, 0, 0});
         INFO("spinous height (mm) root " << rootHeight * 1000.0 << " tip " << tipHeight * 1000.0 << ", thickness "
                                          << midWidth * 1000.0);
-        CHECK(tipHeight > 1.15 * rootHeight);
+        // The mean L3 of Clouthier et al. 2023 is about 1.1-1.15 times as tall 3 mm from its end as
+        // 7 mm behind the arch (its free end rounds off rather than ending in a tall square edge).
+        CHECK(tipHeight > 1.10 * rootHeight);
         CHECK(tipHeight > 0.8 * d.spinousHeight);
         CHECK(midWidth < 0.35 * tipHeight);
     }

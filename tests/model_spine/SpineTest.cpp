@@ -101,7 +101,9 @@ TEST_CASE("Vertebrae are closed, outward-facing meshes with an open canal", "[mo
         // No surface inside the canal: nothing within 5 mm of its axis at body height.
         const VertebraDimensions d = vertebraDimensionsFrom(rig(), id);
         const VertebraFrame& f = rig().frame(id);
-        const glm::dvec3 canal(0.0, 0.0, -0.5 * d.bodyDepth - 0.5 * d.canalDepth);
+        // (A lumbar canal's depth is counted from the shallow concavity in the back of the body.)
+        const double canalFront = -0.5 * d.bodyDepth + (d.thoracic ? 0.0 : VertebraShape::kLumbarNotchDepth);
+        const glm::dvec3 canal(0.0, 0.0, canalFront - 0.5 * d.canalDepth);
         int inside = 0;
         for (const glm::vec3& pw : v.positions) {
             const glm::dvec3 p = f.toLocal(glm::dvec3(pw));

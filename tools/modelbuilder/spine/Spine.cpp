@@ -92,34 +92,39 @@ VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id)
 
 std::vector<BuiltPart> buildSpine(const RigData& rig) { return buildSpine(rig, 0.0005); }
 
+BuiltPart buildVertebra(const RigData& rig, const std::string& id, double voxelSize)
+{
+    const VertebraShape shape = vertebraShapeFrom(rig, id);
+    const VertebraFrame& frame = rig.frame(id);
+    // World bounding box of the local box.
+    const glm::dvec3 lmin = shape.boundsMin(), lmax = shape.boundsMax();
+    glm::dvec3 wmin(1e9), wmax(-1e9);
+    for (int c = 0; c < 8; ++c) {
+        const glm::dvec3 corner((c & 1) ? lmax.x : lmin.x, (c & 2) ? lmax.y : lmin.y, (c & 4) ? lmax.z : lmin.z);
+        const glm::dvec3 w = frame.toWorld(corner);
+        wmin = glm::min(wmin, w);
+        wmax = glm::max(wmax, w);
+    }
+    const SdfFunction sdf = [&shape, &frame](const glm::dvec3& p) { return shape.distance(frame.toLocal(p)); };
+    // Simplification can occasionally pinch a thin process into a non-manifold edge; try
+    // a few budgets (deterministically) and keep the first closed result.
+    BuiltPart part;
+    for (const std::size_t target : {5400u, 6000u, 6800u, 8000u}) {
+        part = meshSdf(id, sdf, wmin, wmax, voxelSize, target);
+        if (closedManifold(part))
+            break;
+    }
+    part.parentJoint = jointOf(rig, id, defaultJoint(id));
+    return part;
+}
+
 std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
 {
     std::vector<BuiltPart> parts;
     std::map<std::string, VertebraShape> shapes;
     for (const VertebraDims& d : rig.vertebrae) {
-        const VertebraShape shape = vertebraShapeFrom(rig, d.id);
-        shapes.emplace(d.id, shape);
-        const VertebraFrame& frame = rig.frame(d.id);
-        // World bounding box of the local box.
-        const glm::dvec3 lmin = shape.boundsMin(), lmax = shape.boundsMax();
-        glm::dvec3 wmin(1e9), wmax(-1e9);
-        for (int c = 0; c < 8; ++c) {
-            const glm::dvec3 corner((c & 1) ? lmax.x : lmin.x, (c & 2) ? lmax.y : lmin.y, (c & 4) ? lmax.z : lmin.z);
-            const glm::dvec3 w = frame.toWorld(corner);
-            wmin = glm::min(wmin, w);
-            wmax = glm::max(wmax, w);
-        }
-        const SdfFunction sdf = [&shape, &frame](const glm::dvec3& p) { return shape.distance(frame.toLocal(p)); };
-        // Simplification can occasionally pinch a thin process into a non-manifold edge; try
-        // a few budgets (deterministically) and keep the first closed result.
-        BuiltPart part;
-        for (const std::size_t target : {5400u, 6000u, 6800u, 8000u}) {
-            part = meshSdf(d.id, sdf, wmin, wmax, voxelSize, target);
-            if (closedManifold(part))
-                break;
-        }
-        part.parentJoint = jointOf(rig, d.id, defaultJoint(d.id));
-        parts.push_back(std::move(part));
+        shapes.emplace(d.id, vertebraShapeFrom(rig, d.id));
+        parts.push_back(buildVertebra(rig, d.id, voxelSize));
     }
     for (const DiscDims& disc : rig.discs) {
         auto up = shapes.find(disc.upper);

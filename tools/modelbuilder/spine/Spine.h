@@ -19,6 +19,9 @@ VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string&
 // articular processes of the lumbar vertebra below it (when there is one).
 VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id);
 
+// One vertebra's mesh in the model frame, exactly as buildSpine makes it (parentJoint set).
+BuiltPart buildVertebra(const RigData& rig, const std::string& id, double voxelSize);
+
 // All spine and thoracic-cage parts: bones carry their rig joint as parentJoint, discs have
 // parentJoint "" and uv1 = (0, t).
 std::vector<BuiltPart> buildSpine(const RigData& rig);

@@ -11,6 +11,10 @@ using shape::V3;
 
 namespace {
 constexpr double kFacetGap = 0.0014; // articular cartilage and joint space between the facets (m)
+// Depth of the shallow concavity in the back of the body at the midline (m): real lumbar bodies
+// are barely notched (the mean L3/L4 of Clouthier et al. 2023 about 1-2 mm); the canal's depth
+// is measured from it.
+constexpr double kLumbarNotchDepth = VertebraShape::kLumbarNotchDepth;
 }
 
 VertebraDimensions defaultVertebraDimensions(const std::string& id)
@@ -66,6 +70,12 @@ VertebraDimensions defaultVertebraDimensions(const std::string& id)
             v.transverseBack = v2.second;
             v.canalDepth = 0.0155;
         }
+    // Lumbar transverse processes run back as they run out: the mean L3/L4 of Clouthier et al.
+    // 2023 have their tips about 7 and 4 mm behind a process at right angles to the body.
+    static const std::pair<const char*, double> lumbarBack[] = {{"l3", 0.0075}, {"l4", 0.0045}};
+    for (const auto& [lid, back] : lumbarBack)
+        if (id == lid)
+            v.transverseBack = back;
     return v;
 }
 
@@ -84,12 +94,21 @@ double VertebraShape::bodyDistance(const V3& p) const
     const double hh = halfHeightAt(p.z);
     // Waist: the body is narrower at mid-height than at the endplates.
     const double u = std::clamp(p.y / hh, -1.0, 1.0);
-    const double s = 1.0 - 0.07 * (1.0 - u * u);
-    const double x = p.x / s, z = p.z / s;
+    // L1-L4 bodies: the sides deeply waisted, the front less so, flaring out to the endplate
+    // rims in the outer third of the height (the mean L3/L4 of Clouthier et al. 2023). Thoracic
+    // bodies and L5 (whose front overhangs the sacral promontory) keep an even, shallow waist.
+    const double w = 1.0 - u * u;
+    const bool evenWaist = m_d.thoracic || m_d.id == "l5";
+    const double sx = evenWaist ? 1.0 - 0.07 * w : 1.0 - 0.14 * w * w * w;
+    const double sz = evenWaist ? sx : 1.0 - 0.05 * w * w * w;
+    const double s = std::min(sx, sz);
+    const double x = p.x / sx, z = p.z / sz;
     // Kidney outline: an ellipse with a shallow posterior notch for the canal.
     double d2 = shape::ellipse2(x, z, a, b);
     const double notchR = 0.55 * m_d.canalWidth;
-    const double notch = std::sqrt(x * x + (z + b + 0.62 * notchR) * (z + b + 0.62 * notchR)) - notchR;
+    const double notchDepth = m_d.thoracic ? 0.38 * notchR : kLumbarNotchDepth;
+    const double notchZ = z + b + notchR - notchDepth;
+    const double notch = std::sqrt(x * x + notchZ * notchZ) - notchR;
     d2 = shape::smoothSubtract(d2, notch, 0.004) * s;
     const double dy = std::abs(p.y) - hh;
     double d = std::min(std::max(d2, dy), 0.0) + glm::length(glm::dvec2(std::max(d2, 0.0), std::max(dy, 0.0)));
@@ -159,7 +178,7 @@ double VertebraShape::lumbarSuperiorProcess(const V3& q, const VertebraDimension
     const double hh = 0.5 * v.posteriorHeight;
     const double th = glm::radians(v.facetAngleDeg);
     const FacetArc arc = superiorFacetArc(v);
-    const double thick = 0.0042;
+    const double thick = 0.0050;
     const double top = hh + 0.010;
     double sap = arcPlate(q, q.y, arc, arc.radius, arc.radius + thick, -0.1 * hh, top, 0.0, 0.0019);
     // Rounded, slightly tapering top: the plate narrows towards its tip.
@@ -201,7 +220,7 @@ double VertebraShape::articularProcesses(const V3& q) const
         const double yTipLower = 0.45 * lowerHh;
         const double dTop = q.y - yTopLocal, dTip = yTipLower - ql.y;
         // A plate concentric with the lower facet, cut between the two heights.
-        iap = arcPlate(ql, ql.y, arc, rOut - 0.0058, rOut, -1e3, 1e3, -0.05, 0.0022);
+        iap = arcPlate(ql, ql.y, arc, rOut - 0.0072, rOut, -1e3, 1e3, -0.05, 0.0022);
         const double dy = std::max(dTop, dTip);
         iap = shape::smoothIntersect(iap, dy, 0.0030);
         // Joined to the lamina of its own vertebra.
@@ -277,6 +296,10 @@ double VertebraShape::posteriorElements(const V3& p) const
 
 namespace {
 
+// z of the front of the lumbar arch at the midline: canalDepth behind the back of the body
+// (which the shallow midline concavity puts kLumbarNotchDepth in front of -bodyDepth/2).
+double lumbarArchFront(const VertebraDimensions& v) { return -0.5 * v.bodyDepth + kLumbarNotchDepth - v.canalDepth; }
+
 // Rounded intersection of two half-space distances (negative inside both), corner radius r.
 double roundedAnd(double a, double b, double r)
 {
@@ -306,12 +329,13 @@ double VertebraShape::lumbarTransverse(const V3& q, double xp, double yp, double
     const VertebraDimensions& v = m_d;
     const double b = 0.5 * v.bodyDepth;
     const bool heavy = v.transverseThickness > 0.012;
-    const V3 root(xp, yp - 0.001, -b - 0.35 * v.canalDepth);
+    const double y0 = heavy ? yp - 0.001 : yp + 0.001;
+    const V3 root(xp, y0, -b - 0.35 * v.canalDepth);
     const double back = v.transverseBack >= 0.0 ? v.transverseBack : 0.002;
-    const V3 tip(tipX, yp + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
+    const V3 tip(tipX, y0 + v.transverseUpturn, -b - 0.55 * v.canalDepth - back);
     const V3 up(0, 1, 0);
-    const double ru1 = (heavy ? 0.30 : 0.42) * v.transverseThickness; // half height at the tip
-    const double rs1 = heavy ? 0.0034 : 0.0019;                         // half thickness at the tip
+    const double ru1 = (heavy ? 0.30 : 0.44) * v.transverseThickness; // half height at the tip
+    const double rs1 = heavy ? 0.0034 : 0.27 * v.transverseThickness;   // half thickness at the tip
     const double ru0 = std::max(0.42 * v.pedicleHeight, heavy ? 0.5 * v.transverseThickness : 0.0);
     const double rs0 = heavy ? 0.0062 : 0.0032;
     double tp;
@@ -321,7 +345,8 @@ double VertebraShape::lumbarTransverse(const V3& q, double xp, double yp, double
         const V3 side(xp - 0.004, yp, -b + 0.004);
         tp = shape::smoothUnion(tp, shape::taperedBar(q, side, root + 0.55 * (tip - root), up, 0.0060, ru1, 0.0045, rs1), 0.004);
     } else {
-        tp = shape::taperedBar(q, root, tip, up, 1.04 * ru1, ru1, 1.1 * rs1, rs1);
+        // Flat (about 9 x 5 mm), tapering a little to a rounded tip.
+        tp = shape::taperedBar(q, root, tip, up, 1.2 * ru1, ru1, 1.15 * rs1, rs1);
         tp = shape::smoothUnion(tp, shape::taperedBar(q, root, root + 0.6 * (tip - root), up, ru0, ru1, rs0, rs1), 0.003);
     }
     // Accessory process: a small tubercle on the back of the root, below the mammillary process.
@@ -335,7 +360,7 @@ double VertebraShape::lumbarCanal(const V3& q) const
     // along the laminae to an apex at their junction (x >= 0 half).
     const VertebraDimensions& v = m_d;
     const double b = 0.5 * v.bodyDepth;
-    const double zFront = -b + 0.001, zMid = -b - 0.45 * v.canalDepth, zBack = -b - v.canalDepth;
+    const double zFront = -b + 0.001, zMid = -b - 0.32 * v.canalDepth, zBack = lumbarArchFront(v);
     const glm::dvec2 p(q.x, q.z);
     const glm::dvec2 corner(0.5 * v.canalWidth, zMid), apex(0.0, zBack);
     const glm::dvec2 side = glm::normalize(corner - apex);
@@ -352,7 +377,7 @@ double VertebraShape::lumbarArch(const V3& q) const
     // Lamina: a broad, short plate from the pillar (pedicle and articular processes) to the
     // midline, its inner face along the canal's side, its lower border further back than its
     // upper border.
-    const double zMid = -b - 0.45 * v.canalDepth, zBack = -b - v.canalDepth;
+    const double zMid = -b - 0.32 * v.canalDepth, zBack = lumbarArchFront(v);
     const double thick = 0.0028;
     const glm::dvec2 corner(0.5 * v.canalWidth, zMid), apex(0.0, zBack);
     const glm::dvec2 along2 = glm::normalize(apex - corner);
@@ -362,29 +387,34 @@ double VertebraShape::lumbarArch(const V3& q) const
     const V3 up = glm::normalize(V3(0, 1, 0) - 0.42 * outward);
     const V3 normal = glm::cross(along, up);
     const double len = glm::length(apex - corner);
-    const V3 centre = V3(0.5 * (corner.x + apex.x), -0.28 * hh, 0.5 * (corner.y + apex.y)) + outward * (thick + 0.0002);
+    const V3 centre = V3(0.5 * (corner.x + apex.x), -0.40 * hh, 0.5 * (corner.y + apex.y)) + outward * (thick + 0.0002);
     const V3 l = glm::transpose(glm::dmat3(along, up, normal)) * (q - centre);
-    double d = shape::roundBox(l, V3(0.0), V3(0.5 * len + 0.004, 0.62 * hh + 0.002, thick), 0.0018);
-    // Spinous process: a horizontal hatchet, taller at its free end, thin side to side, with
-    // a thick, rough posterior border and a thickened lower border.
+    double d = shape::roundBox(l, V3(0.0), V3(0.5 * len + 0.004, 0.72 * hh + 0.002, thick), 0.0018);
+    // Spinous process: a horizontal hatchet, tallest two thirds of the way back, its free end
+    // rounded off and tapering (no ball at the tip), thin side to side near the lamina and
+    // thicker along its rough posterior half (the mean L3/L4 of Clouthier et al. 2023: about
+    // 6 mm wide at the root, 8 mm behind, the tip at the height of the lamina's lower border).
     const double sh = v.spinousHeight, y0 = -0.25 * hh;
     const double z0 = zBack - 0.002, z1 = zBack - 0.004 - v.spinousLength;
-    const glm::dvec2 prof[] = {{z1, y0 - 0.004 - 0.50 * sh}, {z1, y0 - 0.002 + 0.45 * sh}, {z0, y0 + 0.30 * sh},
-                               {z0, y0 - 0.38 * sh}};
-    // Counter-clockwise in (z, y) seen from the left: reverse if needed by checking the area.
+    const double zm = z0 + 0.6 * (z1 - z0);
+    // Counter-clockwise in (z, y) seen from the left (z decreasing along the top): front top,
+    // tallest part, back, the rounded tip, and back along the lower border.
+    const glm::dvec2 poly[] = {{z0, y0 - 0.38 * sh},         {zm, y0 - 0.004 - 0.56 * sh},  {z1, y0 - 0.004 - 0.52 * sh},
+                               {z1 - 0.0030, y0 - 0.004 - 0.36 * sh}, {z1 - 0.0042, y0 - 0.14 * sh},
+                               {z1 - 0.0030, y0 + 0.08 * sh}, {z1, y0 + 0.27 * sh},         {zm, y0 + 0.34 * sh},
+                               {z0, y0 + 0.30 * sh}};
+    constexpr int n = int(sizeof(poly) / sizeof(poly[0]));
     double area = 0.0;
-    for (int i = 0; i < 4; ++i)
-        area += prof[i].x * prof[(i + 1) % 4].y - prof[(i + 1) % 4].x * prof[i].y;
-    glm::dvec2 poly[4];
-    for (int i = 0; i < 4; ++i)
-        poly[i] = area > 0.0 ? prof[i] : prof[3 - i];
-    const double side2 = convexPolygon(glm::dvec2(q.z, q.y), poly, 4);
-    const double sp = roundedAnd(side2, std::abs(q.x) - 0.0026, 0.0016);
+    for (int i = 0; i < n; ++i)
+        area += poly[i].x * poly[(i + 1) % n].y - poly[(i + 1) % n].x * poly[i].y;
+    glm::dvec2 ccw[n];
+    for (int i = 0; i < n; ++i)
+        ccw[i] = area > 0.0 ? poly[i] : poly[n - 1 - i];
+    const double side2 = convexPolygon(glm::dvec2(q.z, q.y), ccw, n);
+    const double t = std::clamp((z0 - q.z) / (0.7 * (z0 - z1)), 0.0, 1.0);
+    const double halfWidth = (0.0028 + 0.0010 * t) * sh / 0.024;
+    const double sp = roundedAnd(side2, std::abs(q.x) - halfWidth, 0.0020);
     d = shape::smoothUnion(d, sp, 0.004);
-    d = shape::smoothUnion(d, shape::capsule(q, V3(0.0, y0 + 0.40 * sh, z1 + 0.002), V3(0.0, y0 - 0.46 * sh, z1 + 0.002),
-                                             0.0036, 0.0044), 0.003);
-    d = shape::smoothUnion(d, shape::capsule(q, V3(0.0, y0 - 0.36 * sh, z0), V3(0.0, y0 - 0.48 * sh, z1 + 0.003),
-                                             0.0030, 0.0036), 0.003);
     return d;
 }
 

@@ -64,6 +64,9 @@ public:
         double halfAngle = 0.0;
     };
     static FacetArc superiorFacetArc(const VertebraDimensions& v);
+    // Depth (m) of the shallow concavity in the back of a lumbar body at the midline: the
+    // canal's depth is counted from it, so its front is this far in front of -bodyDepth / 2.
+    static constexpr double kLumbarNotchDepth = 0.0020;
     // Half height of the body at depth z (wedged: anterior and posterior heights differ).
     double halfHeightAt(double z) const;
 
