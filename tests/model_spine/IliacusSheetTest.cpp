@@ -86,7 +86,7 @@ TEST_CASE("Iliacus is one closed sheet, not a bundle of tubes", "[model_muscles]
 
 TEST_CASE("Iliacus fans from the iliac crest and sacral ala to a narrow tendon", "[model_muscles][iliacus]")
 {
-    const RigData& r = rig();
+    const RigLayout& r = rig();
     for (const char* id : {"iliacus_l", "iliacus_r"}) {
         INFO(id);
         const BuiltPart& m = *findPart(muscleParts(), id);

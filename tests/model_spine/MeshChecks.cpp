@@ -10,10 +10,10 @@
 
 namespace psoas::modelbuilder::test {
 
-const RigData& rig()
+const RigLayout& rig()
 {
-    static const RigData data = [] {
-        auto r = RigData::load(PSOAS_MODEL_DATA_DIR);
+    static const RigLayout data = [] {
+        auto r = RigLayout::load(PSOAS_MODEL_DATA_DIR);
         if (!r.ok())
             throw std::runtime_error(r.message());
         return std::move(r).value();

@@ -1,15 +1,15 @@
 #pragma once
-// Helpers for the model tests: closedness, signed volume, a shared RigData and the built
+// Helpers for the model tests: closedness, signed volume, a shared RigLayout and the built
 // parts (built once per test run, the vertebrae at a coarser voxel size to stay quick).
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 
 #include <string>
 #include <vector>
 
 namespace psoas::modelbuilder::test {
 
-const RigData& rig();
+const RigLayout& rig();
 const std::vector<BuiltPart>& spineParts();
 const std::vector<BuiltPart>& muscleParts();
 const BuiltPart* findPart(const std::vector<BuiltPart>& parts, const std::string& id);

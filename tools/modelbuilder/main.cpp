@@ -2,7 +2,7 @@
 // Usage: psoas-modelbuilder [--data DIR] [--out DIR] [--rig-only]
 #include "core/BuildModel.h"
 #include "core/OutputCheck.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "core/RigJson.h"
 
 #include "core/AtomicFile.h"
@@ -37,7 +37,7 @@ int main(int argc, char** argv)
                      outDir.c_str(), ec.message().c_str());
         return 1;
     }
-    auto rig = modelbuilder::RigData::load(dataDir);
+    auto rig = modelbuilder::RigLayout::load(dataDir);
     if (!rig) {
         std::fprintf(stderr, "psoas-modelbuilder: %s\n", rig.message().c_str());
         return 1;

@@ -11,7 +11,7 @@
 #include "GzipPly.h"
 #include "SurfaceSampler.h"
 
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "spine/Spine.h"
 
 #include <cmath>
@@ -56,7 +56,7 @@ int main(int argc, char** argv)
             return 2;
         }
     }
-    auto rig = modelbuilder::RigData::load(data);
+    auto rig = modelbuilder::RigLayout::load(data);
     if (!rig) {
         std::fprintf(stderr, "vertebra_fidelity: %s\n", rig.message().c_str());
         return 1;

@@ -25,7 +25,7 @@ namespace {
 constexpr double kBoneVoxel = 0.0008;
 }
 
-core::Status buildModel(RigData& rig, const std::string& glbPath)
+core::Status buildModel(RigLayout& rig, const std::string& glbPath)
 {
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();

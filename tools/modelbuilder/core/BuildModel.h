@@ -2,7 +2,7 @@
 // Builds every part (pelvis, sacrum, femurs here; spine and muscles from spine/ and muscles/),
 // snaps the surface landmarks and attachment areas onto their bones (updating `rig`), and
 // writes the .glb.
-#include "RigData.h"
+#include "RigLayout.h"
 
 #include "core/Error.h"
 
@@ -10,6 +10,6 @@
 
 namespace psoas::modelbuilder {
 
-core::Status buildModel(RigData& rig, const std::string& glbPath);
+core::Status buildModel(RigLayout& rig, const std::string& glbPath);
 
 } // namespace psoas::modelbuilder

@@ -29,7 +29,7 @@ bool parseHex(const std::string& hex, double rgb[3])
     return true;
 }
 
-std::string kindOf(const RigData& rig, const BuiltPart& p)
+std::string kindOf(const RigLayout& rig, const BuiltPart& p)
 {
     auto it = rig.structureKinds.find(p.id);
     if (it != rig.structureKinds.end()) return it->second;
@@ -72,7 +72,7 @@ private:
 
 } // namespace
 
-core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPart>& parts)
+core::Result<std::string> glbBytes(const RigLayout& rig, const std::vector<BuiltPart>& parts)
 {
     tinygltf::Model model;
     model.asset.version = "2.0";

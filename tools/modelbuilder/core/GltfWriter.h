@@ -5,7 +5,7 @@
 // scene root, landmarks and attachment areas as empty nodes under their bone, node extras
 // (kind, body, radius) and asset extras (frame, units, builder version).
 #include "BuiltPart.h"
-#include "RigData.h"
+#include "RigLayout.h"
 
 #include "core/Error.h"
 
@@ -17,6 +17,6 @@ namespace psoas::modelbuilder {
 inline constexpr const char* kBuilderVersion = "1.0";
 
 // The .glb bytes (deterministic for the same inputs).
-core::Result<std::string> glbBytes(const RigData& rig, const std::vector<BuiltPart>& parts);
+core::Result<std::string> glbBytes(const RigLayout& rig, const std::vector<BuiltPart>& parts);
 
 } // namespace psoas::modelbuilder

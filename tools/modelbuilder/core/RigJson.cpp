@@ -31,7 +31,7 @@ std::string sideOf(const std::string& name)
 
 } // namespace
 
-std::string rigJsonText(const RigData& rig)
+std::string rigJsonText(const RigLayout& rig)
 {
     OJson j;
     j["frame"] = "glTF model frame: +Y up, +Z anterior, +X patient's left; origin midway between the hip centres; "
@@ -116,7 +116,7 @@ std::string rigJsonText(const RigData& rig)
     return j.dump(1) + "\n";
 }
 
-core::Result<std::string> catalogJsonText(const std::string& dataDir, const RigData& rig)
+core::Result<std::string> catalogJsonText(const std::string& dataDir, const RigLayout& rig)
 {
     const std::string path = dataDir + "/catalog.json";
     auto parsed = core::readJsonFile(path);

@@ -7,7 +7,7 @@
 
 namespace psoas::modelbuilder {
 
-BoneClearance::BoneClearance(const RigData& rig) : m_wraps(rig.wraps)
+BoneClearance::BoneClearance(const RigLayout& rig) : m_wraps(rig.wraps)
 {
     for (const VertebraDims& d : rig.vertebrae) {
         m_shapes.emplace_back(vertebraDimensionsFrom(rig, d.id));

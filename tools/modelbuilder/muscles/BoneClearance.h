@@ -2,7 +2,7 @@
 // Keeps muscle centre lines off the bones they pass in neutral: the vertebrae (sculpted
 // shapes in their rig frames) and the rig's wrap surfaces (pelvic brim cylinder, hip capsule
 // ellipsoid). A muscle may still touch the bone where it attaches (its ends).
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "spine/VertebraShape.h"
 
 #include <glm/glm.hpp>
@@ -14,7 +14,7 @@ namespace psoas::modelbuilder {
 
 class BoneClearance {
 public:
-    explicit BoneClearance(const RigData& rig);
+    explicit BoneClearance(const RigLayout& rig);
 
     // Signed distance (m) from a model-frame point to the nearest obstacle.
     double distance(const glm::dvec3& p) const;

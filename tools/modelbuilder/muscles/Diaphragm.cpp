@@ -60,7 +60,7 @@ std::vector<glm::dvec3> closedSpline(const std::vector<glm::dvec3>& pts, int per
 
 } // namespace
 
-Diaphragm::Diaphragm(const RigData& rig)
+Diaphragm::Diaphragm(const RigLayout& rig)
     : m_rig(rig), m_t12(rig.frame("t12")), m_caval(m_t12.toLocal(rig.landmark("lm_caval_opening"))),
       m_hiatus(m_t12.toLocal(rig.landmark("lm_oesophageal_hiatus")))
 {

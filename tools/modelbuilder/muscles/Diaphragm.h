@@ -19,7 +19,7 @@
 // is how much the vertex follows the dome (0 at the attachments, 1 at the top).
 // COLOR_0 = (tendon colour, weight): weight 1 on tendon and ligaments, 0 on muscle.
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "muscles/DiaphragmOpenings.h"
 
 #include <glm/glm.hpp>
@@ -30,7 +30,7 @@ namespace psoas::modelbuilder {
 
 class Diaphragm {
 public:
-    explicit Diaphragm(const RigData& rig);
+    explicit Diaphragm(const RigLayout& rig);
 
     BuiltPart build() const;
 
@@ -66,7 +66,7 @@ private:
     BuiltPart shell(std::vector<PlacedOpening>& placed) const;
     BuiltPart crus(bool right) const;
 
-    const RigData& m_rig;
+    const RigLayout& m_rig;
     VertebraFrame m_t12;
     glm::dvec3 m_caval;  // lm_caval_opening, T12 frame
     glm::dvec3 m_hiatus; // lm_oesophageal_hiatus, T12 frame

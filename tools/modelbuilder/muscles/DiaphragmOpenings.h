@@ -5,7 +5,7 @@
 // surface and moves the vertices left on its edge onto the ellipse, so the hole has a smooth
 // outline. The shell then joins its upper and lower faces along the opening's edge with a wall.
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 
 #include <glm/glm.hpp>
 

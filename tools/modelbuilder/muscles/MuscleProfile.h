@@ -2,7 +2,7 @@
 // Cross-section of one swept muscle path: radius (half width) r(s), flattening (thickness /
 // width) f(s) and the direction in which the section is thin, for s in [0,1] from origin to
 // insertion. The shape depends on the muscle and on where its belly and tendon lie.
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 
 #include <glm/glm.hpp>
 

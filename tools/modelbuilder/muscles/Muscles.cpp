@@ -87,7 +87,7 @@ BuiltPart sweepPath(const std::string& id, const std::vector<glm::dvec3>& line, 
 
 } // namespace
 
-std::vector<BuiltPart> buildMuscles(const RigData& rig, const std::vector<BuiltPart>& bones)
+std::vector<BuiltPart> buildMuscles(const RigLayout& rig, const std::vector<BuiltPart>& bones)
 {
     std::vector<BuiltPart> parts;
     BoneSurface pelvis;

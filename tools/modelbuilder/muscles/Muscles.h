@@ -5,7 +5,7 @@
 // psoas_major_l/_r (one sweep per slip), psoas_minor_l/_r, iliacus_l/_r, diaphragm,
 // quadratus_lumborum_l/_r, gluteus_maximus_l/_r, rectus_femoris_l/_r.
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 
 #include <vector>
 
@@ -13,6 +13,6 @@ namespace psoas::modelbuilder {
 
 // `bones`: the built bone parts (hip bones, sacrum, femurs) the iliacus sheet must lie on
 // without entering; without them the sheet only keeps off the vertebrae and wrap surfaces.
-std::vector<BuiltPart> buildMuscles(const RigData& rig, const std::vector<BuiltPart>& bones = {});
+std::vector<BuiltPart> buildMuscles(const RigLayout& rig, const std::vector<BuiltPart>& bones = {});
 
 } // namespace psoas::modelbuilder

@@ -6,7 +6,7 @@
 
 namespace psoas::modelbuilder {
 
-BuiltPart buildFemurRight(const RigData& rig, double voxel, std::size_t targetTriangles)
+BuiltPart buildFemurRight(const RigLayout& rig, double voxel, std::size_t targetTriangles)
 {
     const FemurFrame f = femurFrame(rig);
     const glm::dvec3 u = f.shaftUp, m = f.medial, a = f.anterior;

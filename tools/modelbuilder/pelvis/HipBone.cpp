@@ -36,7 +36,7 @@ glm::dvec3 acetabularAxisRight()
     return glm::normalize(glm::dvec3(-std::sin(incl) * std::cos(av), -std::cos(incl), std::sin(incl) * std::sin(av)));
 }
 
-BuiltPart buildHipBoneRight(const RigData& rig, double voxel, std::size_t targetTriangles)
+BuiltPart buildHipBoneRight(const RigLayout& rig, double voxel, std::size_t targetTriangles)
 {
     const glm::dvec3 H = rig.hipCenter(false);
     const glm::dvec3 asis = rig.landmark("lm_asis_r");

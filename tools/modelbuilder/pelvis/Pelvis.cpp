@@ -6,7 +6,7 @@
 
 namespace psoas::modelbuilder {
 
-std::vector<BuiltPart> buildPelvis(const RigData& rig, double voxelSize)
+std::vector<BuiltPart> buildPelvis(const RigLayout& rig, double voxelSize)
 {
     std::vector<BuiltPart> parts;
     parts.push_back(buildSacrum(rig, voxelSize, 9000));

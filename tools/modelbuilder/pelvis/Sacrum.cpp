@@ -12,7 +12,7 @@ glm::dvec3 down(double phiDeg) { return {0.0, -std::cos(phiDeg * kDeg), -std::si
 glm::dvec3 forward(double phiDeg) { return {0.0, -std::sin(phiDeg * kDeg), std::cos(phiDeg * kDeg)}; }
 } // namespace
 
-std::vector<glm::dvec3> sacralCurve(const RigData& rig)
+std::vector<glm::dvec3> sacralCurve(const RigLayout& rig)
 {
     const VertebraFrame& s1 = rig.frame("s1");
     const double slope = rig.pelvis.sacralSlopeDeg;
@@ -28,7 +28,7 @@ std::vector<glm::dvec3> sacralCurve(const RigData& rig)
     return c;
 }
 
-BuiltPart buildSacrum(const RigData& rig, double voxel, std::size_t targetTriangles)
+BuiltPart buildSacrum(const RigLayout& rig, double voxel, std::size_t targetTriangles)
 {
     const VertebraFrame& s1 = rig.frame("s1");
     const glm::dvec3 E = s1.superiorEndplate, nS = s1.superiorNormal;

@@ -3,7 +3,7 @@
 // the vertebral body's kidney shape; the wall bulges slightly outwards (annulus).
 // uv1 = (0, t): t = 0 on the lower endplate, 1 on the upper one.
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "spine/VertebraShape.h"
 
 #include <glm/glm.hpp>

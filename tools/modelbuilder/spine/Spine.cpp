@@ -14,7 +14,7 @@ namespace psoas::modelbuilder {
 
 namespace {
 
-std::string jointOf(const RigData& rig, const std::string& body, const std::string& fallback)
+std::string jointOf(const RigLayout& rig, const std::string& body, const std::string& fallback)
 {
     for (const BodyDef& b : rig.bodies)
         if (b.name == body)
@@ -50,7 +50,7 @@ bool closedManifold(const BuiltPart& part)
 
 } // namespace
 
-VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string& id)
+VertebraDimensions vertebraDimensionsFrom(const RigLayout& rig, const std::string& id)
 {
     VertebraDimensions v = defaultVertebraDimensions(id);
     for (const VertebraDims& d : rig.vertebrae) {
@@ -75,7 +75,7 @@ VertebraDimensions vertebraDimensionsFrom(const RigData& rig, const std::string&
     return v;
 }
 
-VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id)
+VertebraShape vertebraShapeFrom(const RigLayout& rig, const std::string& id)
 {
     VertebraShape shape(vertebraDimensionsFrom(rig, id));
     for (const DiscDims& disc : rig.discs) {
@@ -90,9 +90,9 @@ VertebraShape vertebraShapeFrom(const RigData& rig, const std::string& id)
     return shape;
 }
 
-std::vector<BuiltPart> buildSpine(const RigData& rig) { return buildSpine(rig, 0.0005); }
+std::vector<BuiltPart> buildSpine(const RigLayout& rig) { return buildSpine(rig, 0.0005); }
 
-BuiltPart buildVertebra(const RigData& rig, const std::string& id, double voxelSize)
+BuiltPart buildVertebra(const RigLayout& rig, const std::string& id, double voxelSize)
 {
     const VertebraShape shape = vertebraShapeFrom(rig, id);
     const VertebraFrame& frame = rig.frame(id);
@@ -118,7 +118,7 @@ BuiltPart buildVertebra(const RigData& rig, const std::string& id, double voxelS
     return part;
 }
 
-std::vector<BuiltPart> buildSpine(const RigData& rig, double voxelSize)
+std::vector<BuiltPart> buildSpine(const RigLayout& rig, double voxelSize)
 {
     std::vector<BuiltPart> parts;
     std::map<std::string, VertebraShape> shapes;

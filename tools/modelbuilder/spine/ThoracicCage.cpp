@@ -64,7 +64,7 @@ double cartThick(double) { return 0.0036; }
 
 } // namespace
 
-ThoracicCage::ThoracicCage(const RigData& rig, const VertebraShape& t12)
+ThoracicCage::ThoracicCage(const RigLayout& rig, const VertebraShape& t12)
     : m_frame(rig.frame("t12")), m_t12(t12.dimensions()), m_joint("j_t12_l1"), m_spine(rig, t12.dimensions())
 {
     for (const BodyDef& b : rig.bodies)

@@ -6,7 +6,7 @@
 // 7-11 and the tubercles of ribs 7-10 articulate with. Everything moves with T12 (parent
 // joint j_t12_l1).
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "spine/ThoracicSpine.h"
 #include "spine/VertebraShape.h"
 
@@ -19,7 +19,7 @@ namespace psoas::modelbuilder {
 
 class ThoracicCage {
 public:
-    ThoracicCage(const RigData& rig, const VertebraShape& t12);
+    ThoracicCage(const RigLayout& rig, const VertebraShape& t12);
 
     // thoracic_t7_t11, rib_7_l ... rib_12_r, costal_cartilage_l/_r, sternum.
     std::vector<BuiltPart> build(double voxelSize) const;

@@ -24,7 +24,7 @@ glm::dmat3 rotX(double a)
 
 } // namespace
 
-ThoracicSpine::ThoracicSpine(const RigData& rig, const VertebraDimensions& t12)
+ThoracicSpine::ThoracicSpine(const RigLayout& rig, const VertebraDimensions& t12)
 {
     m_frames.resize(6);
     m_dims.resize(6);

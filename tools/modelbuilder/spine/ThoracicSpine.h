@@ -6,7 +6,7 @@
 // heart-shaped bodies, pedicles, laminae, transverse processes sweeping back to clubbed tips,
 // steep downward spinous processes.
 #include "core/BuiltPart.h"
-#include "core/RigData.h"
+#include "core/RigLayout.h"
 #include "spine/VertebraShape.h"
 
 #include <glm/glm.hpp>
@@ -18,7 +18,7 @@ namespace psoas::modelbuilder {
 
 class ThoracicSpine {
 public:
-    ThoracicSpine(const RigData& rig, const VertebraDimensions& t12);
+    ThoracicSpine(const RigLayout& rig, const VertebraDimensions& t12);
 
     // Frame (model) and shape parameters of level 7..12 (12 = the rig's T12).
     const VertebraFrame& frame(int level) const;

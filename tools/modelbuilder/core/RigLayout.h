@@ -3,7 +3,8 @@
 // model frame (glTF: +Y up, +Z anterior, +X = patient's left, origin midway between the hip
 // centres, neutral standing), plus what is computed from it: the neutral placement of every
 // vertebra from the segmental lordosis and the disc heights. The rig's joints, the vertebrae
-// and the discs are all placed from these frames, so they agree.
+// and the discs are all placed from these frames, so they agree. (The builder's working layout;
+// the rig.json it writes is the viewer's solver::RigData, read back before it is written.)
 #include "core/Error.h"
 
 #include <glm/glm.hpp>
@@ -107,10 +108,10 @@ struct FemurFrame {
     glm::dvec3 anterior{0.0};   // unit, perpendicular to shaftUp and medial
 };
 
-struct RigData {
+struct RigLayout {
     // Reads dimensions.json, landmarks.json and muscles.json from `dataDir`. Errors name the
     // file and the field.
-    static core::Result<RigData> load(const std::string& dataDir);
+    static core::Result<RigLayout> load(const std::string& dataDir);
 
     std::vector<VertebraDims> vertebrae;   // t12, l1 ... l5 (cranial to caudal)
     std::vector<DiscDims> discs;           // disc_t12_l1 ... disc_l5_s1

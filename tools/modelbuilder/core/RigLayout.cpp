@@ -1,4 +1,4 @@
-#include "RigData.h"
+#include "RigLayout.h"
 
 #include "core/JsonFile.h"
 
@@ -57,7 +57,7 @@ bool isRightName(const std::string& n) { return mirrorName(n) != n; }
 
 }
 
-FemurFrame computeFemurFrame(const RigData& rig)
+FemurFrame computeFemurFrame(const RigLayout& rig)
 {
     FemurFrame f;
     f.head = rig.hipCenter(false);
@@ -101,46 +101,46 @@ std::string mirrorName(const std::string& n)
     return out;
 }
 
-const VertebraFrame& RigData::frame(const std::string& id) const
+const VertebraFrame& RigLayout::frame(const std::string& id) const
 {
     for (const auto& f : frames)
         if (f.id == id) return f;
-    assert(false && "RigData::frame: unknown vertebra id");
+    assert(false && "RigLayout::frame: unknown vertebra id");
     return frames.front();
 }
 
-const VertebraDims& RigData::dims(const std::string& id) const
+const VertebraDims& RigLayout::dims(const std::string& id) const
 {
     for (const auto& v : vertebrae)
         if (v.id == id) return v;
-    assert(false && "RigData::dims: unknown vertebra id");
+    assert(false && "RigLayout::dims: unknown vertebra id");
     return vertebrae.front();
 }
 
-const DiscDims& RigData::disc(const std::string& id) const
+const DiscDims& RigLayout::disc(const std::string& id) const
 {
     for (const auto& d : discs)
         if (d.id == id) return d;
-    assert(false && "RigData::disc: unknown disc id");
+    assert(false && "RigLayout::disc: unknown disc id");
     return discs.front();
 }
 
-const JointDef& RigData::joint(const std::string& name) const
+const JointDef& RigLayout::joint(const std::string& name) const
 {
     for (const auto& j : joints)
         if (j.name == name) return j;
-    assert(false && "RigData::joint: unknown joint");
+    assert(false && "RigLayout::joint: unknown joint");
     return joints.front();
 }
 
-glm::dvec3 RigData::landmark(const std::string& name) const
+glm::dvec3 RigLayout::landmark(const std::string& name) const
 {
     auto it = landmarks.find(name);
-    assert(it != landmarks.end() && "RigData::landmark: unknown landmark");
+    assert(it != landmarks.end() && "RigLayout::landmark: unknown landmark");
     return it == landmarks.end() ? glm::dvec3(0.0) : it->second;
 }
 
-std::vector<const MusclePath*> RigData::pathsOf(const std::string& muscle) const
+std::vector<const MusclePath*> RigLayout::pathsOf(const std::string& muscle) const
 {
     std::vector<const MusclePath*> out;
     for (const auto& p : musclePaths)
@@ -148,9 +148,9 @@ std::vector<const MusclePath*> RigData::pathsOf(const std::string& muscle) const
     return out;
 }
 
-core::Result<RigData> RigData::load(const std::string& dataDir)
+core::Result<RigLayout> RigLayout::load(const std::string& dataDir)
 {
-    RigData rig;
+    RigLayout rig;
     const std::string dimPath = dataDir + "/dimensions.json";
     auto dimJson = core::readJsonFile(dimPath);
     if (!dimJson) return dimJson.error();
