@@ -149,9 +149,6 @@ int main(int argc, char** argv)
     // Before any window: Qt's OpenGL widget would crash where OpenGL cannot draw into a window.
     if (const QString problem = psoas::ui::openGlProblem(); !problem.isEmpty()) {
         std::cerr << "psoas-atlas: " << problem.toStdString() << "\n";
-        // Started from the menu there is no terminal: say it in a window where windows exist.
-        if (!problem.contains(QLatin1String("has no OpenGL windows")))
-            QMessageBox::critical(nullptr, QObject::tr("Psoas Atlas cannot start"), problem);
         return 1;
     }
 

@@ -3,6 +3,7 @@
 #include "anatomy/Catalog.h"
 #include "app/Document.h"
 #include "app/LayerState.h"
+#include "core/JsonFields.h"
 #include "core/AtomicFile.h"
 #include "core/JsonFile.h"
 #include "scene/ViewPreset.h"
@@ -18,15 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string typeName(const json& j)
-{
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "a true/false value";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "text";
-    if (j.is_array()) return "a list";
-    return "an object";
-}
+std::string typeName(const json& j) { return core::JsonFields::kindName(j); }
 
 // The lesson view shows step text as Markdown in a Qt text browser, which would load whatever
 // file an image names (Markdown ![..](/any/path), HTML <img>, CSS backgrounds), anywhere on

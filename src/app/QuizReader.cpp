@@ -3,6 +3,7 @@
 #include "app/QuizReader.h"
 
 #include "app/Lesson.h"
+#include "core/JsonFields.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,15 +14,7 @@ namespace psoas::app::quizfile {
 
 using nlohmann::json;
 
-std::string typeName(const json& j)
-{
-    if (j.is_null()) return "null";
-    if (j.is_boolean()) return "a true/false value";
-    if (j.is_number()) return "a number";
-    if (j.is_string()) return "text";
-    if (j.is_array()) return "a list";
-    return "an object";
-}
+std::string typeName(const json& j) { return core::JsonFields::kindName(j); }
 
 std::string QuestionReader::prefix() const
 {

@@ -11,6 +11,16 @@ std::string fieldPath(const std::string& where, const char* key)
 
 JsonFields::JsonFields(std::string file, std::string fix) : m_file(std::move(file)), m_fix(std::move(fix)) {}
 
+std::string JsonFields::kindName(const json& value)
+{
+    if (value.is_null()) return "null";
+    if (value.is_boolean()) return "a true/false value";
+    if (value.is_number()) return "a number";
+    if (value.is_string()) return "text";
+    if (value.is_array()) return "a list";
+    return "an object";
+}
+
 std::string JsonFields::describe(const json& value)
 {
     switch (value.type()) {

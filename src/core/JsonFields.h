@@ -46,6 +46,9 @@ public:
 
     // "the number 5", "text \"abc\"", "an array", ... for messages.
     static std::string describe(const json& value);
+    // The kind of a value in plain words, without the value: "null", "a true/false value",
+    // "a number", "text", "a list", "an object" (lesson and quiz messages).
+    static std::string kindName(const json& value);
 
 private:
     const json* member(const json& object, const char* key, const std::string& where, Need need, bool& failed);

@@ -215,6 +215,27 @@ void PosePanel::buildRows()
     m_readouts->setWordWrap(true);
     m_readouts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_layout->addWidget(m_readouts);
+    m_readoutRows.clear();
+    if (const auto* catalog = m_doc->catalog()) {
+        for (const auto& st : catalog->structures()) {
+            if (st.readout.empty()) continue;
+            auto it = std::find_if(m_readoutRows.begin(), m_readoutRows.end(),
+                                   [&](const ReadoutRow& r) { return r.label == st.readout; });
+            if (it == m_readoutRows.end()) it = m_readoutRows.insert(m_readoutRows.end(), ReadoutRow{st.readout, {}, {}});
+            (st.side == "left" ? it->left : it->right) = st.id;
+        }
+    }
+    {
+        // As wide as the tables need with their widest numbers (numbers do not wrap; the note
+        // below them does), measured once, so the dock does not change width as values change.
+        QTextDocument measure;
+        measure.setDefaultFont(m_readouts->font());
+        measure.setDocumentMargin(0);
+        measure.setHtml(readoutTables([](const std::string&) { return QStringLiteral("000 mm (000.0 %)"); },
+                                      [](const std::string&) { return QStringLiteral("-00.0 mm"); },
+                                      QStringList(4, QStringLiteral("-00.0°"))));
+        static_cast<ReadoutLabel*>(m_readouts)->setIdealWidth(int(std::ceil(measure.idealWidth())));
+    }
     m_note = new QLabel(m_body);
     m_note->setObjectName("poseNote");
     m_note->setWordWrap(true);
@@ -334,55 +355,40 @@ void PosePanel::updateReadouts()
         const auto* r = find(id);
         return r ? QString("%1 mm").arg(r->momentArmMm, 0, 'f', 1) : QString("–");
     };
-    // The rows and their names come from the catalog (a structure's "readout"), left and right
-    // side by side, in catalog order.
-    struct Row {
-        std::string label, left, right;
-    };
-    std::vector<Row> rows;
-    if (const auto* catalog = m_doc->catalog()) {
-        for (const auto& st : catalog->structures()) {
-            if (st.readout.empty()) continue;
-            auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.label == st.readout; });
-            if (it == rows.end()) it = rows.insert(rows.end(), Row{st.readout, {}, {}});
-            (st.side == "left" ? it->left : it->right) = st.id;
-        }
-    }
+    const auto m = k->measures();
+    auto deg = [](double v) { return QString("%1°").arg(v, 0, 'f', 1); };
+    m_readouts->setText(readoutTables(lengthCell, armCell,
+                                      {deg(m.lumbarLordosisDeg), deg(m.sacralSlopeDeg), deg(m.pelvicTiltDeg),
+                                       deg(m.pelvicIncidenceDeg)}) +
+                        "<small>" +
+                        tr("Radiographic PT is the angle between the vertical and the line from the hip axis to the "
+                           "middle of the S1 endplate. It gets <b>larger when the pelvis tips backward</b>, the "
+                           "opposite of the “anterior pelvic tilt” slider. PI = PT + sacral slope.") +
+                        "</small>");
+}
+
+QString PosePanel::readoutTables(const std::function<QString(const std::string&)>& length,
+                                 const std::function<QString(const std::string&)>& arm,
+                                 const QStringList& measures) const
+{
     // The first section's title heads the Left/Right columns; later titles span the row (so a
     // long title does not widen the dock and narrow the view).
-    QString html;
-    auto section = [&](const QString& title, const std::function<QString(const std::string&)>& cell) {
-        QString part = html.isEmpty() ? "<tr><th align='left'>" + title + "</th><th>" + tr("Left") + "</th><th>" +
-                                            tr("Right") + "</th></tr>"
-                                      : "<tr><th align='left' colspan='3'>" + title + "</th></tr>";
-        for (const auto& r : rows)
+    auto section = [&](const QString& title, const std::function<QString(const std::string&)>& cell, bool first) {
+        QString part = first ? "<tr><th align='left'>" + title + "</th><th>" + tr("Left") + "</th><th>" + tr("Right") +
+                                   "</th></tr>"
+                             : "<tr><th align='left' colspan='3'>" + title + "</th></tr>";
+        for (const auto& r : m_readoutRows)
             part += "<tr><td>" + QString::fromStdString(r.label).toHtmlEscaped() + "</td><td>" + cell(r.left) +
                     "</td><td>" + cell(r.right) + "</td></tr>";
         return part;
     };
-    const auto m = k->measures();
-    auto deg = [](double v) { return QString("%1°").arg(v, 0, 'f', 1); };
-    html += section(tr("Length (% of neutral)"), lengthCell);
-    html += section(tr("Hip-flexion moment arm"), armCell);
-    html = "<table cellspacing='4'>" + html;
-    html += "</table><table cellspacing='4'>";
-    html += "<tr><td>" + tr("Lumbar lordosis (L1–S1)") + "</td><td>" + deg(m.lumbarLordosisDeg) + "</td></tr>";
-    html += "<tr><td>" + tr("Sacral slope") + "</td><td>" + deg(m.sacralSlopeDeg) + "</td></tr>";
-    html += "<tr><td>" + tr("Pelvic tilt, radiographic PT") + "</td><td>" + deg(m.pelvicTiltDeg) + "</td></tr>";
-    html += "<tr><td>" + tr("Pelvic incidence (fixed by bone shape)") + "</td><td>" + deg(m.pelvicIncidenceDeg) +
-            "</td></tr>";
-    html += "</table><small>" +
-            tr("Radiographic PT is the angle between the vertical and the line from the hip axis to the middle of "
-               "the S1 endplate. It gets <b>larger when the pelvis tips backward</b>, the opposite of the "
-               "“anterior pelvic tilt” slider. PI = PT + sacral slope.") +
-            "</small>";
-    m_readouts->setText(html);
-    // As wide as the tables' columns need (numbers do not wrap); the note below them wraps.
-    QTextDocument measure;
-    measure.setDefaultFont(m_readouts->font());
-    measure.setDocumentMargin(0);
-    measure.setHtml(html.left(html.lastIndexOf("</table>") + 8));
-    static_cast<ReadoutLabel*>(m_readouts)->setIdealWidth(int(std::ceil(measure.idealWidth())));
+    QString html = "<table cellspacing='4'>" + section(tr("Length (% of neutral)"), length, true) +
+                   section(tr("Hip-flexion moment arm"), arm, false) + "</table><table cellspacing='4'>";
+    const QStringList names{tr("Lumbar lordosis (L1–S1)"), tr("Sacral slope"), tr("Pelvic tilt, radiographic PT"),
+                            tr("Pelvic incidence (fixed by bone shape)")};
+    for (int i = 0; i < names.size() && i < measures.size(); ++i)
+        html += "<tr><td>" + names[i] + "</td><td>" + measures[i] + "</td></tr>";
+    return html + "</table>";
 }
 
 } // namespace psoas::ui

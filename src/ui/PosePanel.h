@@ -9,8 +9,10 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 class QDoubleSpinBox;
 class QGridLayout;
@@ -67,6 +69,10 @@ private:
     // Reads the session's pose into the widgets and readouts (calls no command).
     void refresh();
     void updateReadouts();
+    // The readout tables' HTML: muscle rows (length and moment-arm cells by structure id) and
+    // the posture measures (lordosis, sacral slope, pelvic tilt, pelvic incidence, as text).
+    QString readoutTables(const std::function<QString(const std::string&)>& length,
+                          const std::function<QString(const std::string&)>& arm, const QStringList& measures) const;
     void setNote(const QString& note);
 
     app::Session& m_session;
@@ -81,6 +87,12 @@ private:
     QRadioButton* m_standing = nullptr;
     QRadioButton* m_free = nullptr;
     QLabel* m_readouts = nullptr;
+    // The muscle rows of the readouts: the catalog's structures with a "readout" name, left and
+    // right side by side, in catalog order (collected when the document changes).
+    struct ReadoutRow {
+        std::string label, left, right;
+    };
+    std::vector<ReadoutRow> m_readoutRows;
     QLabel* m_note = nullptr;
     QMap<QString, Row> m_rows;
 };
